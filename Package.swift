@@ -1,0 +1,104 @@
+// swift-tools-version:6.1
+// gongshi (公示): a static site generator for public credit-disclosure portals.
+//
+// Data flows one way, one target per concern:
+//   SnapshotReader → DisclosurePolicy → Redaction → PageModel → SiteRender → SiteOutput
+// The rendering side (PageModel, SiteRender) depends on Redaction's public types only,
+// never on SnapshotModel's raw rows.
+
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "gongshi",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gongshi", targets: ["gongshi"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // System libraries and C shims.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "CAtomicRename"),
+
+        // Vocabulary shared by both sides: calendar dates and the snapshot's enumerations.
+        .target(name: "CreditVocabulary", swiftSettings: strict),
+
+        // Raw snapshot rows (may hold personal data) and their validation.
+        .target(name: "SnapshotModel", dependencies: ["CreditVocabulary"], swiftSettings: strict),
+        .target(
+            name: "SnapshotReader",
+            dependencies: ["SnapshotModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+
+        // Pure logic: who sees which row on which day.
+        .target(name: "DisclosurePolicy", dependencies: ["SnapshotModel"], swiftSettings: strict),
+
+        // Pure logic: the only producer of publishable text.
+        .target(
+            name: "Redaction",
+            dependencies: ["SnapshotModel", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
+
+        // Rendering side: sees redacted types only.
+        .target(name: "Markdown", dependencies: ["CCmarkGFM", "Redaction"], swiftSettings: strict),
+        .target(
+            name: "PageModel",
+            dependencies: ["Redaction", "Markdown", "CreditVocabulary"],
+            swiftSettings: strict),
+        .target(
+            name: "SiteRender",
+            dependencies: ["PageModel", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strict),
+
+        // Site folder: site.toml, content/, layouts/.
+        .target(
+            name: "SiteConfig",
+            dependencies: ["CreditVocabulary", "Redaction", "DisclosurePolicy"],
+            swiftSettings: strict),
+
+        // Output folder: staging, atomic swap.
+        .target(name: "SiteOutput", dependencies: ["CAtomicRename"], swiftSettings: strict),
+
+        // Orchestration, audit and the demo snapshot.
+        .target(
+            name: "BuildPipeline",
+            dependencies: [
+                "SnapshotReader", "DisclosurePolicy", "Redaction", "PageModel", "SiteRender",
+                "SiteConfig", "SiteOutput",
+            ],
+            swiftSettings: strict),
+        .target(
+            name: "Audit",
+            dependencies: ["SnapshotReader", "DisclosurePolicy", "Redaction", "SiteConfig"],
+            swiftSettings: strict),
+        .target(
+            name: "DemoSnapshot",
+            dependencies: ["CreditVocabulary", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "gongshi",
+            dependencies: [
+                "BuildPipeline", "Audit", "DemoSnapshot", "SnapshotReader",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+
+        .testTarget(
+            name: "GongshiTests",
+            dependencies: [
+                "CreditVocabulary", "SnapshotModel", "SnapshotReader", "DisclosurePolicy", "Redaction",
+                "Markdown", "PageModel", "SiteRender", "SiteConfig", "SiteOutput", "BuildPipeline",
+                "Audit", "DemoSnapshot", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict),
+    ]
+)

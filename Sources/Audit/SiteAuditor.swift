@@ -1,0 +1,150 @@
+import CreditVocabulary
+import DisclosurePolicy
+import Foundation
+import Redaction
+import SiteConfig
+import SnapshotModel
+import SnapshotReader
+
+/// `gongshi audit`: scans every file of an output folder for values the snapshot says must
+/// never be public and for pages of, or links to, rows that must not be there.
+public enum SiteAuditor {
+    private static let rowFolders: [(folder: String, table: SnapshotTable)] = [
+        ("records", .records), ("reports", .verificationReports), ("cases", .cases), ("commitments", .commitments),
+        ("subjects", .subjects),
+    ]
+
+    /// The findings, sorted by file; empty when the output is clean.
+    public static func audit(
+        snapshot path: String, out: String, site sitePath: String, asOf: CivilDate, audience: Audience
+    ) throws -> [AuditFinding] {
+        let site = try SiteFolder.load(sitePath)
+        let reader = try SnapshotReader(file: path)
+        let snapshot = try reader.read().snapshot
+        var scanner = LeakScanner(snapshot: snapshot)
+        try collectFreeText(snapshot, reader: reader, into: &scanner)
+        scanner.prepare()
+
+        let policy = DisclosurePolicy(configuration: site.configuration.policy, audience: audience)
+        let disclosure = policy.evaluate(snapshot, asOf: asOf)
+        let redactor = Redactor(
+            snapshot: snapshot, slugKey: site.configuration.subjectSlugKey ?? Array("gongshi: set privacy.subject_slug_key in site.toml".utf8))
+        var allowed: [String: Set<String>] = [:]
+        for (folder, table) in rowFolders {
+            let ids = disclosure.shownIDs(table)
+            allowed[folder] = Set(table == .subjects ? ids.map(redactor.subjectSlug) : ids.map(redactor.path))
+        }
+
+        let root = URL(fileURLWithPath: out, isDirectory: true).standardizedFileURL
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else {
+            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: root.path])
+        }
+        var findings = Set<AuditFinding>()
+        while let relative = enumerator.nextObject() as? String {
+            let url = root.appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                let parts = relative.split(separator: "/")
+                if parts.count == 2, let set = allowed[String(parts[0])], parts[1] != "page", !set.contains(String(parts[1])) {
+                    findings.insert(AuditFinding(file: relative + "/", problem: "page of a row that must not be published"))
+                }
+                continue
+            }
+            let data = try Data(contentsOf: url)
+            let text = String(decoding: data, as: UTF8.self)
+            for finding in scanner.scan(text) {
+                findings.insert(AuditFinding(file: relative, problem: "\(finding.rule) from \(finding.origin)"))
+            }
+            for link in rowLinks(in: text) where allowed[link.folder].map({ !$0.contains(link.segment) }) ?? false {
+                findings.insert(AuditFinding(file: relative, problem: "links to \(link.folder)/\(link.segment)/, which must not be published"))
+            }
+        }
+        return findings.sorted { ($0.file, $0.problem) < ($1.file, $1.problem) }
+    }
+
+    /// Every `FOLDER/SEGMENT/` in `text` for the row folders.
+    static func rowLinks(in text: String) -> [(folder: String, segment: String)] {
+        var links: [(String, String)] = []
+        let scalars = Array(text.unicodeScalars)
+        for (folder, _) in rowFolders {
+            let needle = Array((folder + "/").unicodeScalars)
+            var index = 0
+            while index + needle.count < scalars.count {
+                if scalars[index..<(index + needle.count)].elementsEqual(needle),
+                   index == 0 || !isSegmentCharacter(scalars[index - 1]) {
+                    var end = index + needle.count
+                    while end < scalars.count, isSegmentCharacter(scalars[end]) { end += 1 }
+                    if end < scalars.count, scalars[end] == "/", end > index + needle.count {
+                        let segment = String(String.UnicodeScalarView(scalars[(index + needle.count)..<end]))
+                        if segment != "page" { links.append((folder, segment)) }
+                    }
+                    index = end
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return links
+    }
+
+    private static func isSegmentCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x5F: return true
+        default: return false
+        }
+    }
+
+    /// Feeds every raw text field and body to the scanner, and lets through override phrases
+    /// that also stand in text no override covers.
+    private static func collectFreeText(_ snapshot: Snapshot, reader: SnapshotReader, into scanner: inout LeakScanner) throws {
+        var fields: [(RowRef, String, String)] = []
+        for row in snapshot.cases {
+            let ref = RowRef(.cases, row.id)
+            fields += [(ref, "title", row.title), (ref, "region", row.region)]
+            if let value = row.proposedAction { fields.append((ref, "proposed_action", value)) }
+        }
+        for row in snapshot.reports {
+            fields += [(RowRef(.verificationReports, row.id), "title", row.title)]
+        }
+        for row in snapshot.records {
+            let ref = RowRef(.records, row.id)
+            fields += [(ref, "authority", row.authority)]
+            for (field, value) in [("basis", row.basis), ("outcome", row.outcome), ("document_no", row.documentNo)] {
+                if let value { fields.append((ref, field, value)) }
+            }
+        }
+        for row in snapshot.listEntries {
+            if let value = row.basis { fields.append((RowRef(.listEntries, row.id), "basis", value)) }
+            if let value = row.removalReason { fields.append((RowRef(.listEntries, row.id), "removal_reason", value)) }
+        }
+        for row in snapshot.rectifications {
+            fields.append((RowRef(.rectifications, row.id), "requirement_md", row.requirementMarkdown))
+        }
+        for row in snapshot.interviews {
+            if let value = row.summaryMarkdown { fields.append((RowRef(.interviews, row.id), "summary_md", value)) }
+        }
+        let bodyIDs: [(BodyColumn, [String])] = [
+            (.caseSummary, snapshot.cases.map(\.id)), (.reportBody, snapshot.reports.map(\.id)),
+            (.recordFacts, snapshot.records.map(\.id)), (.listReason, snapshot.listEntries.map(\.id)),
+            (.commitmentBody, snapshot.commitments.map(\.id)),
+        ]
+        let overridden = Set(snapshot.overrides.map { "\($0.target)|\($0.field)" })
+        let phrases = scanner.overridePhrases
+        func add(_ ref: RowRef, _ field: String, _ text: String) {
+            scanner.addFreeText(text, origin: "\(ref).\(field)")
+            if !overridden.contains("\(ref)|\(field)") {
+                for phrase in phrases where text.contains(phrase) { scanner.allowPhrase(phrase) }
+            }
+        }
+        for (ref, field, text) in fields { add(ref, field, text) }
+        for (column, ids) in bodyIDs {
+            for start in stride(from: 0, to: ids.count, by: 2000) {
+                let batch = Array(ids[start..<min(start + 2000, ids.count)])
+                for (id, body) in try reader.bodies(column, ids: batch).sorted(by: { $0.key < $1.key }) {
+                    add(RowRef(column.table, id), column.column, body)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import CreditVocabulary
+
+/// What `gongshi build` is asked to do.
+public struct BuildOptions: Sendable {
+    /// The snapshot file.
+    public var snapshot: String
+    /// The site folder (`site.toml`, `content/`, `layouts/`).
+    public var site: String
+    /// The output folder, replaced as a whole.
+    public var out: String
+    /// The as-of date.
+    public var asOf: CivilDate
+    /// Public or internal build.
+    public var audience: Audience
+    /// Where to write the JSON build report, if anywhere.
+    public var report: String?
+
+    /// Build options.
+    public init(snapshot: String, site: String = ".", out: String = "public", asOf: CivilDate = .today(),
+                audience: Audience = .public, report: String? = nil) {
+        self.snapshot = snapshot
+        self.site = site
+        self.out = out
+        self.asOf = asOf
+        self.audience = audience
+        self.report = report
+    }
+}

@@ -1,0 +1,83 @@
+import CreditVocabulary
+
+/// The JSON written by `--report` (site.md): counts, ids published and withheld with their
+/// reasons, problems, redaction counts and log, and the next date the output changes.
+public struct BuildReport: Codable, Sendable {
+    /// A withheld row.
+    public struct Withheld: Codable, Sendable, Hashable {
+        /// Table.
+        public var table: String
+        /// Row id.
+        public var id: String
+        /// Reason code (e.g. `period_end`, `objection_pending`).
+        public var code: String
+        /// Reason in words.
+        public var reason: String
+    }
+
+    /// A problem found in the snapshot.
+    public struct Problem: Codable, Sendable, Hashable {
+        /// `error` or `warning`.
+        public var severity: String
+        /// Table, if any.
+        public var table: String?
+        /// Row id, if any.
+        public var id: String?
+        /// Column, if any.
+        public var column: String?
+        /// What is wrong.
+        public var message: String
+    }
+
+    /// One replacement (no original text).
+    public struct Replacement: Codable, Sendable, Hashable {
+        /// Table.
+        public var table: String
+        /// Row id.
+        public var id: String
+        /// Column.
+        public var field: String
+        /// Rule.
+        public var rule: String
+        /// Offset in the original field, in Unicode scalars.
+        public var offset: Int
+        /// Length in Unicode scalars.
+        public var length: Int
+    }
+
+    /// Redaction summary and log.
+    public struct Redactions: Codable, Sendable {
+        /// Replacements per rule.
+        public var counts: [String: Int]
+        /// Every replacement.
+        public var log: [Replacement]
+    }
+
+    /// The snapshot file.
+    public var snapshot: String
+    /// As-of date, `YYYY-MM-DD`.
+    public var asOf: String
+    /// `public` or `internal`.
+    public var audience: String
+    /// Published rows per table.
+    public var counts: [String: Int]
+    /// Files written.
+    public var files: Int
+    /// HTML pages written.
+    public var pages: Int
+    /// Published ids per table.
+    public var published: [String: [String]]
+    /// Withheld rows with reasons.
+    public var withheld: [Withheld]
+    /// Problems found in the snapshot.
+    public var problems: [Problem]
+    /// Redactions.
+    public var redactions: Redactions
+    /// The next date on which the output will differ, `YYYY-MM-DD`, or nil.
+    public var nextChange: String?
+
+    enum CodingKeys: String, CodingKey {
+        case snapshot, asOf = "as_of", audience, counts, files, pages, published, withheld, problems, redactions
+        case nextChange = "next_change"
+    }
+}

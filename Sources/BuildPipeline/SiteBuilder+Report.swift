@@ -1,0 +1,52 @@
+import CreditVocabulary
+import DisclosurePolicy
+import Foundation
+import Redaction
+import SnapshotModel
+
+extension SiteBuilder {
+    static func makeReport(
+        options: BuildOptions, snapshot: Snapshot, disclosure: Disclosure, problems: [SnapshotProblem],
+        writer: PageWriter, nextChange: CivilDate?
+    ) -> BuildReport {
+        var published: [String: [String]] = [:]
+        for ref in disclosure.shown.keys { published[ref.table.rawValue, default: []].append(ref.id) }
+        for key in published.keys { published[key]!.sort() }
+        let withheld = disclosure.withheld.map { ref, reason in
+            BuildReport.Withheld(table: ref.table.rawValue, id: ref.id, code: reason.code, reason: reason.description)
+        }.sorted { ($0.table, $0.id) < ($1.table, $1.id) }
+        let events = writer.events.sorted {
+            ($0.row, $0.field, $0.offset, $0.rule) < ($1.row, $1.field, $1.offset, $1.rule)
+        }
+        var counts: [String: Int] = [:]
+        for event in events { counts[event.rule.rawValue, default: 0] += 1 }
+        return BuildReport(
+            snapshot: options.snapshot, asOf: options.asOf.iso, audience: options.audience.rawValue,
+            counts: published.mapValues(\.count), files: writer.files, pages: writer.pagePaths.count,
+            published: published, withheld: withheld,
+            problems: problems.map {
+                BuildReport.Problem(severity: $0.severity.rawValue, table: $0.table?.rawValue, id: $0.rowID,
+                                    column: $0.column, message: $0.message)
+            },
+            redactions: BuildReport.Redactions(
+                counts: counts,
+                log: events.map {
+                    BuildReport.Replacement(table: $0.row.table.rawValue, id: $0.row.id, field: $0.field,
+                                            rule: $0.rule.rawValue, offset: $0.offset, length: $0.length)
+                }),
+            nextChange: nextChange?.iso)
+    }
+
+    static func writeReport(_ report: BuildReport, to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(report)
+        data.append(0x0A)
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
+        try data.write(to: temporary)
+        guard rename(temporary.path, url.path) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+    }
+}

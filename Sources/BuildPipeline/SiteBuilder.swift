@@ -1,0 +1,121 @@
+import CreditVocabulary
+import DisclosurePolicy
+import Foundation
+import PageModel
+import Redaction
+import SiteConfig
+import SiteOutput
+import SiteRender
+import SnapshotModel
+import SnapshotReader
+
+/// `gongshi build`: snapshot → disclosure policy → redaction → page model → rendering →
+/// output. Pages whose rows have long bodies are rendered in batches on all cores, the
+/// bodies of one batch read from the snapshot at a time.
+public enum SiteBuilder {
+    /// Rows per batch of pages.
+    static let batchSize = 512
+
+    /// The slug key used when `site.toml` sets none (a warning says so).
+    static let fallbackSlugKey = Array("gongshi: set privacy.subject_slug_key in site.toml".utf8)
+
+    /// Builds the site and replaces `options.out` in one step.
+    /// - Returns: the build report (also written to `options.report` when set).
+    /// - Throws: on a snapshot that cannot be published, a bad site folder, or an output
+    ///   error; the previous output is then untouched.
+    @discardableResult
+    public static func build(_ options: BuildOptions, warn: (String) -> Void = { _ in }) throws -> BuildReport {
+        let site = try SiteFolder.load(options.site)
+        site.warnings.forEach(warn)
+        let templates = try TemplateSet(overrides: site.layoutOverrides)
+        let reader = try SnapshotReader(file: options.snapshot)
+        let reading = try reader.read()
+        let blocking = reading.blockingErrors
+        guard blocking.isEmpty else { throw BuildError.unpublishableSnapshot(blocking) }
+        let snapshot = reading.snapshot
+
+        let policy = DisclosurePolicy(configuration: site.configuration.policy, audience: options.audience)
+        let disclosure = policy.evaluate(snapshot, asOf: options.asOf)
+        let problems = reading.problems + policy.ruleWarnings(snapshot)
+        for problem in problems { warn(problem.description) }
+
+        let redactor = Redactor(snapshot: snapshot, slugKey: site.configuration.subjectSlugKey ?? fallbackSlugKey)
+        let configuration = site.configuration
+        let info = SiteInfo(
+            title: SiteText(operatorAuthored: configuration.title),
+            description: SiteText(operatorAuthored: configuration.description),
+            publisher: SiteText(operatorAuthored: configuration.publisher), baseURL: configuration.baseURL,
+            asOf: options.asOf, audience: options.audience, isDemo: snapshot.meta.isDemo,
+            source: SiteText(operatorAuthored: snapshot.meta.source),
+            contentLinks: site.contentPages.map { .init(path: $0.name + "/", label: $0.title) })
+        let context = BuildContext(
+            reader: reader, snapshot: snapshot, disclosure: disclosure, redactor: redactor,
+            factory: PageFactory(site: info), templates: templates)
+
+        let output = try StagedOutput(destination: options.out)
+        var writer = PageWriter(output: output)
+        do {
+            try writeRowPages(context, &writer)
+            let pageSize = configuration.listPageSize
+            try writer.write(ListKind.allCases.flatMap { context.listPages($0, pageSize: pageSize) })
+            try writer.write(context.commitmentIndexPages(pageSize: pageSize))
+            try writer.write(context.caseIndexPages(pageSize: pageSize))
+            try writer.write([context.homePage()])
+            let factory = context.factory
+            try writer.write(site.contentPages.map { page in
+                let spec = factory.contentPage(name: page.name, title: page.title, body: page.body)
+                return RenderedPage(path: spec.path, html: templates.render(spec), feedItem: nil, log: RedactionLog())
+            })
+            try writer.finish(
+                stylesheet: templates.stylesheet(), title: configuration.title, baseURL: configuration.baseURL,
+                asOf: options.asOf, audience: options.audience, feedItems: configuration.feedItems)
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
+        }
+
+        let report = makeReport(
+            options: options, snapshot: snapshot, disclosure: disclosure, problems: problems, writer: writer,
+            nextChange: policy.nextChange(snapshot, after: options.asOf))
+        if let path = options.report {
+            try writeReport(report, to: path)
+        }
+        return report
+    }
+
+    /// Pages of rows with bodies: records, reports, cases, commitments, subjects.
+    private static func writeRowPages(_ context: BuildContext, _ writer: inout PageWriter) throws {
+        let disclosure = context.disclosure
+        let snapshot = context.snapshot
+        try batches(snapshot.records.filter { disclosure.isShown(.records, $0.id) }, &writer) { batch in
+            let facts = try context.reader.bodies(.recordFacts, ids: batch.map(\.id))
+            return try parallelMap(batch) { context.recordPage($0, facts: facts[$0.id] ?? "") }
+        }
+        try batches(snapshot.reports.filter { disclosure.isShown(.verificationReports, $0.id) }, &writer) { batch in
+            let bodies = try context.reader.bodies(.reportBody, ids: batch.map(\.id))
+            return try parallelMap(batch) { context.reportPage($0, body: bodies[$0.id] ?? "") }
+        }
+        try batches(snapshot.cases.filter { disclosure.isShown(.cases, $0.id) }, &writer) { batch in
+            let summaries = try context.reader.bodies(.caseSummary, ids: batch.map(\.id))
+            return try parallelMap(batch) { context.casePage($0, summary: summaries[$0.id]) }
+        }
+        try batches(snapshot.commitments.filter { disclosure.isShown(.commitments, $0.id) }, &writer) { batch in
+            let bodies = try context.reader.bodies(.commitmentBody, ids: batch.map(\.id))
+            return try parallelMap(batch) { context.commitmentPage($0, body: bodies[$0.id] ?? "") }
+        }
+        try batches(snapshot.subjects.filter { disclosure.isShown(.subjects, $0.id) }, &writer) { batch in
+            let entryIDs = batch.flatMap { context.entriesBySubject[$0.id] ?? [] }.map(\.id)
+            let reasons = try context.reader.bodies(.listReason, ids: entryIDs)
+            return try parallelMap(batch) { context.subjectPage($0, reasons: reasons) }
+        }
+    }
+
+    private static func batches<Row>(
+        _ rows: [Row], _ writer: inout PageWriter, _ render: ([Row]) throws -> [RenderedPage]
+    ) throws {
+        for start in stride(from: 0, to: rows.count, by: batchSize) {
+            try writer.write(try render(Array(rows[start..<min(start + batchSize, rows.count)])))
+        }
+    }
+}

@@ -1,0 +1,234 @@
+import CreditVocabulary
+import Markdown
+import Redaction
+
+extension PageFactory {
+    /// The column's home page.
+    public func home(
+        reports: [PublicReportSummary], cases: [PublicCaseSummary], listCounts: [ListKind: Int], commitmentCount: Int
+    ) -> PageSpec {
+        let root = SitePaths.rootPrefix(for: "")
+        let lists: [[String: Any]] = [ListKind.black, .watch, .red].map {
+            ["href": root + SitePaths.list($0), "label": $0.label, "count": listCounts[$0] ?? 0]
+        }
+        return spec("", template: "home", title: site.title.value, [
+            "reports": reports.map { reportLine($0, root: root) },
+            "cases": cases.map { caseLine($0, root: root) },
+            "lists": lists,
+            "commitment_count": commitmentCount,
+            "commitments_href": root + "commitments/",
+            "cases_href": root + "cases/",
+            "has_reports": !reports.isEmpty,
+            "has_cases": !cases.isEmpty,
+        ])
+    }
+
+    /// One page of the case index.
+    public func caseIndex(_ cases: [PublicCaseSummary], page: Int, pages: Int) -> PageSpec {
+        let folder = SitePaths.paginated("cases/", page: page)
+        let root = SitePaths.rootPrefix(for: folder)
+        var values = pagination(base: "cases/", page: page, pages: pages, root: root)
+        values["cases"] = cases.map { caseLine($0, root: root) }
+        values["has_cases"] = !cases.isEmpty
+        return spec(folder, template: "case-index", title: "失信案例", values)
+    }
+
+    /// A case page.
+    public func casePage(_ item: PublicCase, reports: [PublicReportSummary], subjects: [PublicSubject]) -> PageSpec {
+        let folder = SitePaths.case(item.path)
+        let root = SitePaths.rootPrefix(for: folder)
+        var values: [String: Any] = [
+            "id": item.path, "title": item.title.value, "region": item.region.value,
+            "reported_on": item.reportedOn.chinese, "tags": item.tags.map(\.value),
+            "has_tags": !item.tags.isEmpty,
+            "reports": reports.map { reportLine($0, root: root) },
+            "subjects": subjects.map { subjectLink($0, root: root) },
+            "has_subjects": !subjects.isEmpty,
+        ]
+        values["source"] = item.source?.value
+        values["source_url"] = item.sourceURL?.value
+        values["domain"] = item.domain?.value
+        values["summary_html"] = html(item.summary)
+        values["proposed_action"] = item.proposedAction?.value
+        return spec(folder, template: "case", title: item.title.value, values)
+    }
+
+    /// A verification report page.
+    public func reportPage(
+        _ report: PublicReport, caseSummary: PublicCaseSummary?, records: [PublicRecordSummary], note: DisclosureNote?
+    ) -> PageSpec {
+        let folder = SitePaths.report(report.path)
+        let root = SitePaths.rootPrefix(for: folder)
+        var values: [String: Any] = [
+            "title": report.title.value, "lead_department": report.leadDepartment.value,
+            "methods": report.methods.map(\.label).joined(separator: "、"),
+            "conclusion": report.conclusion.label, "conclusion_code": report.conclusion.rawValue,
+            "measures": report.measures.map(\.label).joined(separator: "、"), "has_measures": !report.measures.isEmpty,
+            "concluded_on": report.concludedOn.chinese,
+            "records": records.map { recordLine($0, root: root) }, "has_records": !records.isEmpty,
+        ]
+        values["body_html"] = html(report.body)
+        values["service_agency"] = report.serviceAgency?.value
+        values["approved_on"] = report.approvedOn?.chinese
+        values["case"] = caseSummary.map { caseLine($0, root: root) }
+        values["disclosure"] = noteValues(note)
+        if let title = report.supersedesTitle {
+            values["corrects"] = ["title": title.value]
+        }
+        return spec(folder, template: "report", title: report.title.value, values)
+    }
+
+    /// A credit record page, with its rectification, interviews and repair status.
+    public func recordPage(
+        _ record: PublicRecord, subject: PublicSubject, report: PublicReportSummary?,
+        rectifications: [PublicRectification], interviews: [PublicInterview], repairs: [PublicRepairAction],
+        note: DisclosureNote?
+    ) -> PageSpec {
+        let folder = SitePaths.record(record.path)
+        let root = SitePaths.rootPrefix(for: folder)
+        let title = "\(subject.name.value) \(record.kind.label)信息"
+        var values: [String: Any] = [
+            "title": title, "subject": subjectLink(subject, root: root), "kind": record.kind.label,
+            "severity": record.severity.label, "severity_code": record.severity.rawValue,
+            "penalties": record.penaltyTypes.map(\.label).joined(separator: "、"),
+            "has_penalties": !record.penaltyTypes.isEmpty, "decided_on": record.decidedOn.chinese,
+            "authority": record.authority.value,
+            "rectifications": rectifications.map { item -> [String: Any] in
+                var line: [String: Any] = [
+                    "deadline": item.deadline.chinese, "status": item.status.label, "status_code": item.status.rawValue,
+                ]
+                line["requirement_html"] = html(item.requirement)
+                line["completed_on"] = item.completedOn?.chinese
+                return line
+            },
+            "has_rectifications": !rectifications.isEmpty,
+            "interviews": interviews.map { item -> [String: Any] in
+                var line: [String: Any] = ["kind": item.kind.label, "held_on": item.heldOn.chinese, "refused": item.refused]
+                line["summary_html"] = html(item.summary)
+                return line
+            },
+            "has_interviews": !interviews.isEmpty,
+            "repairs": repairs.map { item -> [String: Any] in
+                var line: [String: Any] = ["kind": item.kind.label, "completed_on": item.completedOn.chinese]
+                line["provider"] = item.provider?.value
+                line["hours"] = item.hours.map { $0 == $0.rounded() ? String(Int($0)) : String($0) }
+                return line
+            },
+            "has_repairs": !repairs.isEmpty,
+        ]
+        values["procedure"] = record.procedure?.label
+        values["fine"] = record.fineYuan.map { "\($0) 元" }
+        values["document_no"] = record.documentNo?.value
+        values["basis"] = record.basis?.value
+        values["facts_html"] = html(record.facts)
+        values["outcome"] = record.outcome?.value
+        values["approved_on"] = record.approvedOn?.chinese
+        values["report"] = report.map { reportLine($0, root: root) }
+        values["disclosure"] = noteValues(note)
+        values["objection_pending"] = note?.objectionPending ?? false
+        return spec(folder, template: "record", title: title, values)
+    }
+
+    /// A subject page: everything visible about one subject.
+    public func subjectPage(
+        _ subject: PublicSubject, records: [PublicRecordSummary], listEntries: [(PublicListEntry, DisclosureNote?)],
+        commitments: [PublicCommitmentSummary], cases: [PublicCaseSummary]
+    ) -> PageSpec {
+        let folder = SitePaths.subject(subject.slug)
+        let root = SitePaths.rootPrefix(for: folder)
+        var values: [String: Any] = [
+            "name": subject.name.value, "kind": subject.kind.label,
+            "records": records.map { recordLine($0, root: root) }, "has_records": !records.isEmpty,
+            "list_entries": listEntries.map { entry, disclosure -> [String: Any] in
+                var line = listEntryLine(entry, root: root)
+                line["disclosure"] = noteValues(disclosure)
+                line["objection_pending"] = disclosure?.objectionPending ?? false
+                return line
+            },
+            "has_list_entries": !listEntries.isEmpty,
+            "commitments": commitments.map { commitmentLine($0, root: root) }, "has_commitments": !commitments.isEmpty,
+            "cases": cases.map { caseLine($0, root: root) }, "has_cases": !cases.isEmpty,
+        ]
+        values["uscc"] = subject.uscc?.value
+        values["legal_representative"] = subject.legalRepresentative?.value
+        values["address"] = subject.address?.value
+        return spec(folder, template: "subject", title: subject.name.value, values)
+    }
+
+    func listEntryLine(_ entry: PublicListEntry, root: String) -> [String: Any] {
+        var line: [String: Any] = [
+            "id": entry.path, "list": entry.list.label, "list_code": entry.list.rawValue,
+            "authority": entry.authority.value, "listed_on": entry.listedOn.chinese,
+        ]
+        line["domain"] = entry.domain?.value
+        line["basis"] = entry.basis?.value
+        line["reason_html"] = html(entry.reason)
+        line["valid_until"] = entry.validUntil?.chinese
+        line["record_href"] = entry.recordPath.map { root + SitePaths.record($0) }
+        return line
+    }
+
+    /// One page of a list (red, black, watch).
+    public func listPage(
+        _ list: ListKind, entries: [(PublicListEntry, PublicSubject, DisclosureNote?)], page: Int, pages: Int, total: Int
+    ) -> PageSpec {
+        let base = SitePaths.list(list)
+        let folder = SitePaths.paginated(base, page: page)
+        let root = SitePaths.rootPrefix(for: folder)
+        var values = pagination(base: base, page: page, pages: pages, root: root)
+        values["list"] = list.label
+        values["list_code"] = list.rawValue
+        values["total"] = total
+        values["has_entries"] = !entries.isEmpty
+        values["entries"] = entries.map { entry, subject, disclosure -> [String: Any] in
+            var line = listEntryLine(entry, root: root)
+            line["subject"] = subjectLink(subject, root: root)
+            line["disclosure"] = noteValues(disclosure)
+            line["objection_pending"] = disclosure?.objectionPending ?? false
+            line["anchor_href"] = root + SitePaths.subject(subject.slug) + "#" + entry.path
+            return line
+        }
+        let title = page > 1 ? "\(list.label)（第\(page)页）" : list.label
+        return spec(folder, template: "list", title: title, values)
+    }
+
+    /// One page of the commitment index.
+    public func commitmentIndex(
+        _ commitments: [(PublicCommitmentSummary, PublicSubject)], page: Int, pages: Int
+    ) -> PageSpec {
+        let folder = SitePaths.paginated("commitments/", page: page)
+        let root = SitePaths.rootPrefix(for: folder)
+        var values = pagination(base: "commitments/", page: page, pages: pages, root: root)
+        values["commitments"] = commitments.map { summary, subject -> [String: Any] in
+            var line = commitmentLine(summary, root: root)
+            line["subject"] = subjectLink(subject, root: root)
+            return line
+        }
+        values["has_commitments"] = !commitments.isEmpty
+        return spec(folder, template: "commitment-index", title: "信用承诺", values)
+    }
+
+    /// A commitment page.
+    public func commitmentPage(_ commitment: PublicCommitment, subject: PublicSubject, note: DisclosureNote?) -> PageSpec {
+        let folder = SitePaths.commitment(commitment.path)
+        let root = SitePaths.rootPrefix(for: folder)
+        let title = "\(subject.name.value) \(commitment.kind.label)"
+        var values: [String: Any] = [
+            "title": title, "subject": subjectLink(subject, root: root), "kind": commitment.kind.label,
+            "made_on": commitment.madeOn.chinese, "status": commitment.status.label,
+        ]
+        values["valid_until"] = commitment.validUntil?.chinese
+        values["body_html"] = html(commitment.body)
+        values["record_href"] = commitment.recordPath.map { root + SitePaths.record($0) }
+        values["disclosure"] = noteValues(note)
+        return spec(folder, template: "commitment", title: title, values)
+    }
+
+    /// A Markdown page of `content/`.
+    public func contentPage(name: String, title: SiteText, body: SiteText) -> PageSpec {
+        let folder = name + "/"
+        return spec(folder, template: "page", title: title.value, [
+            "title": title.value, "body_html": MarkdownRenderer.render(body).html,
+        ])
+    }
+}

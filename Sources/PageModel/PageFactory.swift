@@ -1,0 +1,119 @@
+import CreditVocabulary
+import Markdown
+import Redaction
+
+/// Builds the page specs of the site from redacted rows. It only accepts `Public…` types,
+/// ``SiteText`` and ``DisclosureNote``: raw snapshot rows cannot reach a page.
+public struct PageFactory: Sendable {
+    /// The site and build.
+    public let site: SiteInfo
+
+    /// A factory for one build.
+    public init(site: SiteInfo) {
+        self.site = site
+    }
+
+    /// The values every page has: site, navigation, root prefix, banners.
+    func base(path: String, title: String) -> [String: Any] {
+        let root = SitePaths.rootPrefix(for: path)
+        var navigation: [[String: Any]] = [
+            ["href": root, "label": "首页"],
+            ["href": root + "cases/", "label": "失信案例"],
+            ["href": root + SitePaths.list(.black), "label": ListKind.black.label],
+            ["href": root + SitePaths.list(.watch), "label": ListKind.watch.label],
+            ["href": root + SitePaths.list(.red), "label": ListKind.red.label],
+            ["href": root + "commitments/", "label": "信用承诺"],
+        ]
+        for link in site.contentLinks {
+            navigation.append(["href": root + link.path, "label": link.label.value])
+        }
+        var values: [String: Any] = [
+            "root": root,
+            "path": path,
+            "canonical": site.baseURL + path,
+            "page_title": title,
+            "site_title": site.title.value,
+            "site_description": site.description.value,
+            "source": site.source.value,
+            "as_of": site.asOf.chinese,
+            "as_of_iso": site.asOf.iso,
+            "is_demo": site.isDemo,
+            "is_internal": site.audience == .internal,
+            "navigation": navigation,
+        ]
+        if !site.publisher.value.isEmpty { values["publisher"] = site.publisher.value }
+        return values
+    }
+
+    func spec(_ folder: String, template: String, title: String, _ values: [String: Any]) -> PageSpec {
+        var context = base(path: folder, title: title)
+        context.merge(values) { _, new in new }
+        return PageSpec(path: folder + "index.html", template: template, context: context, title: title)
+    }
+
+    /// Markdown to HTML.
+    func html(_ text: RedactedText?) -> String? {
+        guard let text, !text.isEmpty else { return nil }
+        return text.isMarkdown ? MarkdownRenderer.render(text).html : SafeHTML.escaping(text).html
+    }
+
+    func noteValues(_ note: DisclosureNote?) -> [String: Any]? {
+        guard let note else { return nil }
+        return [
+            "start": note.start.chinese, "last_day": note.lastDay.chinese, "end_label": note.endLabel,
+            "objection_pending": note.objectionPending,
+        ]
+    }
+
+    func subjectLink(_ subject: PublicSubject, root: String) -> [String: Any] {
+        var link: [String: Any] = [
+            "href": root + SitePaths.subject(subject.slug), "name": subject.name.value, "kind": subject.kind.label,
+        ]
+        link["uscc"] = subject.uscc?.value
+        return link
+    }
+
+    func caseLine(_ summary: PublicCaseSummary, root: String) -> [String: Any] {
+        [
+            "href": root + SitePaths.case(summary.path), "title": summary.title.value, "region": summary.region.value,
+            "reported_on": summary.reportedOn.chinese, "date_iso": summary.reportedOn.iso,
+        ]
+    }
+
+    func reportLine(_ summary: PublicReportSummary, root: String) -> [String: Any] {
+        var line: [String: Any] = [
+            "href": root + SitePaths.report(summary.path), "title": summary.title.value,
+            "conclusion": summary.conclusion.label, "lead_department": summary.leadDepartment.value,
+        ]
+        line["approved_on"] = summary.approvedOn?.chinese
+        return line
+    }
+
+    func recordLine(_ summary: PublicRecordSummary, root: String) -> [String: Any] {
+        var line: [String: Any] = [
+            "href": root + SitePaths.record(summary.path), "kind": summary.kind.label,
+            "severity": summary.severity.label, "authority": summary.authority.value,
+            "decided_on": summary.decidedOn.chinese,
+            "penalties": summary.penaltyTypes.map(\.label).joined(separator: "、"),
+        ]
+        line["document_no"] = summary.documentNo?.value
+        return line
+    }
+
+    func commitmentLine(_ summary: PublicCommitmentSummary, root: String) -> [String: Any] {
+        var line: [String: Any] = [
+            "href": root + SitePaths.commitment(summary.path), "kind": summary.kind.label,
+            "made_on": summary.madeOn.chinese, "status": summary.status.label,
+        ]
+        line["valid_until"] = summary.validUntil?.chinese
+        return line
+    }
+
+    /// Pagination values for page `page` of `pages` under `base`.
+    func pagination(base: String, page: Int, pages: Int, root: String) -> [String: Any] {
+        var values: [String: Any] = ["page": page, "pages": pages, "has_pages": pages > 1]
+        if page > 1 { values["previous"] = root + SitePaths.paginated(base, page: page - 1) }
+        if page < pages { values["next"] = root + SitePaths.paginated(base, page: page + 1) }
+        return values
+    }
+}

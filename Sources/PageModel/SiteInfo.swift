@@ -1,0 +1,54 @@
+import CreditVocabulary
+import Redaction
+
+/// What every page knows about the site and the build.
+public struct SiteInfo: Sendable {
+    /// A link in the navigation.
+    public struct NavigationLink: Sendable {
+        /// Path from the site root, ending in `/`.
+        public var path: String
+        /// Label.
+        public var label: SiteText
+
+        /// A navigation link.
+        public init(path: String, label: SiteText) {
+            self.path = path
+            self.label = label
+        }
+    }
+
+    /// Column title.
+    public var title: SiteText
+    /// One-line description.
+    public var description: SiteText
+    /// Publishing office.
+    public var publisher: SiteText
+    /// Absolute base URL ending in `/`.
+    public var baseURL: String
+    /// The as-of date of the build.
+    public var asOf: CivilDate
+    /// Public or internal build.
+    public var audience: Audience
+    /// Whether the snapshot is the built-in demo (pages say 演示数据).
+    public var isDemo: Bool
+    /// The platform that exported the snapshot.
+    public var source: SiteText
+    /// Content pages, for the navigation.
+    public var contentLinks: [NavigationLink]
+
+    /// Site information.
+    public init(
+        title: SiteText, description: SiteText, publisher: SiteText, baseURL: String, asOf: CivilDate,
+        audience: Audience, isDemo: Bool, source: SiteText, contentLinks: [NavigationLink]
+    ) {
+        self.title = title
+        self.description = description
+        self.publisher = publisher
+        self.baseURL = baseURL
+        self.asOf = asOf
+        self.audience = audience
+        self.isDemo = isDemo
+        self.source = source
+        self.contentLinks = contentLinks
+    }
+}

@@ -1,0 +1,128 @@
+import CreditVocabulary
+import SnapshotModel
+
+/// Turns raw snapshot rows into publishable ones. The only producer of ``RedactedText``
+/// and of the `Public…` row types, so that rendering code can never see a raw value.
+///
+/// One redactor serves one snapshot; it is immutable and safe to use from many threads.
+public struct Redactor: Sendable {
+    private let textRedactor: TextRedactor
+    private let slugs: [String: String]
+    private let overrides: [RowRef: [String: [(phrase: String, replacement: String)]]]
+
+    /// Prepares the name lists, slugs and overrides of `snapshot`.
+    /// - Parameter slugKey: the site's secret for natural persons' slugs.
+    public init(snapshot: Snapshot, slugKey: [UInt8]) {
+        var personNames: [String] = snapshot.namesOfInvalidSubjects
+        var organisationNames: [String] = []
+        var addressFragments: [String] = []
+        for subject in snapshot.subjects {
+            if subject.kind == .naturalPerson || subject.kind == .individualBusiness, let address = subject.address {
+                addressFragments += CountyAddress.belowCountyFragments(address)
+            }
+            switch subject.kind {
+            case .naturalPerson:
+                personNames.append(subject.name)
+            case .individualBusiness:
+                organisationNames.append(subject.name)
+                if let operatorName = subject.legalRepresentative { personNames.append(operatorName) }
+            case .legalPerson, .unincorporated:
+                organisationNames.append(subject.name)
+            }
+            if subject.kind != .naturalPerson, let uscc = subject.uscc, IdentifierChecksum.hasUSCCShape(uscc) {
+                organisationNames.append(uscc)
+            }
+        }
+        let people = Set(personNames.map { $0.trimmingCharacters(in: .whitespaces) })
+        textRedactor = TextRedactor(
+            personNames: Array(people).sorted(),
+            protectedPhrases: organisationNames.filter { !people.contains($0) },
+            addressFragments: addressFragments)
+
+        var slugs: [String: String] = [:]
+        var usedUSCCs = Set<String>()
+        for subject in snapshot.subjects {
+            if subject.kind != .naturalPerson, let uscc = subject.uscc, IdentifierChecksum.hasUSCCShape(uscc),
+               !usedUSCCs.contains(uscc) {
+                usedUSCCs.insert(uscc)
+                slugs[subject.id] = uscc
+            } else {
+                slugs[subject.id] = PublicPath.keyedSlug(forSubjectID: subject.id, key: slugKey)
+            }
+        }
+        self.slugs = slugs
+
+        var overrides: [RowRef: [String: [(phrase: String, replacement: String)]]] = [:]
+        for override in snapshot.overrides {
+            let replacement = override.replacement ?? Self.defaultMark(for: override.reason)
+            overrides[override.target, default: [:]][override.field, default: []].append((override.phrase, replacement))
+        }
+        for key in overrides.keys {
+            for field in overrides[key]!.keys {
+                // Longer phrases first, so that a phrase inside another is not left half-hidden.
+                overrides[key]![field]!.sort { $0.phrase.count > $1.phrase.count }
+            }
+        }
+        self.overrides = overrides
+    }
+
+    /// The mark an override's reason puts in place of the phrase.
+    public static func defaultMark(for reason: OverrideReason) -> String {
+        switch reason {
+        case .tradeSecret: return "［商业秘密已隐去］"
+        case .personalData: return "［个人信息已隐去］"
+        case .stateSecret: return "［国家秘密已隐去］"
+        case .other: return "［已隐去］"
+        }
+    }
+
+    /// The slug of a subject's page.
+    public func subjectSlug(_ subjectID: String) -> String {
+        slugs[subjectID] ?? PublicPath.segment(forRowID: subjectID)
+    }
+
+    /// The path segment of a row's page.
+    public func path(_ rowID: String) -> String {
+        PublicPath.segment(forRowID: rowID)
+    }
+
+    /// Redacts one field of one row, logging each replacement.
+    public func text(
+        _ value: String, row: RowRef, field: String, markdown: Bool = false, log: inout RedactionLog
+    ) -> RedactedText {
+        let (text, replacements) = textRedactor.redact(
+            value, overrides: overrides[row]?[field] ?? [], markdown: markdown)
+        for replacement in replacements {
+            log.append(RedactionEvent(
+                row: row, field: field, rule: replacement.rule, offset: replacement.range.lowerBound,
+                length: replacement.range.count))
+        }
+        return text
+    }
+
+    /// Redacts an optional field; nil and empty stay nil.
+    public func text(
+        _ value: String?, row: RowRef, field: String, markdown: Bool = false, log: inout RedactionLog
+    ) -> RedactedText? {
+        guard let value, !value.isEmpty else { return nil }
+        let redacted: RedactedText = text(value, row: row, field: field, markdown: markdown, log: &log)
+        return redacted
+    }
+
+    /// A structured value replaced whole by a rule (masked name, county address).
+    func replaced(
+        _ original: String, by replacement: String, rule: RedactionRule, row: RowRef, field: String,
+        log: inout RedactionLog
+    ) -> RedactedText {
+        log.append(RedactionEvent(row: row, field: field, rule: rule, offset: 0, length: original.unicodeScalars.count))
+        return RedactedText(
+            value: replacement, marks: [RedactedText.Mark(range: 0..<replacement.unicodeScalars.count, rule: rule)],
+            isMarkdown: false)
+    }
+
+    /// Logs a structured field that is never shown.
+    func hidden(_ value: String?, row: RowRef, field: String, log: inout RedactionLog) {
+        guard let value, !value.isEmpty else { return }
+        log.append(RedactionEvent(row: row, field: field, rule: .hiddenField, offset: 0, length: value.unicodeScalars.count))
+    }
+}

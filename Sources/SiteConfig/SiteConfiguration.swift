@@ -1,0 +1,130 @@
+import CreditVocabulary
+import DisclosurePolicy
+
+/// The settings of `site.toml`.
+///
+/// ```toml
+/// title = "失信案例核查"
+/// publisher = "某市社会信用体系建设领导小组办公室"
+/// base_url = "https://www.example.gov.cn/xyzx/sxalhc/"
+/// description = "..."
+/// list_page_size = 50
+/// feed_items = 50
+///
+/// [privacy]
+/// subject_slug_key = "a long random secret"
+///
+/// [policy]
+/// objections = "suspend"        # or "annotate"
+///
+/// [policy.periods]              # calendar periods: "3m", "1y"
+/// general_record = "1y"
+/// ```
+public struct SiteConfiguration: Sendable {
+    /// The column's title.
+    public var title = "失信案例核查"
+    /// A one-line description (home page, feed).
+    public var description = "失信案例核查结果、信用记录、红黑名单与信用承诺公示"
+    /// The publishing office.
+    public var publisher = ""
+    /// Absolute URL of the output folder on the web host, ending in `/` (feed, sitemap).
+    public var baseURL = "http://localhost/"
+    /// Entries per list page.
+    public var listPageSize = 50
+    /// Items in `feed.xml`.
+    public var feedItems = 50
+    /// Secret for natural persons' page slugs; nil when the site did not set one.
+    public var subjectSlugKey: [UInt8]?
+    /// Disclosure policy choices.
+    public var policy = PolicyConfiguration()
+
+    /// The defaults.
+    public init() {}
+
+    /// Reads a parsed `site.toml`; unknown keys are errors, so typos do not pass silently.
+    public init(toml: [String: TOMLValue]) throws {
+        func fail(_ message: String) -> SiteFolderError { SiteFolderError("site.toml: \(message)") }
+        func string(_ table: [String: TOMLValue], _ key: String, _ path: String) throws -> String? {
+            guard let value = table[key] else { return nil }
+            guard let string = value.string else { throw fail("\(path)\(key) must be a string") }
+            return string
+        }
+        func integer(_ table: [String: TOMLValue], _ key: String, range: ClosedRange<Int>) throws -> Int? {
+            guard let value = table[key] else { return nil }
+            guard let number = value.integer, range.contains(number) else {
+                throw fail("\(key) must be an integer in \(range.lowerBound)...\(range.upperBound)")
+            }
+            return number
+        }
+        let known: Set<String> = ["title", "description", "publisher", "base_url", "list_page_size", "feed_items",
+                                  "privacy", "policy"]
+        if let unknown = toml.keys.sorted().first(where: { !known.contains($0) }) {
+            throw fail("unknown key '\(unknown)'")
+        }
+        title = try string(toml, "title", "") ?? title
+        description = try string(toml, "description", "") ?? description
+        publisher = try string(toml, "publisher", "") ?? publisher
+        if let url = try string(toml, "base_url", "") {
+            guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+                throw fail("base_url must be an absolute http(s) URL")
+            }
+            baseURL = url.hasSuffix("/") ? url : url + "/"
+        }
+        listPageSize = try integer(toml, "list_page_size", range: 1...1000) ?? listPageSize
+        feedItems = try integer(toml, "feed_items", range: 1...1000) ?? feedItems
+        if let privacy = toml["privacy"] {
+            guard let table = privacy.table else { throw fail("[privacy] must be a table") }
+            if let unknown = table.keys.sorted().first(where: { $0 != "subject_slug_key" }) {
+                throw fail("unknown key 'privacy.\(unknown)'")
+            }
+            if let key = try string(table, "subject_slug_key", "privacy.") {
+                guard key.utf8.count >= 16 else { throw fail("privacy.subject_slug_key must be at least 16 bytes") }
+                subjectSlugKey = Array(key.utf8)
+            }
+        }
+        if let policyValue = toml["policy"] {
+            guard let table = policyValue.table else { throw fail("[policy] must be a table") }
+            if let unknown = table.keys.sorted().first(where: { $0 != "objections" && $0 != "periods" }) {
+                throw fail("unknown key 'policy.\(unknown)'")
+            }
+            if let mode = try string(table, "objections", "policy.") {
+                guard let parsed = PolicyConfiguration.ObjectionMode(rawValue: mode) else {
+                    throw fail("policy.objections must be \"suspend\" or \"annotate\"")
+                }
+                policy.objectionMode = parsed
+            }
+            if let periods = table["periods"] {
+                guard let periods = periods.table else { throw fail("[policy.periods] must be a table") }
+                try applyPeriods(periods, fail)
+            }
+        }
+    }
+
+    nonisolated(unsafe) private static let periodKeys: [String: WritableKeyPath<PolicyConfiguration, CivilDate.Period>] = [
+        "general_record": \.generalRecordPeriod, "general_record_minimum": \.generalRecordMinimum,
+        "serious_record": \.seriousRecordPeriod, "serious_record_minimum": \.seriousRecordMinimum,
+        "black_list": \.blackListPeriod, "black_list_minimum": \.blackListMinimum,
+        "watch_list": \.watchListPeriod, "red_list": \.redListPeriod, "commitment": \.commitmentPeriod,
+        "report": \.reportPeriod,
+    ]
+
+    private mutating func applyPeriods(_ table: [String: TOMLValue], _ fail: (String) -> SiteFolderError) throws {
+        for (key, value) in table.sorted(by: { $0.key < $1.key }) {
+            guard let path = Self.periodKeys[key] else { throw fail("unknown key 'policy.periods.\(key)'") }
+            guard let text = value.string, let period = Self.parsePeriod(text) else {
+                throw fail("policy.periods.\(key) must be like \"3m\" or \"1y\"")
+            }
+            policy[keyPath: path] = period
+        }
+    }
+
+    /// `"3m"` → 3 months, `"1y"` → 1 year.
+    static func parsePeriod(_ text: String) -> CivilDate.Period? {
+        guard let unit = text.last, let count = Int(text.dropLast()), (1...50 * 12).contains(count) else { return nil }
+        switch unit {
+        case "m": return .months(count)
+        case "y": return .years(count)
+        default: return nil
+        }
+    }
+}

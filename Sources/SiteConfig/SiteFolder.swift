@@ -1,0 +1,94 @@
+import Foundation
+import Redaction
+
+/// A site folder: `site.toml`, `content/*.md` and `layouts/*.mustache`.
+public struct SiteFolder: Sendable {
+    /// Path segments the generator writes itself; content pages cannot take them.
+    public static let reservedNames: Set<String> = [
+        "cases", "reports", "records", "subjects", "lists", "commitments", "search", "assets", "feed.xml",
+        "sitemap.xml", "robots.txt", "index", "page", "internal",
+    ]
+
+    /// The folder.
+    public var root: URL
+    /// `site.toml` (defaults when the file is absent).
+    public var configuration: SiteConfiguration
+    /// The content pages, sorted by name.
+    public var contentPages: [ContentPage]
+    /// Templates that replace the built-in ones, by name (without `.mustache`).
+    public var layoutOverrides: [String: String]
+    /// Things the operator should know (no `site.toml`, no slug key).
+    public var warnings: [String]
+
+    /// Loads the site folder at `path`.
+    public static func load(_ path: String) throws -> SiteFolder {
+        let root = URL(fileURLWithPath: path, isDirectory: true)
+        var warnings: [String] = []
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw SiteFolderError("\(path): the site folder does not exist")
+        }
+        var configuration = SiteConfiguration()
+        let tomlURL = root.appendingPathComponent("site.toml")
+        if manager.fileExists(atPath: tomlURL.path) {
+            let text = try readUTF8(tomlURL)
+            do {
+                configuration = try SiteConfiguration(toml: try TOMLSubsetParser.parse(text))
+            } catch let error as TOMLSubsetParser.SyntaxError {
+                throw SiteFolderError("\(tomlURL.path): \(error)")
+            } catch let error as SiteFolderError {
+                throw SiteFolderError("\(tomlURL.path): \(error.description.replacingOccurrences(of: "site.toml: ", with: ""))")
+            }
+        } else {
+            warnings.append("\(tomlURL.path) not found: using the default settings")
+        }
+        if configuration.subjectSlugKey == nil {
+            warnings.append("site.toml sets no privacy.subject_slug_key: natural persons' page addresses use the built-in key")
+        }
+
+        var pages: [ContentPage] = []
+        let contentURL = root.appendingPathComponent("content", isDirectory: true)
+        for file in try markdownFiles(in: contentURL, extension: "md") {
+            let name = String(file.deletingPathExtension().lastPathComponent)
+            guard PublicPathRules.isContentName(name), !reservedNames.contains(name) else {
+                throw SiteFolderError("\(file.path): '\(name)' cannot be a page name (use a-z, 0-9 and -, not a reserved name)")
+            }
+            let body = try readUTF8(file)
+            let heading = body.split(separator: "\n").first { $0.hasPrefix("# ") }
+            let title = heading.map { String($0.dropFirst(2)).trimmingCharacters(in: .whitespaces) } ?? name
+            pages.append(ContentPage(name: name, title: SiteText(operatorAuthored: title), body: SiteText(operatorAuthored: body)))
+        }
+        var layouts: [String: String] = [:]
+        for file in try markdownFiles(in: root.appendingPathComponent("layouts", isDirectory: true), extension: "mustache") {
+            layouts[file.deletingPathExtension().lastPathComponent] = try readUTF8(file)
+        }
+        return SiteFolder(
+            root: root, configuration: configuration, contentPages: pages.sorted { $0.name < $1.name },
+            layoutOverrides: layouts, warnings: warnings)
+    }
+
+    private static func readUTF8(_ url: URL) throws -> String {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw SiteFolderError("\(url.path): cannot be read") }
+        guard let text = String(data: data, encoding: .utf8) else { throw SiteFolderError("\(url.path): is not UTF-8") }
+        return text
+    }
+
+    private static func markdownFiles(in folder: URL, extension fileExtension: String) throws -> [URL] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        return names.sorted().filter { $0.hasSuffix("." + fileExtension) && !$0.hasPrefix(".") }
+            .map { folder.appendingPathComponent($0) }
+    }
+}
+
+/// Naming rules for content pages.
+enum PublicPathRules {
+    /// `^[a-z0-9][a-z0-9-]*$`.
+    static func isContentName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) || ("0"..."9").contains(first) else {
+            return false
+        }
+        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+}

@@ -1,0 +1,101 @@
+import CAtomicRename
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Builds a new output folder beside the published one and replaces it in one step.
+///
+/// The new site is written to `.NAME.gongshi-staging` next to `NAME`; ``commit()`` swaps the
+/// two folders with `renameat2(RENAME_EXCHANGE)`, so a reader of `NAME` sees the old site or
+/// the new one, never a mix, and then deletes the old one. A build that fails or is killed
+/// leaves `NAME` untouched. A lock file (`.NAME.gongshi.lock`, `flock`) keeps two builds of
+/// the same folder from running at once.
+public final class StagedOutput: @unchecked Sendable {
+    /// The published folder (`--out`).
+    public let destination: URL
+    /// Where the new site is written.
+    public let staging: URL
+    private let lockDescriptor: Int32
+    private var finished = false
+
+    /// Takes the lock and prepares an empty staging folder.
+    public init(destination path: String) throws {
+        let destination = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
+        let parent = destination.deletingLastPathComponent()
+        let name = destination.lastPathComponent
+        guard !name.isEmpty, name != "/", name != ".", name != ".." else {
+            throw OutputError("\(path): not a usable output folder")
+        }
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let lockPath = parent.appendingPathComponent(".\(name).gongshi.lock").path
+        let descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError("\(lockPath): cannot create the lock file") }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw OutputError("\(destination.path): another gongshi build of this folder is running")
+        }
+        self.destination = destination
+        self.lockDescriptor = descriptor
+        self.staging = parent.appendingPathComponent(".\(name).gongshi-staging", isDirectory: true)
+        if FileManager.default.fileExists(atPath: staging.path) {
+            try FileManager.default.removeItem(at: staging)  // left by a failed or killed build
+        }
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+    }
+
+    deinit {
+        if !finished { try? FileManager.default.removeItem(at: staging) }
+        flock(lockDescriptor, LOCK_UN)
+        close(lockDescriptor)
+    }
+
+    /// Writes `data` at `relativePath` inside the staging folder. Safe to call from many
+    /// threads for different paths.
+    public func write(_ relativePath: String, _ data: Data) throws {
+        let components = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        guard !relativePath.hasPrefix("/"), !components.isEmpty,
+              !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
+            throw OutputError("refusing to write outside the output folder: \(relativePath)")
+        }
+        let url = staging.appendingPathComponent(relativePath)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        do {
+            try data.write(to: url)
+        } catch {
+            throw OutputError("\(url.path): cannot be written (\(error.localizedDescription))")
+        }
+    }
+
+    /// Writes UTF-8 text.
+    public func write(_ relativePath: String, text: String) throws {
+        try write(relativePath, Data(text.utf8))
+    }
+
+    /// Publishes the staging folder as the destination in one step.
+    public func commit() throws {
+        precondition(!finished, "commit called twice")
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: destination.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw OutputError("\(destination.path) exists and is not a folder") }
+            if gongshi_exchange_paths(staging.path, destination.path) != 0 {
+                throw OutputError("\(destination.path): cannot swap in the new site (errno \(errno))")
+            }
+            finished = true
+            try? manager.removeItem(at: staging)  // now the old site
+        } else {
+            guard rename(staging.path, destination.path) == 0 else {
+                throw OutputError("\(destination.path): cannot move the new site into place (errno \(errno))")
+            }
+            finished = true
+        }
+    }
+
+    /// Drops the staging folder; the destination stays as it was.
+    public func discard() {
+        guard !finished else { return }
+        try? FileManager.default.removeItem(at: staging)
+        finished = true
+    }
+}

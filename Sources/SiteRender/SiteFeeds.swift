@@ -1,0 +1,72 @@
+import CreditVocabulary
+import Markdown
+
+/// `feed.xml` (Atom), `sitemap.xml` and `robots.txt`.
+public enum SiteFeeds {
+    /// URLs per sitemap file (the sitemap protocol's limit).
+    public static let sitemapLimit = 50_000
+
+    /// An Atom feed of the newest `limit` items, newest first; deterministic for equal dates.
+    public static func atom(
+        title: String, baseURL: String, asOf: CivilDate, items: [FeedItem], limit: Int
+    ) -> String {
+        let newest = items.sorted { ($0.date, $1.path) > ($1.date, $0.path) }.prefix(limit)
+        let updated = newest.map(\.date).max() ?? asOf
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom">
+            <title>\(HTMLEscaping.escape(title))</title>
+            <id>\(HTMLEscaping.escape(baseURL))</id>
+            <link rel="alternate" href="\(HTMLEscaping.escape(baseURL))"/>
+            <link rel="self" href="\(HTMLEscaping.escape(baseURL + "feed.xml"))"/>
+            <updated>\(timestamp(updated))</updated>
+
+            """
+        for item in newest {
+            let url = HTMLEscaping.escape(baseURL + item.path)
+            xml += """
+                <entry>
+                <title>\(HTMLEscaping.escape(item.title))</title>
+                <id>\(url)</id>
+                <link rel="alternate" href="\(url)"/>
+                <updated>\(timestamp(item.date))</updated>
+                </entry>
+
+                """
+        }
+        return xml + "</feed>\n"
+    }
+
+    private static func timestamp(_ date: CivilDate) -> String { "\(date.iso)T00:00:00+08:00" }
+
+    /// The sitemap files for `paths` (folders relative to the root): one `sitemap.xml`, or a
+    /// sitemap index with `sitemap-N.xml` files when there are more than ``sitemapLimit``.
+    public static func sitemaps(baseURL: String, paths: [String]) -> [(name: String, content: String)] {
+        let sorted = paths.sorted()
+        func urlset(_ slice: ArraySlice<String>) -> String {
+            var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+            xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            for path in slice { xml += "<url><loc>\(HTMLEscaping.escape(baseURL + path))</loc></url>\n" }
+            return xml + "</urlset>\n"
+        }
+        guard sorted.count > sitemapLimit else { return [("sitemap.xml", urlset(sorted[...]))] }
+        var files: [(String, String)] = []
+        var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        index += "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for (number, start) in stride(from: 0, to: sorted.count, by: sitemapLimit).enumerated() {
+            let name = "sitemap-\(number + 1).xml"
+            files.append((name, urlset(sorted[start..<min(start + sitemapLimit, sorted.count)])))
+            index += "<sitemap><loc>\(HTMLEscaping.escape(baseURL + name))</loc></sitemap>\n"
+        }
+        return [("sitemap.xml", index + "</sitemapindex>\n")] + files
+    }
+
+    /// robots.txt: everything allowed with the sitemap for a public build; nothing for an
+    /// internal one.
+    public static func robots(baseURL: String, audience: Audience) -> String {
+        switch audience {
+        case .public: return "User-agent: *\nAllow: /\n\nSitemap: \(baseURL)sitemap.xml\n"
+        case .internal: return "User-agent: *\nDisallow: /\n"
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Mustache
+import PageModel
+
+/// The templates of one build: the built-in ones, each replaceable by a file of the same
+/// name in the site's `layouts/`. Values are HTML-escaped unless a template uses `{{{ }}}`,
+/// which the built-in templates only do for HTML rendered by cmark-gfm in safe mode.
+public struct TemplateSet: Sendable {
+    /// A template that does not parse.
+    public struct TemplateError: Error, CustomStringConvertible {
+        /// What is wrong, naming the template.
+        public var description: String
+    }
+
+    private let library: MustacheLibrary
+
+    /// The names of the built-in templates.
+    public static var builtInNames: [String] { DefaultLayouts.templates.keys.sorted() }
+
+    /// The built-in source of template `name`.
+    public static func builtIn(_ name: String) -> String? { DefaultLayouts.templates[name] }
+
+    /// The built-in templates with `overrides` (name → Mustache source) replacing some.
+    public init(overrides: [String: String] = [:]) throws {
+        var library = MustacheLibrary()
+        for (name, source) in DefaultLayouts.templates.merging(overrides, uniquingKeysWith: { _, site in site })
+            .sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: source), named: name)
+            } catch {
+                let origin = overrides[name] != nil ? "layouts/\(name).mustache" : "built-in template \(name)"
+                throw TemplateError(description: "\(origin): \(error)")
+            }
+        }
+        for name in ["home", "case", "case-index", "report", "record", "subject", "list", "commitment",
+                     "commitment-index", "page", "style"] where library.getTemplate(named: name) == nil {
+            throw TemplateError(description: "template \(name) is missing")
+        }
+        self.library = library
+    }
+
+    /// The page's HTML.
+    public func render(_ page: PageSpec) -> String {
+        library.render(page.context, withTemplate: page.template) ?? ""
+    }
+
+    /// The stylesheet (`assets/style.css`).
+    public func stylesheet() -> String {
+        library.render([String: Any](), withTemplate: "style") ?? ""
+    }
+}

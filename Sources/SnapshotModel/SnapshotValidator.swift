@@ -1,0 +1,191 @@
+import CreditVocabulary
+
+/// Checks what single rows cannot: references between tables, approval dates, identifier
+/// checksums. Rows that fail are moved to ``Snapshot/invalidRows``; so are the parents of
+/// invalid child rows (a record whose rectification is unreadable is withheld whole).
+public enum SnapshotValidator {
+    /// Text columns an override may name, per table.
+    public static let overridableFields: [SnapshotTable: Set<String>] = [
+        .subjects: ["name", "address", "legal_representative"],
+        .cases: ["title", "region", "summary_md", "proposed_action", "source"],
+        .verificationReports: ["title", "body_md", "lead_department", "service_agency"],
+        .records: ["facts_md", "basis", "outcome", "document_no", "authority"],
+        .listEntries: ["reason_md", "basis", "removal_reason", "authority", "domain"],
+        .commitments: ["body_md"],
+        .rectifications: ["requirement_md"],
+        .interviews: ["summary_md"],
+        .repairActions: ["provider"],
+    ]
+
+    /// Validates `snapshot` in place and returns the problems found.
+    public static func validate(_ snapshot: inout Snapshot) -> [SnapshotProblem] {
+        var problems: [SnapshotProblem] = []
+        var invalid = snapshot.invalidRows
+
+        func reject(_ table: SnapshotTable, _ id: String, column: String?, _ message: String) {
+            let problem = SnapshotProblem(.error, table: table, rowID: id, column: column, message)
+            problems.append(problem)
+            if invalid[RowRef(table, id)] == nil { invalid[RowRef(table, id)] = problem.description }
+        }
+        func warn(_ table: SnapshotTable, _ id: String, column: String?, _ message: String) {
+            problems.append(SnapshotProblem(.warning, table: table, rowID: id, column: column, message))
+        }
+        func withhold(_ ref: RowRef, because child: RowRef) {
+            if invalid[ref] == nil { invalid[ref] = "withheld because \(child) is invalid" }
+        }
+
+        let subjectIDs = Set(snapshot.subjects.map(\.id))
+        let caseIDs = Set(snapshot.cases.map(\.id))
+        let reportIDs = Set(snapshot.reports.map(\.id))
+        let recordIDs = Set(snapshot.records.map(\.id))
+        let listIDs = Set(snapshot.listEntries.map(\.id))
+        func known(_ table: SnapshotTable, _ ids: Set<String>, _ id: String) -> Bool {
+            ids.contains(id) || invalid[RowRef(table, id)] != nil
+        }
+
+        for subject in snapshot.subjects {
+            if let uscc = subject.uscc {
+                if subject.kind == .naturalPerson {
+                    warn(.subjects, subject.id, column: "uscc", "a natural person has a USCC")
+                } else if !IdentifierChecksum.isValidUSCC(uscc) {
+                    warn(.subjects, subject.id, column: "uscc", "'\(uscc)' fails the GB 32100 checksum")
+                }
+            }
+            if let idNumber = subject.idNumber, !IdentifierChecksum.isValidIDNumber(idNumber) {
+                // The value is never published, so it is not repeated in the message.
+                warn(.subjects, subject.id, column: "id_number", "fails the GB 11643 checksum")
+            }
+        }
+        for link in snapshot.caseSubjects {
+            let id = "\(link.caseID)/\(link.subjectID)"
+            if !known(.cases, caseIDs, link.caseID) {
+                reject(.caseSubjects, id, column: "case_id", "refers to missing cases[\(link.caseID)]")
+            }
+            if !known(.subjects, subjectIDs, link.subjectID) {
+                reject(.caseSubjects, id, column: "subject_id", "refers to missing subjects[\(link.subjectID)]")
+            }
+        }
+        func checkReview(_ table: SnapshotTable, _ id: String, _ review: Review) {
+            if review.status == .approved && review.approvedOn == nil {
+                reject(table, id, column: "approved_on", "an approved row has no approved_on date")
+            }
+        }
+        for report in snapshot.reports {
+            if !known(.cases, caseIDs, report.caseID) {
+                reject(.verificationReports, report.id, column: "case_id", "refers to missing cases[\(report.caseID)]")
+            }
+            if let old = report.supersedes {
+                if !known(.verificationReports, reportIDs, old) {
+                    reject(.verificationReports, report.id, column: "supersedes",
+                           "refers to missing verification_reports[\(old)]")
+                } else if old == report.id {
+                    reject(.verificationReports, report.id, column: "supersedes", "a report cannot supersede itself")
+                }
+            }
+            checkReview(.verificationReports, report.id, report.review)
+        }
+        for record in snapshot.records {
+            if !known(.subjects, subjectIDs, record.subjectID) {
+                reject(.records, record.id, column: "subject_id", "refers to missing subjects[\(record.subjectID)]")
+            }
+            if let report = record.reportID, !known(.verificationReports, reportIDs, report) {
+                reject(.records, record.id, column: "report_id", "refers to missing verification_reports[\(report)]")
+            }
+            if let fine = record.fineYuan, fine < 0 {
+                reject(.records, record.id, column: "fine_yuan", "a fine cannot be negative")
+            }
+            checkReview(.records, record.id, record.review)
+        }
+        for entry in snapshot.listEntries {
+            if !known(.subjects, subjectIDs, entry.subjectID) {
+                reject(.listEntries, entry.id, column: "subject_id", "refers to missing subjects[\(entry.subjectID)]")
+            }
+            if let record = entry.recordID, !known(.records, recordIDs, record) {
+                reject(.listEntries, entry.id, column: "record_id", "refers to missing records[\(record)]")
+            }
+            if let until = entry.validUntil, until <= entry.listedOn {
+                warn(.listEntries, entry.id, column: "valid_until", "ends on or before listed_on")
+            }
+            checkReview(.listEntries, entry.id, entry.review)
+        }
+        for commitment in snapshot.commitments {
+            if !known(.subjects, subjectIDs, commitment.subjectID) {
+                reject(.commitments, commitment.id, column: "subject_id",
+                       "refers to missing subjects[\(commitment.subjectID)]")
+            }
+            if let record = commitment.recordID, !known(.records, recordIDs, record) {
+                reject(.commitments, commitment.id, column: "record_id", "refers to missing records[\(record)]")
+            }
+            checkReview(.commitments, commitment.id, commitment.review)
+        }
+        let children: [(SnapshotTable, String, String)] =
+            snapshot.rectifications.map { (.rectifications, $0.id, $0.recordID) }
+            + snapshot.interviews.map { (.interviews, $0.id, $0.recordID) }
+            + snapshot.repairActions.map { (.repairActions, $0.id, $0.recordID) }
+        for (table, id, record) in children where !known(.records, recordIDs, record) {
+            reject(table, id, column: "record_id", "refers to missing records[\(record)]")
+        }
+        for objection in snapshot.objections {
+            let (table, ids): (SnapshotTable, Set<String>) = switch objection.target {
+            case .records: (.records, recordIDs)
+            case .listEntries: (.listEntries, listIDs)
+            case .verificationReports: (.verificationReports, reportIDs)
+            }
+            if !known(table, ids, objection.targetID) {
+                reject(.objections, objection.id, column: "target_id",
+                       "refers to missing \(table.rawValue)[\(objection.targetID)]")
+            }
+            if objection.status != .pending && objection.resolvedOn == nil {
+                warn(.objections, objection.id, column: "resolved_on", "a resolved objection has no resolved_on date")
+            }
+        }
+        let rowsByTable: [SnapshotTable: Set<String>] = [
+            .subjects: subjectIDs, .cases: caseIDs, .verificationReports: reportIDs, .records: recordIDs,
+            .listEntries: listIDs, .commitments: Set(snapshot.commitments.map(\.id)),
+            .rectifications: Set(snapshot.rectifications.map(\.id)), .interviews: Set(snapshot.interviews.map(\.id)),
+            .repairActions: Set(snapshot.repairActions.map(\.id)),
+        ]
+        for override in snapshot.overrides {
+            guard let fields = overridableFields[override.target.table] else {
+                problems.append(SnapshotProblem(
+                    .error, table: .redactionOverrides, rowID: override.id, column: "target_table", isolated: false,
+                    "'\(override.target.table.rawValue)' holds no text that can be redacted"))
+                continue
+            }
+            if !fields.contains(override.field) {
+                problems.append(SnapshotProblem(
+                    .error, table: .redactionOverrides, rowID: override.id, column: "field", isolated: false,
+                    "'\(override.field)' is not a redactable text column of \(override.target.table.rawValue)"))
+            }
+            if !known(override.target.table, rowsByTable[override.target.table] ?? [], override.target.id) {
+                warn(.redactionOverrides, override.id, column: "target_id",
+                     "refers to missing \(override.target): nothing to redact")
+            }
+        }
+
+        // Children that failed withhold their parents; rows that failed are removed.
+        for (table, id, record) in children where invalid[RowRef(table, id)] != nil {
+            withhold(RowRef(.records, record), because: RowRef(table, id))
+        }
+        for objection in snapshot.objections where invalid[RowRef(.objections, objection.id)] != nil {
+            let table: SnapshotTable = switch objection.target {
+            case .records: .records
+            case .listEntries: .listEntries
+            case .verificationReports: .verificationReports
+            }
+            withhold(RowRef(table, objection.targetID), because: RowRef(.objections, objection.id))
+        }
+        snapshot.invalidRows = invalid
+        func valid(_ table: SnapshotTable, _ id: String) -> Bool { invalid[RowRef(table, id)] == nil }
+        snapshot.caseSubjects.removeAll { !valid(.caseSubjects, "\($0.caseID)/\($0.subjectID)") }
+        snapshot.reports.removeAll { !valid(.verificationReports, $0.id) }
+        snapshot.records.removeAll { !valid(.records, $0.id) }
+        snapshot.listEntries.removeAll { !valid(.listEntries, $0.id) }
+        snapshot.commitments.removeAll { !valid(.commitments, $0.id) }
+        snapshot.rectifications.removeAll { !valid(.rectifications, $0.id) }
+        snapshot.interviews.removeAll { !valid(.interviews, $0.id) }
+        snapshot.repairActions.removeAll { !valid(.repairActions, $0.id) }
+        snapshot.objections.removeAll { !valid(.objections, $0.id) }
+        return problems
+    }
+}

@@ -1,0 +1,163 @@
+import CreditVocabulary
+import Foundation
+import GRDB
+import SnapshotModel
+
+/// Reads a snapshot file without ever writing to it.
+///
+/// The file is opened through an SQLite URI with `mode=ro&immutable=1`: SQLite then takes no
+/// locks and creates no journal, WAL or shared-memory file next to it. A snapshot whose WAL
+/// file still holds data is refused, because an immutable reader would not see that data.
+public final class SnapshotReader: Sendable {
+    /// The file as named by the caller (used in every message).
+    public let file: String
+    private let database: DatabaseQueue
+
+    /// Opens `file` read-only and checks its format, version, tables and columns.
+    /// - Throws: ``SnapshotOpenError`` naming the file, table and column.
+    public init(file: String) throws {
+        self.file = file
+        let failure = { (message: String) in
+            SnapshotOpenError(SnapshotProblem(.error, file: file, isolated: false, message))
+        }
+        let url = URL(fileURLWithPath: file)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw failure("no such snapshot file")
+        }
+        let walPath = url.path + "-wal"
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: walPath),
+           let size = attributes[.size] as? NSNumber, size.intValue > 0 {
+            throw failure("has a non-empty write-ahead log (\(walPath)); the export is not finished or not checkpointed")
+        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.label = "snapshot"
+        configuration.foreignKeysEnabled = false
+        do {
+            database = try DatabaseQueue(path: Self.immutableURI(for: url), configuration: configuration)
+            try database.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+        } catch {
+            throw failure("is not a readable SQLite database (\(Self.describe(error)))")
+        }
+        try checkSchema { table, column, message in
+            SnapshotOpenError(SnapshotProblem(.error, file: file, table: table, column: column, isolated: false, message))
+        }
+    }
+
+    /// The SQLite URI that opens `url` read-only and immutable.
+    static func immutableURI(for url: URL) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "/-._~")
+        let path = url.standardizedFileURL.path.addingPercentEncoding(withAllowedCharacters: allowed) ?? url.path
+        return "file:\(path)?mode=ro&immutable=1"
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+        return "\(error)"
+    }
+
+    private func checkSchema(_ failure: (SnapshotTable?, String?, String) -> SnapshotOpenError) throws {
+        let columnsByTable: [SnapshotTable: Set<String>] = try database.read { db in
+            var result: [SnapshotTable: Set<String>] = [:]
+            for table in SnapshotTable.allCases {
+                let names = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table.rawValue])
+                    .map { $0["name"] as String }
+                if !names.isEmpty { result[table] = Set(names) }
+            }
+            return result
+        }
+        for table in SnapshotTable.allCases {
+            guard let present = columnsByTable[table] else {
+                throw failure(table, nil, "table is missing: this is not a version-1 credit disclosure snapshot")
+            }
+            for column in SnapshotSchema.columns[table] ?? [] where !present.contains(column) {
+                throw failure(table, column, "column is missing")
+            }
+        }
+        _ = try readMeta(failure)
+    }
+
+    private func readMeta(_ failure: (SnapshotTable?, String?, String) -> SnapshotOpenError) throws -> SnapshotMeta {
+        let pairs: [String: String] = try database.read { db in
+            var result: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM snapshot_meta") {
+                let key: DatabaseValue = row["key"]
+                let value: DatabaseValue = row["value"]
+                if let key = String.fromDatabaseValue(key), let value = String.fromDatabaseValue(value) {
+                    result[key] = value
+                }
+            }
+            return result
+        }
+        func required(_ key: String) throws -> String {
+            guard let value = pairs[key], !value.isEmpty else {
+                throw failure(.meta, key, "required key '\(key)' is missing")
+            }
+            return value
+        }
+        let format = try required("format")
+        guard format == SnapshotSchema.format else {
+            throw failure(.meta, "format", "'\(format)' is not '\(SnapshotSchema.format)'")
+        }
+        let version = try required("version")
+        guard version == SnapshotSchema.version else {
+            throw failure(.meta, "version", "version '\(version)' is not supported (this gongshi reads version 1)")
+        }
+        let regionCode = try required("region_code")
+        guard regionCode.count == 6, regionCode.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw failure(.meta, "region_code", "'\(regionCode)' is not a 6-digit GB/T 2260 code")
+        }
+        return SnapshotMeta(
+            format: format, version: version, exportedAt: try required("exported_at"),
+            source: try required("source"), regionCode: regionCode, isDemo: pairs["demo"] == "true")
+    }
+
+    /// The metadata (already validated when the reader was made).
+    public func meta() throws -> SnapshotMeta {
+        try readMeta { table, column, message in
+            SnapshotOpenError(SnapshotProblem(.error, file: file, table: table, column: column, isolated: false, message))
+        }
+    }
+
+    /// Reads every row except the long Markdown bodies, validating each field, then checks
+    /// references across tables. Rows with problems are left out of the snapshot and named
+    /// in ``Snapshot/invalidRows``; every problem is returned.
+    public func read() throws -> SnapshotReading {
+        var snapshot = Snapshot(file: file, meta: try meta())
+        var problems: [SnapshotProblem] = []
+        try database.read { db in
+            var decoder = TableDecoder(db: db, snapshot: snapshot, problems: [])
+            try decoder.readAll()
+            snapshot = decoder.snapshot
+            problems = decoder.problems
+        }
+        problems += SnapshotValidator.validate(&snapshot)
+        for index in problems.indices { problems[index].file = file }
+        problems.sort { ($0.table?.rawValue ?? "", $0.rowID ?? "", $0.column ?? "", $0.message)
+            < ($1.table?.rawValue ?? "", $1.rowID ?? "", $1.column ?? "", $1.message) }
+        return SnapshotReading(snapshot: snapshot, problems: problems)
+    }
+
+    /// The Markdown bodies of `column` for the rows `ids` (missing rows are absent; NULL
+    /// bodies are empty strings).
+    public func bodies(_ column: BodyColumn, ids: [String]) throws -> [String: String] {
+        var result: [String: String] = [:]
+        result.reserveCapacity(ids.count)
+        try database.read { db in
+            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+                let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let sql = "SELECT id, \(column.column) AS body FROM \(column.table.rawValue) WHERE id IN (\(placeholders))"
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(chunk))
+                while let row = try rows.next() {
+                    let id: DatabaseValue = row["id"]
+                    let body: DatabaseValue = row["body"]
+                    guard let id = String.fromDatabaseValue(id) else { continue }
+                    result[id] = String.fromDatabaseValue(body) ?? ""
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,163 @@
+import CreditVocabulary
+import GRDB
+import SnapshotModel
+
+/// Streams every table once and decodes its rows into a ``Snapshot``.
+struct TableDecoder {
+    let db: Database
+    var snapshot: Snapshot
+    var problems: [SnapshotProblem]
+
+    /// Columns selected per table: everything except the long bodies, whose type is checked
+    /// with `typeof` instead of being loaded.
+    private static func selectList(_ table: SnapshotTable) -> String {
+        let bodies = BodyColumn.allCases.filter { $0.table == table }.map(\.column)
+        let columns = (SnapshotSchema.columns[table] ?? []).filter { !bodies.contains($0) }
+        var extra = bodies.map { "typeof(\($0)) AS \"typeof_\($0)\"" }
+        if table == .caseSubjects {
+            extra.append("(case_id || '/' || subject_id) AS case_subjects_id")
+        }
+        return (columns + extra).joined(separator: ", ")
+    }
+
+    /// Decodes each row of `table` in id order with `decode`, keeping the rows without problems.
+    private mutating func each<T>(
+        _ table: SnapshotTable, idColumn: String = "id", orderBy: String = "id",
+        _ decode: (inout FieldDecoder) -> T
+    ) throws -> [T] {
+        var result: [T] = []
+        let sql = "SELECT \(Self.selectList(table)) FROM \(table.rawValue) ORDER BY \(orderBy)"
+        let cursor = try Row.fetchCursor(db, sql: sql)
+        while let row = try cursor.next() {
+            let idValue: DatabaseValue = row[idColumn]
+            let id = String.fromDatabaseValue(idValue) ?? ""
+            var decoder = FieldDecoder(row: row, table: table, id: id)
+            if id.isEmpty {
+                decoder.problem(idColumn, "is empty or NULL")
+            }
+            for body in BodyColumn.allCases where body.table == table {
+                let type: String = row["typeof_\(body.column)"]
+                if type == "null" && body.isRequired {
+                    decoder.problem(body.column, "is NULL, expected Markdown text")
+                } else if type == "blob" {
+                    decoder.problem(body.column, "is a blob, expected Markdown text")
+                }
+            }
+            let value = decode(&decoder)
+            if decoder.problems.isEmpty {
+                result.append(value)
+            } else {
+                problems += decoder.problems
+                snapshot.invalidRows[RowRef(table, id)] = decoder.problems[0].description
+                if table == .subjects, let name = decoder.optionalText("name") {
+                    snapshot.namesOfInvalidSubjects.append(name)
+                }
+                if table == .objections, let target = decoder.optionalText("target_table"),
+                   let targetTable = SnapshotTable(rawValue: target), let targetID = decoder.optionalText("target_id") {
+                    // An unreadable objection may be pending: its target is withheld too.
+                    let ref = RowRef(targetTable, targetID)
+                    if snapshot.invalidRows[ref] == nil {
+                        snapshot.invalidRows[ref] = "withheld because \(RowRef(table, id)) is invalid"
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    mutating func readAll() throws {
+        snapshot.subjects = try each(.subjects) { f in
+            SubjectRow(
+                id: f.id, kind: f.value("kind", SubjectKind.self), name: f.text("name"),
+                uscc: f.optionalText("uscc"), idNumber: f.optionalText("id_number"),
+                legalRepresentative: f.optionalText("legal_representative"), regionCode: f.optionalText("region_code"),
+                address: f.optionalText("address"), phone: f.optionalText("phone"))
+        }
+        snapshot.cases = try each(.cases) { f in
+            CaseRow(
+                id: f.id, title: f.text("title"), region: f.text("region"), reportedOn: f.date("reported_on"),
+                source: f.optionalText("source"), sourceURL: f.optionalText("source_url"),
+                domain: f.optionalText("domain"), proposedAction: f.optionalText("proposed_action"),
+                tags: f.stringList("tags"))
+        }
+        snapshot.caseSubjects = try each(
+            .caseSubjects, idColumn: "case_subjects_id", orderBy: "case_id, subject_id"
+        ) { f in
+            CaseSubjectRow(caseID: f.text("case_id"), subjectID: f.text("subject_id"), role: f.value("role", CaseRole.self))
+        }
+        snapshot.reports = try each(.verificationReports) { f in
+            ReportRow(
+                id: f.id, caseID: f.text("case_id"), title: f.text("title"), leadDepartment: f.text("lead_department"),
+                serviceAgency: f.optionalText("service_agency"), methods: f.list("methods", VerificationMethod.self),
+                conclusion: f.value("conclusion", ReportConclusion.self), measures: f.list("measures", Measure.self),
+                concludedOn: f.date("concluded_on"), supersedes: f.optionalText("supersedes"), review: f.review())
+        }
+        snapshot.records = try each(.records) { f in
+            RecordRow(
+                id: f.id, subjectID: f.text("subject_id"), reportID: f.optionalText("report_id"),
+                kind: f.value("kind", RecordKind.self), severity: f.value("severity", Severity.self),
+                procedure: f.optionalValue("procedure", Procedure.self),
+                penaltyTypes: f.list("penalty_types", PenaltyType.self), fineYuan: f.optionalInt("fine_yuan"),
+                documentNo: f.optionalText("document_no"), decidedOn: f.date("decided_on"),
+                authority: f.text("authority"), basis: f.optionalText("basis"), outcome: f.optionalText("outcome"),
+                publishUntil: f.optionalDate("publish_until"), repairedOn: f.optionalDate("repaired_on"),
+                revokedOn: f.optionalDate("revoked_on"), review: f.review())
+        }
+        snapshot.listEntries = try each(.listEntries) { f in
+            ListEntryRow(
+                id: f.id, subjectID: f.text("subject_id"), list: f.value("list", ListKind.self),
+                domain: f.optionalText("domain"), authority: f.text("authority"), basis: f.optionalText("basis"),
+                recordID: f.optionalText("record_id"), listedOn: f.date("listed_on"),
+                validUntil: f.optionalDate("valid_until"), removedOn: f.optionalDate("removed_on"),
+                removalReason: f.optionalText("removal_reason"), review: f.review())
+        }
+        snapshot.commitments = try each(.commitments) { f in
+            CommitmentRow(
+                id: f.id, subjectID: f.text("subject_id"), kind: f.value("kind", CommitmentKind.self),
+                recordID: f.optionalText("record_id"), madeOn: f.date("made_on"),
+                validUntil: f.optionalDate("valid_until"), status: f.value("status", CommitmentStatus.self),
+                review: f.review())
+        }
+        snapshot.rectifications = try each(.rectifications) { f in
+            RectificationRow(
+                id: f.id, recordID: f.text("record_id"), requirementMarkdown: f.text("requirement_md"),
+                deadline: f.date("deadline"), status: f.value("status", RectificationStatus.self),
+                completedOn: f.optionalDate("completed_on"))
+        }
+        snapshot.interviews = try each(.interviews) { f in
+            InterviewRow(
+                id: f.id, recordID: f.text("record_id"), kind: f.value("kind", InterviewKind.self),
+                heldOn: f.date("held_on"), refused: f.bool("refused"), summaryMarkdown: f.optionalText("summary_md"),
+                scope: f.value("scope", Scope.self))
+        }
+        snapshot.repairActions = try each(.repairActions) { f in
+            RepairActionRow(
+                id: f.id, recordID: f.text("record_id"), kind: f.value("kind", RepairActionKind.self),
+                completedOn: f.date("completed_on"), provider: f.optionalText("provider"),
+                hours: f.optionalDouble("hours"))
+        }
+        snapshot.objections = try each(.objections) { f in
+            ObjectionRow(
+                id: f.id, target: f.value("target_table", ObjectionTarget.self), targetID: f.text("target_id"),
+                filedOn: f.date("filed_on"), status: f.value("status", ObjectionStatus.self),
+                resolvedOn: f.optionalDate("resolved_on"))
+        }
+        snapshot.overrides = try each(.redactionOverrides) { f in
+            let tableName = f.text("target_table")
+            let table = SnapshotTable(rawValue: tableName) ?? .subjects
+            if SnapshotTable(rawValue: tableName) == nil {
+                f.problem("target_table", "'\(tableName)' is not a snapshot table")
+            }
+            let phrase = f.text("phrase")
+            if phrase.isEmpty { f.problem("phrase", "is empty") }
+            return RedactionOverrideRow(
+                id: f.id, target: RowRef(table, f.text("target_id")), field: f.text("field"), phrase: phrase,
+                reason: f.value("reason", OverrideReason.self), replacement: f.optionalText("replacement"))
+        }
+        // An override that cannot be read may be the only thing protecting a secret, and
+        // its target cannot be trusted either: such a problem blocks the whole build.
+        for index in problems.indices where problems[index].table == .redactionOverrides {
+            problems[index].isIsolated = false
+        }
+    }
+}

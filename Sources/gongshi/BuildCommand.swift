@@ -1,0 +1,32 @@
+import ArgumentParser
+import BuildPipeline
+import CreditVocabulary
+
+/// `gongshi build`.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Build the site into --out, replacing it in one step.")
+
+    @Option(help: "The snapshot file (SQLite, format version 1).") var snapshot: String
+    @Option(help: "The site folder: site.toml, content/, layouts/.") var site: String = "."
+    @Option(help: "The output folder.") var out: String = "public"
+    @Option(name: .customLong("as-of"), help: "The as-of date, YYYY-MM-DD (default: today in China Standard Time).")
+    var asOf: CivilDate?
+    @Option(help: "public or internal.") var audience: Audience = .public
+    @Option(help: "Write a JSON build report to this file.") var report: String?
+
+    func run() throws {
+        let options = BuildOptions(
+            snapshot: snapshot, site: site, out: out, asOf: asOf ?? .today(), audience: audience, report: report)
+        do {
+            let result = try SiteBuilder.build(options) { printError("gongshi: warning: \($0)") }
+            let withheld = result.withheld.filter { $0.table != "subjects" && $0.table != "cases" }.count
+            print("gongshi: built \(result.pages) pages (\(result.files) files) into \(out) for \(options.asOf) (\(audience.rawValue)); \(withheld) rows withheld")
+            if let next = result.nextChange { print("gongshi: next change on \(next)") }
+        } catch {
+            printError("gongshi: error: \(error)")
+            printError("gongshi: nothing was published; \(out) is unchanged")
+            throw ExitCode(1)
+        }
+    }
+}

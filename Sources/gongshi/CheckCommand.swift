@@ -1,0 +1,27 @@
+import ArgumentParser
+import DisclosurePolicy
+import SnapshotReader
+
+/// `gongshi check`.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "List every problem of a snapshot; exit 1 when it has errors.")
+
+    @Option(help: "The snapshot file.") var snapshot: String
+
+    func run() throws {
+        do {
+            let reading = try SnapshotReader(file: snapshot).read()
+            let problems = reading.problems + DisclosurePolicy().ruleWarnings(reading.snapshot)
+            for problem in problems { print(problem) }
+            let errors = problems.filter { $0.severity == .error }.count
+            let warnings = problems.count - errors
+            let blocking = reading.blockingErrors.count
+            print("\(snapshot): \(errors) errors (\(blocking) blocking the build, \(errors - blocking) withholding rows), \(warnings) warnings")
+            if errors > 0 { throw ExitCode(1) }
+        } catch let error as SnapshotOpenError {
+            printError("gongshi: error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
