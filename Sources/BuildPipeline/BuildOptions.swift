@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
     public var audience: Audience
     /// Where to write the JSON build report, if anywhere.
     public var report: String?
+    /// Failpoint for tests: the build throws once this many pages are written, to prove that
+    /// a build failing midway leaves the published folder untouched.
+    var failAfterWrittenPages: Int?
 
     /// Build options.
     public init(snapshot: String, site: String = ".", out: String = "public", asOf: CivilDate = .today(),

@@ -8,6 +8,7 @@ import SiteRender
 /// page folders for the sitemap, feed entries, the merged redaction log.
 struct PageWriter {
     let output: StagedOutput
+    var failAfterWrittenPages: Int?
     private(set) var pagePaths: [String] = []
     private(set) var feedItems: [FeedItem] = []
     private(set) var events = Set<RedactionEvent>()
@@ -18,6 +19,9 @@ struct PageWriter {
     }
 
     mutating func write(_ pages: [RenderedPage]) throws {
+        if let limit = failAfterWrittenPages, files + pages.count > limit {
+            throw OutputError("failpoint: stopped after \(files) pages")
+        }
         let output = self.output
         _ = try parallelMap(pages) { try output.write($0.path, text: $0.html) }
         for page in pages {

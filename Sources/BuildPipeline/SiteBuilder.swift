@@ -54,6 +54,7 @@ public enum SiteBuilder {
 
         let output = try StagedOutput(destination: options.out)
         var writer = PageWriter(output: output)
+        writer.failAfterWrittenPages = options.failAfterWrittenPages
         do {
             try writeRowPages(context, &writer)
             let pageSize = configuration.listPageSize

@@ -67,11 +67,13 @@ public struct LeakScanner: Sendable {
         let protected = protectedPhrases.matches(in: scalars) + TextRedactor.usccTokens(in: scalars)
         for detection in FreeTextDetector.detect(in: scalars) where !protected.contains(where: { $0.overlaps(detection.range) }) {
             let original = String(String.UnicodeScalarView(scalars[detection.range]))
+            // The first origin of a value is kept (structured fields come first).
             if detection.rule == .email {
-                textNeedles[original] = ("email", origin)
+                if textNeedles[original] == nil { textNeedles[original] = ("email", origin) }
             } else {
                 let digits = Self.digits(original)
-                digitNeedles[detection.rule == .mobile && digits.count == 13 ? String(digits.dropFirst(2)) : digits] = origin
+                let key = detection.rule == .mobile && digits.count == 13 ? String(digits.dropFirst(2)) : digits
+                if digitNeedles[key] == nil { digitNeedles[key] = origin }
             }
         }
     }

@@ -13,4 +13,13 @@ public struct RedactionEvent: Hashable, Sendable, Codable {
     public var offset: Int
     /// Length of the replaced text, in Unicode scalars.
     public var length: Int
+
+    /// An event.
+    public init(row: RowRef, field: String, rule: RedactionRule, offset: Int, length: Int) {
+        self.row = row
+        self.field = field
+        self.rule = rule
+        self.offset = offset
+        self.length = length
+    }
 }

@@ -52,13 +52,23 @@ struct TableDecoder {
                 if table == .subjects, let name = decoder.optionalText("name") {
                     snapshot.namesOfInvalidSubjects.append(name)
                 }
-                if table == .objections, let target = decoder.optionalText("target_table"),
-                   let targetTable = SnapshotTable(rawValue: target), let targetID = decoder.optionalText("target_id") {
-                    // An unreadable objection may be pending: its target is withheld too.
-                    let ref = RowRef(targetTable, targetID)
-                    if snapshot.invalidRows[ref] == nil {
-                        snapshot.invalidRows[ref] = "withheld because \(RowRef(table, id)) is invalid"
+                // The row an unreadable row belongs to is withheld too: a record must not be
+                // published without its rectification, interviews or repair steps, and an
+                // unreadable objection may be a pending one.
+                var parent: RowRef?
+                switch table {
+                case .rectifications, .interviews, .repairActions:
+                    parent = decoder.optionalText("record_id").map { RowRef(.records, $0) }
+                case .objections:
+                    if let target = decoder.optionalText("target_table"), let targetTable = SnapshotTable(rawValue: target),
+                       let targetID = decoder.optionalText("target_id") {
+                        parent = RowRef(targetTable, targetID)
                     }
+                default:
+                    parent = nil
+                }
+                if let parent, snapshot.invalidRows[parent] == nil {
+                    snapshot.invalidRows[parent] = "withheld because \(RowRef(table, id)) is invalid"
                 }
             }
         }

@@ -24,7 +24,9 @@ struct TestSnapshotFile {
 
     init(at path: String, meta: [String: String] = [:], schema: String = SnapshotFormat.createSQL) throws {
         self.path = path
-        queue = try DatabaseQueue(path: path)
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false  // tests plant dangling references on purpose
+        queue = try DatabaseQueue(path: path, configuration: configuration)
         try queue.write { db in
             try db.execute(sql: schema)
             let defaults = ["format": "credit-disclosure-snapshot", "version": "1", "exported_at": "2026-01-01T00:00:00+08:00",

@@ -1,0 +1,144 @@
+import DemoSnapshot
+import Foundation
+import SnapshotModel
+import SnapshotReader
+import Testing
+
+@Suite("Snapshot reader")
+struct SnapshotReaderTests {
+    func openError(_ path: String) -> SnapshotProblem? {
+        do {
+            _ = try SnapshotReader(file: path)
+            return nil
+        } catch let error as SnapshotOpenError {
+            return error.problem
+        } catch {
+            Issue.record("unexpected error \(error)")
+            return nil
+        }
+    }
+
+    @Test("a file that is missing or not SQLite gets one message naming the file")
+    func notSQLite() throws {
+        let folder = TemporaryFolder()
+        #expect(openError(folder.path("missing.sqlite"))?.message == "no such snapshot file")
+        try Data("not a database at all, just text".utf8).write(to: folder.url.appendingPathComponent("text.sqlite"))
+        let problem = openError(folder.path("text.sqlite"))
+        #expect(problem?.message.hasPrefix("is not a readable SQLite database") == true)
+        #expect(problem?.description.contains("text.sqlite") == true)
+    }
+
+    @Test("wrong format, version, missing table or column are named")
+    func wrongSchema() throws {
+        let folder = TemporaryFolder()
+        _ = try TestSnapshotFile(at: folder.path("v2.sqlite"), meta: ["version": "2"])
+        #expect(openError(folder.path("v2.sqlite"))?.column == "version")
+        _ = try TestSnapshotFile(at: folder.path("fmt.sqlite"), meta: ["format": "other"])
+        #expect(openError(folder.path("fmt.sqlite"))?.column == "format")
+        let noTable = try TestSnapshotFile(at: folder.path("t.sqlite"))
+        try noTable.execute("DROP TABLE interviews")
+        #expect(openError(folder.path("t.sqlite"))?.table == .interviews)
+        let noColumn = try TestSnapshotFile(at: folder.path("c.sqlite"))
+        try noColumn.execute("ALTER TABLE records DROP COLUMN publish_until")
+        let problem = openError(folder.path("c.sqlite"))
+        #expect(problem?.table == .records && problem?.column == "publish_until")
+        #expect(problem?.description == "error: \(folder.path("c.sqlite")): records.publish_until: column is missing")
+    }
+
+    @Test("every bad row is reported at once, naming table, row and column; good rows are kept")
+    func badRows() throws {
+        let folder = TemporaryFolder()
+        // Without CHECK constraints, as a damaged export could be.
+        let schema = SnapshotFormat.createSQL.replacingOccurrences(
+            of: #"CHECK \([^;]*?\)\)"#, with: "", options: .regularExpression)
+            .replacingOccurrences(of: #"CHECK \([^,;]*?\)"#, with: "", options: .regularExpression)
+        let file = try TestSnapshotFile(at: folder.path("bad.sqlite"), schema: schema)
+        try file.subject("S1", name: "好公司")
+        try file.subject("S2", kind: "alien", name: "怪公司")
+        try file.record("R-OK", subject: "S1")
+        try file.record("R-DATE", subject: "S1", ["decided_on": "2026-02-30"])
+        try file.record("R-ENUM", subject: "S1", ["severity": "terrible"])
+        try file.record("R-JSON", subject: "S1", ["penalty_types": "[fine"])
+        try file.record("R-REF", subject: "S-MISSING")
+        try file.record("R-APPROVED", subject: "S1", ["approved_on": nil])
+        try file.record("R-OF-BAD-SUBJECT", subject: "S2")
+        try file.insert("rectifications", ["id": "T1", "record_id": "R-OK", "requirement_md": "x", "deadline": "soon", "status": "open"])
+        let reading = try SnapshotReader(file: file.path).read()
+        func problem(_ id: String, _ column: String) -> Bool {
+            reading.problems.contains { $0.rowID == id && $0.column == column && $0.severity == .error }
+        }
+        #expect(problem("R-DATE", "decided_on"))
+        #expect(problem("R-ENUM", "severity"))
+        #expect(problem("R-JSON", "penalty_types"))
+        #expect(problem("R-REF", "subject_id"))
+        #expect(problem("R-APPROVED", "approved_on"))
+        #expect(problem("S2", "kind"))
+        #expect(problem("T1", "deadline"))
+        #expect(reading.blockingErrors.isEmpty)
+        #expect(reading.snapshot.records.map(\.id) == ["R-OF-BAD-SUBJECT"])
+        // R-OK is withheld because its rectification is unreadable.
+        #expect(reading.snapshot.invalidRows[RowRef(.records, "R-OK")]?.contains("rectifications[T1]") == true)
+        #expect(reading.snapshot.namesOfInvalidSubjects == ["怪公司"])
+        #expect(reading.problems.first { $0.rowID == "R-DATE" }?.description
+                == "error: \(file.path): records[R-DATE].decided_on: '2026-02-30' is not a date YYYY-MM-DD")
+    }
+
+    @Test("an unreadable override blocks the build")
+    func badOverride() throws {
+        let folder = TemporaryFolder()
+        let file = try TestSnapshotFile(at: folder.path("o.sqlite"))
+        try file.subject("S1", name: "公司")
+        try file.record("R1", subject: "S1")
+        try file.insert("redaction_overrides", ["id": "O1", "target_table": "records", "target_id": "R1",
+                                                "field": "no_such_field", "phrase": "秘密", "reason": "trade_secret"])
+        let reading = try SnapshotReader(file: file.path).read()
+        #expect(reading.blockingErrors.map(\.rowID) == ["O1"])
+    }
+
+    @Test("checksum failures are warnings")
+    func checksums() throws {
+        let folder = TemporaryFolder()
+        let file = try TestSnapshotFile(at: folder.path("w.sqlite"))
+        try file.subject("S1", name: "公司", ["uscc": "91350100M000100Y44"])
+        try file.subject("P1", kind: "natural_person", name: "王小明", ["id_number": "110105194912310021"])
+        let reading = try SnapshotReader(file: file.path).read()
+        #expect(reading.warnings.compactMap(\.column).sorted() == ["id_number", "uscc"])
+        #expect(reading.rowErrors.isEmpty)
+        #expect(!reading.warnings.contains { $0.message.contains("110105194912310021") })
+    }
+
+    @Test("reading never writes: same bytes, same modification time, no journal, WAL or shm file")
+    func readOnly() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path("demo.sqlite")
+        try DemoSnapshot.write(to: path)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let modified = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        let reader = try SnapshotReader(file: path)
+        let reading = try reader.read()
+        _ = try reader.bodies(.recordFacts, ids: reading.snapshot.records.map(\.id))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date == modified)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
+        #expect(names == ["demo.sqlite"])
+    }
+
+    @Test("a snapshot with an unfinished write-ahead log is refused")
+    func pendingWAL() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path("w.sqlite")
+        try DemoSnapshot.write(to: path)
+        try Data(repeating: 1, count: 64).write(to: URL(fileURLWithPath: path + "-wal"))
+        #expect(openError(path)?.message.contains("write-ahead log") == true)
+    }
+
+    @Test("the demo snapshot reads without errors")
+    func demo() throws {
+        let folder = TemporaryFolder()
+        try DemoSnapshot.write(to: folder.path("demo.sqlite"))
+        let reading = try SnapshotReader(file: folder.path("demo.sqlite")).read()
+        #expect(reading.problems.filter { $0.severity == .error }.isEmpty, "\(reading.problems)")
+        #expect(reading.snapshot.meta.isDemo)
+        #expect(reading.snapshot.cases.map(\.id) == ["27-1", "3-1", "33-2", "36-3", "5-1"])
+    }
+}
