@@ -1,0 +1,72 @@
+import DemoSnapshot
+import Foundation
+import Testing
+
+/// Runs the `gongshi` binary that `swift build --build-tests` builds next to the tests.
+func runGongshi(_ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, output: String, error: String) {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let candidates = [".build/debug/gongshi", ".build/release/gongshi"].map { root.appendingPathComponent($0) }
+    guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates[0].path])
+    }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    if let folder { process.currentDirectoryURL = folder }
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    let errData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
+
+@Suite("Command line")
+struct CommandLineTests {
+    @Test("build, check and audit exit non-zero with messages naming file, table, row and column")
+    func exitStatus() throws {
+        let fixture = try SiteFixture()
+        let file = try TestSnapshotFile(at: fixture.snapshotPath())
+        try file.subject("S1", name: "福州某公司")
+        try file.record("R1", subject: "S1", ["decided_on": "2026-02-30"])
+        try file.record("R2", subject: "S1")
+
+        let check = try runGongshi(["check", "--snapshot", file.path])
+        #expect(check.status == 1)
+        #expect(check.output.contains("\(file.path): records[R1].decided_on: '2026-02-30' is not a date"))
+
+        let build = try runGongshi(["build", "--snapshot", file.path, "--site", fixture.site, "--out", fixture.out,
+                                    "--as-of", "2026-03-01", "--report", fixture.folder.path("report.json")])
+        #expect(build.status == 0, "\(build.error)")
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: fixture.folder.path("report.json")))) as? [String: Any]
+        #expect((report?["published"] as? [String: [String]])?["records"] == ["R2"])
+
+        let audit = try runGongshi(["audit", "--snapshot", file.path, "--site", fixture.site, "--out", fixture.out, "--as-of", "2026-03-01"])
+        #expect(audit.status == 0, "\(audit.output)")
+
+        try FileManager.default.createDirectory(atPath: fixture.out + "/records/R1", withIntermediateDirectories: true)
+        let dirty = try runGongshi(["audit", "--snapshot", file.path, "--site", fixture.site, "--out", fixture.out, "--as-of", "2026-03-01"])
+        #expect(dirty.status == 1)
+        #expect(dirty.output.contains("records/R1/"))
+
+        try file.execute("DROP TABLE objections")
+        let broken = try runGongshi(["build", "--snapshot", file.path, "--site", fixture.site, "--out", fixture.out])
+        #expect(broken.status == 1)
+        #expect(broken.error.contains("objections: table is missing"))
+        #expect(broken.error.contains("unchanged"))
+    }
+
+    @Test("demo writes a snapshot that builds")
+    func demo() throws {
+        let fixture = try SiteFixture()
+        let result = try runGongshi(["demo", "--out", fixture.snapshotPath("demo.sqlite"), "--today", "2026-11-24"])
+        #expect(result.status == 0)
+        let build = try runGongshi(["build", "--snapshot", fixture.snapshotPath("demo.sqlite"), "--site", fixture.site,
+                                    "--out", fixture.out, "--as-of", "2026-11-24"])
+        #expect(build.status == 0)
+        #expect(build.output.contains("next change on 2026-11-27"))
+    }
+}
