@@ -2,14 +2,21 @@
 
 SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev
+TEST_APT_PACKAGES := python3-venv
 BIN := .build/release/gongshi
 
-.PHONY: deps build demo test layouts clean
+.PHONY: deps test-deps apt-install venv build demo test layouts clean
 
 # Installs the Debian packages gongshi links against, when any is missing.
 deps:
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(APT_PACKAGES)"
+
+test-deps:
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(APT_PACKAGES) $(TEST_APT_PACKAGES)"
+
+apt-install:
 	@missing=""; \
-	for package in $(APT_PACKAGES); do \
+	for package in $(PACKAGES); do \
 	  dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -27,7 +34,15 @@ demo: build
 	$(BIN) build --snapshot demo.sqlite --site . --out public --report demo-report.json
 	$(BIN) audit --snapshot demo.sqlite --site . --out public
 
-test: deps
+# The test virtualenv: chinese-calendar, the independent source the holiday data is checked against.
+VENV := .venv
+venv: $(VENV)/.installed
+$(VENV)/.installed: Tests/requirements.txt | test-deps
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q -r Tests/requirements.txt
+	touch $@
+
+test: test-deps venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
@@ -36,4 +51,4 @@ layouts:
 	./scripts/embed-layouts
 
 clean:
-	rm -rf .build public demo.sqlite demo-report.json
+	rm -rf .build public demo.sqlite demo-report.json $(VENV)

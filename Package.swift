@@ -32,6 +32,9 @@ let package = Package(
         // Vocabulary shared by both sides: calendar dates and the snapshot's enumerations.
         .target(name: "CreditVocabulary", swiftSettings: strict),
 
+        // China's working days: statutory holidays and 调休, 2019-2026, extensible by sites.
+        .target(name: "WorkingDays", dependencies: ["CreditVocabulary"], swiftSettings: strict),
+
         // Raw snapshot rows (may hold personal data) and their validation.
         .target(name: "SnapshotModel", dependencies: ["CreditVocabulary"], swiftSettings: strict),
         .target(
@@ -40,7 +43,7 @@ let package = Package(
             swiftSettings: strict),
 
         // Pure logic: who sees which row on which day.
-        .target(name: "DisclosurePolicy", dependencies: ["SnapshotModel"], swiftSettings: strict),
+        .target(name: "DisclosurePolicy", dependencies: ["SnapshotModel", "WorkingDays"], swiftSettings: strict),
 
         // Pure logic: the only producer of publishable text.
         .target(
@@ -62,7 +65,7 @@ let package = Package(
         // Site folder: site.toml, content/, layouts/.
         .target(
             name: "SiteConfig",
-            dependencies: ["CreditVocabulary", "Redaction", "DisclosurePolicy"],
+            dependencies: ["CreditVocabulary", "Redaction", "DisclosurePolicy", "WorkingDays"],
             swiftSettings: strict),
 
         // Output folder: staging, atomic swap.
@@ -73,7 +76,7 @@ let package = Package(
             name: "BuildPipeline",
             dependencies: [
                 "SnapshotReader", "DisclosurePolicy", "Redaction", "PageModel", "SiteRender",
-                "SiteConfig", "SiteOutput",
+                "SiteConfig", "SiteOutput", "Audit", "WorkingDays",
             ],
             swiftSettings: strict),
         .target(
@@ -97,7 +100,7 @@ let package = Package(
             dependencies: [
                 "CreditVocabulary", "SnapshotModel", "SnapshotReader", "DisclosurePolicy", "Redaction",
                 "Markdown", "PageModel", "SiteRender", "SiteConfig", "SiteOutput", "BuildPipeline",
-                "Audit", "DemoSnapshot", .product(name: "GRDB", package: "GRDB.swift"),
+                "Audit", "DemoSnapshot", "WorkingDays", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
     ]

@@ -1,4 +1,5 @@
 import CreditVocabulary
+import DisclosurePolicy
 import PageModel
 import Redaction
 import SiteRender
@@ -140,6 +141,25 @@ extension BuildContext {
             factory.home(reports: Array(reportLines), cases: Array(caseLines), listCounts: counts,
                          commitmentCount: commitmentCount),
             log: log)
+    }
+
+    /// The internal page on timeliness.
+    func timelinessPage(_ report: TimelinessReport) -> RenderedPage {
+        var log = RedactionLog()
+        let firstRecord = Dictionary(report.entries.map { ($0.authority, $0.recordID) }, uniquingKeysWith: { first, _ in first })
+        let authorities = report.byAuthority.map { summary in
+            (authority: redactor.text(summary.authority, row: RowRef(.records, firstRecord[summary.authority] ?? ""),
+                                      field: "authority", log: &log),
+             published: summary.published, late: summary.late, longest: summary.longest)
+        }
+        let late = report.late.compactMap { entry -> TimelinessLine? in
+            guard let row = records[entry.recordID] else { return nil }
+            let summary = redactor.recordSummary(row, log: &log)
+            return TimelinessLine(recordPath: summary.path, documentNo: summary.documentNo, authority: summary.authority,
+                                  decidedOn: entry.decidedOn, approvedOn: entry.approvedOn, workingDays: entry.workingDays)
+        }
+        return render(factory.timelinessPage(authorities: authorities, late: late, limit: report.limit,
+                                             notComputed: report.notComputed.count), log: log)
     }
 
     /// Splits `rows` into pages (at least one, so that an empty listing still has its page).

@@ -53,6 +53,60 @@ public struct BuildReport: Codable, Sendable {
         public var log: [Replacement]
     }
 
+    /// What the build did to the published folder.
+    public struct Output: Codable, Sendable {
+        /// True when nothing changed and the published files were left untouched.
+        public var unchanged: Bool
+        /// Files added.
+        public var added: Int
+        /// Files whose bytes changed.
+        public var changed: Int
+        /// Files removed.
+        public var removed: Int
+        /// Files kept as they were (same bytes, same modification time).
+        public var kept: Int
+    }
+
+    /// Timeliness of administrative penalties (7 working days).
+    public struct Timeliness: Codable, Sendable {
+        /// A penalty published late.
+        public struct Late: Codable, Sendable, Hashable {
+            /// Record id.
+            public var id: String
+            /// 决定机关.
+            public var authority: String
+            /// `decided_on`.
+            public var decidedOn: String
+            /// `approved_on`.
+            public var approvedOn: String
+            /// Working days after the decision up to the approval.
+            public var workingDays: Int
+
+            enum CodingKeys: String, CodingKey {
+                case id, authority, decidedOn = "decided_on", approvedOn = "approved_on", workingDays = "working_days"
+            }
+        }
+
+        /// A penalty that could not be counted.
+        public struct NotComputed: Codable, Sendable, Hashable {
+            /// Record id.
+            public var id: String
+            /// Why (a year the calendar lacks).
+            public var reason: String
+        }
+
+        /// The limit, 7.
+        public var limitWorkingDays: Int
+        /// Penalties over the limit.
+        public var late: [Late]
+        /// Penalties that could not be counted.
+        public var notComputed: [NotComputed]
+
+        enum CodingKeys: String, CodingKey {
+            case limitWorkingDays = "limit_working_days", late, notComputed = "not_computed"
+        }
+    }
+
     /// The snapshot file.
     public var snapshot: String
     /// As-of date, `YYYY-MM-DD`.
@@ -75,9 +129,13 @@ public struct BuildReport: Codable, Sendable {
     public var redactions: Redactions
     /// The next date on which the output will differ, `YYYY-MM-DD`, or nil.
     public var nextChange: String?
+    /// What the build did to the published folder.
+    public var output: Output
+    /// Timeliness findings.
+    public var timeliness: Timeliness
 
     enum CodingKeys: String, CodingKey {
         case snapshot, asOf = "as_of", audience, counts, files, pages, published, withheld, problems, redactions
-        case nextChange = "next_change"
+        case nextChange = "next_change", output, timeliness
     }
 }

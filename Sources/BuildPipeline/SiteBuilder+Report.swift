@@ -2,12 +2,13 @@ import CreditVocabulary
 import DisclosurePolicy
 import Foundation
 import Redaction
+import SiteOutput
 import SnapshotModel
 
 extension SiteBuilder {
     static func makeReport(
         options: BuildOptions, snapshot: Snapshot, disclosure: Disclosure, problems: [SnapshotProblem],
-        writer: PageWriter, nextChange: CivilDate?
+        writer: PageWriter, commit: CommitResult, timeliness: TimelinessReport, nextChange: CivilDate?
     ) -> BuildReport {
         var published: [String: [String]] = [:]
         for ref in disclosure.shown.keys { published[ref.table.rawValue, default: []].append(ref.id) }
@@ -34,7 +35,17 @@ extension SiteBuilder {
                     BuildReport.Replacement(table: $0.row.table.rawValue, id: $0.row.id, field: $0.field,
                                             rule: $0.rule.rawValue, offset: $0.offset, length: $0.length)
                 }),
-            nextChange: nextChange?.iso)
+            nextChange: nextChange?.iso,
+            output: BuildReport.Output(
+                unchanged: commit.isUnchanged, added: commit.added.count, changed: commit.changed.count,
+                removed: commit.removed.count, kept: commit.unchanged),
+            timeliness: BuildReport.Timeliness(
+                limitWorkingDays: timeliness.limit,
+                late: timeliness.late.map {
+                    BuildReport.Timeliness.Late(id: $0.recordID, authority: $0.authority, decidedOn: $0.decidedOn.iso,
+                                                approvedOn: $0.approvedOn.iso, workingDays: $0.workingDays)
+                },
+                notComputed: timeliness.notComputed.map { .init(id: $0.recordID, reason: $0.reason) }))
     }
 
     static func writeReport(_ report: BuildReport, to path: String) throws {

@@ -1,3 +1,4 @@
+import Audit
 import CreditVocabulary
 import DisclosurePolicy
 import Foundation
@@ -45,14 +46,18 @@ public enum SiteBuilder {
             title: SiteText(operatorAuthored: configuration.title),
             description: SiteText(operatorAuthored: configuration.description),
             publisher: SiteText(operatorAuthored: configuration.publisher), baseURL: configuration.baseURL,
-            asOf: options.asOf, audience: options.audience, isDemo: snapshot.meta.isDemo,
+            asOf: options.asOf, updatedOn: policy.lastChange(snapshot, onOrBefore: options.asOf),
+            audience: options.audience, isDemo: snapshot.meta.isDemo,
             source: SiteText(operatorAuthored: snapshot.meta.source),
             contentLinks: site.contentPages.map { .init(path: $0.name + "/", label: $0.title) })
+        let timeliness = TimelinessReport(snapshot: snapshot, disclosure: disclosure, calendar: configuration.calendar)
+        for (id, reason) in timeliness.notComputed { warn("timeliness of records[\(id)] not computed: \(reason)") }
         let context = BuildContext(
             reader: reader, snapshot: snapshot, disclosure: disclosure, redactor: redactor,
             factory: PageFactory(site: info), templates: templates)
 
         let output = try StagedOutput(destination: options.out)
+        let commit: CommitResult
         var writer = PageWriter(output: output)
         writer.failAfterWrittenPages = options.failAfterWrittenPages
         do {
@@ -62,6 +67,9 @@ public enum SiteBuilder {
             try writer.write(context.commitmentIndexPages(pageSize: pageSize))
             try writer.write(context.caseIndexPages(pageSize: pageSize))
             try writer.write([context.homePage()])
+            if options.audience == .internal {
+                try writer.write([context.timelinessPage(timeliness)])
+            }
             let factory = context.factory
             try writer.write(site.contentPages.map { page in
                 let spec = factory.contentPage(name: page.name, title: page.title, body: page.body)
@@ -70,7 +78,13 @@ public enum SiteBuilder {
             try writer.finish(
                 stylesheet: templates.stylesheet(), title: configuration.title, baseURL: configuration.baseURL,
                 asOf: options.asOf, audience: options.audience, feedItems: configuration.feedItems)
-            try output.commit()
+            if options.auditBeforePublishing {
+                let findings = try SiteAuditor.audit(
+                    snapshot: options.snapshot, out: output.staging.path, site: options.site, asOf: options.asOf,
+                    audience: options.audience)
+                guard findings.isEmpty else { throw BuildError.auditFailed(findings.map(\.description)) }
+            }
+            commit = try output.commit()
         } catch {
             output.discard()
             throw error
@@ -78,7 +92,7 @@ public enum SiteBuilder {
 
         let report = makeReport(
             options: options, snapshot: snapshot, disclosure: disclosure, problems: problems, writer: writer,
-            nextChange: policy.nextChange(snapshot, after: options.asOf))
+            commit: commit, timeliness: timeliness, nextChange: policy.nextChange(snapshot, after: options.asOf))
         if let path = options.report {
             try writeReport(report, to: path)
         }

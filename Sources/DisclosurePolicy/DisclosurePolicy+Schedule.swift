@@ -27,12 +27,53 @@ extension DisclosurePolicy {
         return dates.sorted()
     }
 
-    /// The first date after `date` on which the shown rows differ from those of `date`,
-    /// or nil when nothing changes any more.
+    /// Every day in `from...through` on which the shown rows differ from the day before, with
+    /// what changes. Builds, `next_change` and `gongshi schedule` all use this, so they cannot
+    /// disagree.
+    public func schedule(
+        _ snapshot: Snapshot, from: CivilDate, through: CivilDate, limit: Int = .max
+    ) -> [ScheduledChange] {
+        let candidates = transitionDates(snapshot).filter { $0 >= from && $0 <= through }
+        var changes: [ScheduledChange] = []
+        var previousDay: CivilDate?
+        var previous: Disclosure?
+        for day in candidates {
+            // Nothing changes between two transition dates, so the state of the day before a
+            // candidate is the state of the previous candidate.
+            let before: Disclosure
+            if let previous, let previousDay, previousDay < day {
+                before = previous
+            } else {
+                before = evaluate(snapshot, asOf: day.adding(days: -1))
+            }
+            let after = evaluate(snapshot, asOf: day)
+            let appearing = after.shown.keys.filter { before.shown[$0] == nil }.sorted()
+            let disappearing = before.shown.keys.filter { after.shown[$0] == nil }.sorted()
+            if !appearing.isEmpty || !disappearing.isEmpty {
+                changes.append(ScheduledChange(
+                    date: day,
+                    appearing: appearing.map { .init(ref: $0, reason: before.withheld[$0] ?? .nothingVisible) },
+                    disappearing: disappearing.map { .init(ref: $0, reason: after.withheld[$0] ?? .nothingVisible) }))
+                if changes.count >= limit { break }
+            }
+            previous = after
+            previousDay = day
+        }
+        return changes
+    }
+
+    /// The first date after `date` on which the output changes, or nil when nothing will.
     public func nextChange(_ snapshot: Snapshot, after date: CivilDate) -> CivilDate? {
-        let today = evaluate(snapshot, asOf: date).shownRows
-        for candidate in transitionDates(snapshot) where candidate > date {
-            if evaluate(snapshot, asOf: candidate).shownRows != today { return candidate }
+        guard let last = transitionDates(snapshot).last, last > date else { return nil }
+        return schedule(snapshot, from: date.adding(days: 1), through: last, limit: 1).first?.date
+    }
+
+    /// The last date on or before `date` on which the output changed (the site's 更新日期),
+    /// or nil when it never did.
+    public func lastChange(_ snapshot: Snapshot, onOrBefore date: CivilDate) -> CivilDate? {
+        for candidate in transitionDates(snapshot).reversed() where candidate <= date {
+            let before = evaluate(snapshot, asOf: candidate.adding(days: -1)).shownRows
+            if evaluate(snapshot, asOf: candidate).shownRows != before { return candidate }
         }
         return nil
     }

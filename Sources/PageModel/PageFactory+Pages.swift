@@ -232,3 +232,31 @@ extension PageFactory {
         ])
     }
 }
+
+extension PageFactory {
+    /// The internal page on timeliness: per authority, then every late penalty.
+    public func timelinessPage(
+        authorities: [(authority: RedactedText, published: Int, late: Int, longest: Int)], late: [TimelinessLine],
+        limit: Int, notComputed: Int
+    ) -> PageSpec {
+        let folder = "timeliness/"
+        let root = SitePaths.rootPrefix(for: folder)
+        return spec(folder, template: "timeliness", title: "行政处罚信息公示时效", [
+            "limit": limit,
+            "authorities": authorities.map {
+                ["authority": $0.authority.value, "published": $0.published, "late": $0.late, "longest": $0.longest]
+            },
+            "late": late.map { line -> [String: Any] in
+                var values: [String: Any] = [
+                    "href": root + SitePaths.record(line.recordPath), "authority": line.authority.value,
+                    "decided_on": line.decidedOn.chinese, "approved_on": line.approvedOn.chinese, "days": line.workingDays,
+                ]
+                values["document_no"] = line.documentNo?.value
+                return values
+            },
+            "has_late": !late.isEmpty,
+            "not_computed": notComputed,
+            "has_not_computed": notComputed > 0,
+        ])
+    }
+}

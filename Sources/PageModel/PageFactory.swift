@@ -35,13 +35,19 @@ public struct PageFactory: Sendable {
             "site_title": site.title.value,
             "site_description": site.description.value,
             "source": site.source.value,
-            "as_of": site.asOf.chinese,
-            "as_of_iso": site.asOf.iso,
             "is_demo": site.isDemo,
             "is_internal": site.audience == .internal,
             "navigation": navigation,
         ]
         if !site.publisher.value.isEmpty { values["publisher"] = site.publisher.value }
+        if let updated = site.updatedOn {
+            values["updated_on"] = updated.chinese
+            values["updated_on_iso"] = updated.iso
+        }
+        if site.audience == .internal {
+            navigation.append(["href": root + "timeliness/", "label": "公示时效"])
+            values["navigation"] = navigation
+        }
         return values
     }
 

@@ -27,6 +27,10 @@ public struct SiteInfo: Sendable {
     public var baseURL: String
     /// The as-of date of the build.
     public var asOf: CivilDate
+    /// The last day the shown rows changed (更新日期), shown on the home page. No page shows
+    /// the as-of date, so that a rebuild on a later day with nothing changed gives the same
+    /// bytes, and a change rewrites only the pages it touches.
+    public var updatedOn: CivilDate?
     /// Public or internal build.
     public var audience: Audience
     /// Whether the snapshot is the built-in demo (pages say 演示数据).
@@ -39,8 +43,9 @@ public struct SiteInfo: Sendable {
     /// Site information.
     public init(
         title: SiteText, description: SiteText, publisher: SiteText, baseURL: String, asOf: CivilDate,
-        audience: Audience, isDemo: Bool, source: SiteText, contentLinks: [NavigationLink]
+        updatedOn: CivilDate?, audience: Audience, isDemo: Bool, source: SiteText, contentLinks: [NavigationLink]
     ) {
+        self.updatedOn = updatedOn
         self.title = title
         self.description = description
         self.publisher = publisher

@@ -1,5 +1,6 @@
 import CreditVocabulary
 import DisclosurePolicy
+import WorkingDays
 
 /// The settings of `site.toml`.
 ///
@@ -19,6 +20,10 @@ import DisclosurePolicy
 ///
 /// [policy.periods]              # calendar periods: "3m", "1y"
 /// general_record = "1y"
+///
+/// [calendar.2027]               # a year the built-in working-day calendar lacks
+/// days_off = ["2027-01-01", "2027-02-06..2027-02-12"]
+/// workdays = ["2027-02-14"]
 /// ```
 public struct SiteConfiguration: Sendable {
     /// The column's title.
@@ -37,6 +42,8 @@ public struct SiteConfiguration: Sendable {
     public var subjectSlugKey: [UInt8]?
     /// Disclosure policy choices.
     public var policy = PolicyConfiguration()
+    /// Working days: the built-in 2019-2026 data plus the years of `[calendar.YYYY]`.
+    public var calendar = WorkingDayCalendar.builtIn
 
     /// The defaults.
     public init() {}
@@ -57,7 +64,7 @@ public struct SiteConfiguration: Sendable {
             return number
         }
         let known: Set<String> = ["title", "description", "publisher", "base_url", "list_page_size", "feed_items",
-                                  "privacy", "policy"]
+                                  "privacy", "policy", "calendar"]
         if let unknown = toml.keys.sorted().first(where: { !known.contains($0) }) {
             throw fail("unknown key '\(unknown)'")
         }
@@ -97,6 +104,40 @@ public struct SiteConfiguration: Sendable {
                 guard let periods = periods.table else { throw fail("[policy.periods] must be a table") }
                 try applyPeriods(periods, fail)
             }
+        }
+        if let calendarValue = toml["calendar"] {
+            guard let table = calendarValue.table else { throw fail("[calendar] must hold tables like [calendar.2027]") }
+            try applyCalendar(table, fail)
+        }
+    }
+
+    private mutating func applyCalendar(_ table: [String: TOMLValue], _ fail: (String) -> SiteFolderError) throws {
+        for (key, value) in table.sorted(by: { $0.key < $1.key }) {
+            guard let year = Int(key), (2000...2100).contains(year), let entries = value.table else {
+                throw fail("[calendar.\(key)] must be a table named by a year")
+            }
+            if let unknown = entries.keys.sorted().first(where: { $0 != "days_off" && $0 != "workdays" }) {
+                throw fail("unknown key 'calendar.\(key).\(unknown)'")
+            }
+            func dates(_ name: String) throws -> [String] {
+                guard let array = entries[name] else { return [] }
+                guard case .array(let values) = array else { throw fail("calendar.\(key).\(name) must be an array of dates") }
+                return try values.map { value in
+                    guard let text = value.string else { throw fail("calendar.\(key).\(name) must be an array of dates") }
+                    return text
+                }
+            }
+            let arrangement: WorkingDayCalendar.Year
+            do {
+                arrangement = try WorkingDayCalendar.Year(daysOff: try dates("days_off"), workdays: try dates("workdays"))
+            } catch let error as WorkingDayCalendar.CalendarError {
+                throw fail("calendar.\(key): \(error)")
+            }
+            let all = arrangement.daysOff.union(arrangement.workdays)
+            if let stray = all.first(where: { $0.year != year }) {
+                throw fail("calendar.\(key): \(stray) is not in \(year)")
+            }
+            calendar = calendar.adding(year, arrangement)
         }
     }
 

@@ -73,23 +73,86 @@ public final class StagedOutput: @unchecked Sendable {
     }
 
     /// Publishes the staging folder as the destination in one step.
-    public func commit() throws {
+    ///
+    /// Files whose bytes are the same as the published ones keep the published copy (hard
+    /// linked into the new folder, so their modification times do not change); when nothing
+    /// changed at all the destination is left untouched and the staging folder dropped.
+    @discardableResult
+    public func commit() throws -> CommitResult {
         precondition(!finished, "commit called twice")
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: destination.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw OutputError("\(destination.path) exists and is not a folder") }
-            if gongshi_exchange_paths(staging.path, destination.path) != 0 {
-                throw OutputError("\(destination.path): cannot swap in the new site (errno \(errno))")
-            }
-            finished = true
-            try? manager.removeItem(at: staging)  // now the old site
-        } else {
+        guard manager.fileExists(atPath: destination.path, isDirectory: &isDirectory) else {
+            let added = try Self.files(in: staging).sorted()
             guard rename(staging.path, destination.path) == 0 else {
                 throw OutputError("\(destination.path): cannot move the new site into place (errno \(errno))")
             }
             finished = true
+            return CommitResult(added: added, changed: [], removed: [], unchanged: 0)
         }
+        guard isDirectory.boolValue else { throw OutputError("\(destination.path) exists and is not a folder") }
+        let result = try keepUnchangedFiles()
+        if result.isUnchanged {
+            discard()
+            return result
+        }
+        if gongshi_exchange_paths(staging.path, destination.path) != 0 {
+            throw OutputError("\(destination.path): cannot swap in the new site (errno \(errno))")
+        }
+        finished = true
+        try? manager.removeItem(at: staging)  // now the old site
+        return result
+    }
+
+    /// Replaces each staged file that equals its published twin with a hard link to the twin.
+    private func keepUnchangedFiles() throws -> CommitResult {
+        let old = Set(try Self.files(in: destination))
+        var added: [String] = []
+        var changed: [String] = []
+        var unchanged = 0
+        for path in try Self.files(in: staging).sorted() {
+            guard old.contains(path) else {
+                added.append(path)
+                continue
+            }
+            let stagedURL = staging.appendingPathComponent(path)
+            let publishedURL = destination.appendingPathComponent(path)
+            guard try Self.sameBytes(stagedURL, publishedURL) else {
+                changed.append(path)
+                continue
+            }
+            unchanged += 1
+            let linkURL = stagedURL.deletingLastPathComponent().appendingPathComponent(".gongshi-link-\(stagedURL.lastPathComponent)")
+            if link(publishedURL.path, linkURL.path) == 0, rename(linkURL.path, stagedURL.path) == 0 {
+                continue
+            }
+            unlink(linkURL.path)
+            // Another file system or no hard links: keep at least the modification time.
+            if let date = try? FileManager.default.attributesOfItem(atPath: publishedURL.path)[.modificationDate] {
+                try? FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: stagedURL.path)
+            }
+        }
+        let staged = Set(try Self.files(in: staging))
+        let removed = old.subtracting(staged).sorted()
+        return CommitResult(added: added, changed: changed, removed: removed, unchanged: unchanged)
+    }
+
+    /// Relative paths of the regular files under `root`.
+    static func files(in root: URL) throws -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
+        var result: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeRegular { result.append(relative) }
+        }
+        return result
+    }
+
+    static func sameBytes(_ a: URL, _ b: URL) throws -> Bool {
+        let manager = FileManager.default
+        let sizeA = (try manager.attributesOfItem(atPath: a.path)[.size] as? NSNumber)?.intValue
+        let sizeB = (try manager.attributesOfItem(atPath: b.path)[.size] as? NSNumber)?.intValue
+        guard sizeA == sizeB else { return false }
+        return try Data(contentsOf: a) == Data(contentsOf: b)
     }
 
     /// Drops the staging folder; the destination stays as it was.

@@ -39,7 +39,7 @@ enum DefaultLayouts {
 </main>
 <footer class="site-footer">
 {{#publisher}}<p>发布单位：{{publisher}}</p>{{/publisher}}
-<p>数据来源：{{source}}　数据截至：<time datetime="{{as_of_iso}}">{{as_of}}</time></p>
+<p>数据来源：{{source}}</p>
 <p>如对公示信息有异议，可向认定部门或本级信用主管部门提出异议申请。</p>
 </footer>
 </body>
@@ -159,6 +159,7 @@ enum DefaultLayouts {
 {{$main}}
 <h1>{{site_title}}</h1>
 <p class="lead">{{site_description}}</p>
+{{#updated_on}}<p class="meta">更新日期：<time datetime="{{updated_on_iso}}">{{updated_on}}</time></p>{{/updated_on}}
 <section aria-labelledby="reports-heading">
 <h2 id="reports-heading">最新核查报告</h2>
 {{#has_reports}}
@@ -450,6 +451,39 @@ th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align:
 </section>
 {{/has_cases}}
 </article>
+{{/main}}
+{{/base}}
+"""#,
+        "timeliness": #"""
+{{<base}}
+{{$main}}
+<h1>行政处罚信息公示时效</h1>
+<p class="lead">行政处罚信息应自作出决定之日起 {{limit}} 个工作日内上网公示（国办发〔2018〕118号）。本页仅供内部使用，统计对象为当前公示中的行政处罚信息。</p>
+<div class="table-wrap">
+<table>
+<thead><tr><th scope="col">决定机关</th><th scope="col">公示条数</th><th scope="col">超期条数</th><th scope="col">最长用时（工作日）</th></tr></thead>
+<tbody>
+{{#authorities}}
+<tr><td>{{authority}}</td><td>{{published}}</td><td>{{late}}</td><td>{{longest}}</td></tr>
+{{/authorities}}
+</tbody>
+</table>
+</div>
+{{#has_late}}
+<h2>超期公示的行政处罚</h2>
+<div class="table-wrap">
+<table>
+<thead><tr><th scope="col">决定文书号</th><th scope="col">决定机关</th><th scope="col">决定日期</th><th scope="col">公示日期</th><th scope="col">用时（工作日）</th></tr></thead>
+<tbody>
+{{#late}}
+<tr><td><a href="{{href}}">{{#document_no}}{{document_no}}{{/document_no}}{{^document_no}}查看{{/document_no}}</a></td><td>{{authority}}</td><td>{{decided_on}}</td><td>{{approved_on}}</td><td>{{days}}</td></tr>
+{{/late}}
+</tbody>
+</table>
+</div>
+{{/has_late}}
+{{^has_late}}<p>当前公示的行政处罚信息均在时限内上网。</p>{{/has_late}}
+{{#has_not_computed}}<p class="notice">{{not_computed}} 条信息因工作日历缺少相应年份未能统计，请在 site.toml 中补充 [calendar.年份]。</p>{{/has_not_computed}}
 {{/main}}
 {{/base}}
 """#,

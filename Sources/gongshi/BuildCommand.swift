@@ -14,14 +14,22 @@ struct BuildCommand: ParsableCommand {
     var asOf: CivilDate?
     @Option(help: "public or internal.") var audience: Audience = .public
     @Option(help: "Write a JSON build report to this file.") var report: String?
+    @Flag(help: "Audit the new site before it replaces the old one; publish nothing if the audit finds anything.")
+    var audit = false
 
     func run() throws {
         let options = BuildOptions(
-            snapshot: snapshot, site: site, out: out, asOf: asOf ?? .today(), audience: audience, report: report)
+            snapshot: snapshot, site: site, out: out, asOf: asOf ?? .today(), audience: audience, report: report,
+            auditBeforePublishing: audit)
         do {
             let result = try SiteBuilder.build(options) { printError("gongshi: warning: \($0)") }
             let withheld = result.withheld.filter { $0.table != "subjects" && $0.table != "cases" }.count
-            print("gongshi: built \(result.pages) pages (\(result.files) files) into \(out) for \(options.asOf) (\(audience.rawValue)); \(withheld) rows withheld")
+            print("gongshi: built \(result.pages) pages (\(result.files) files) for \(options.asOf) (\(audience.rawValue)); \(withheld) rows withheld")
+            if result.output.unchanged {
+                print("gongshi: nothing changed since the last build; \(out) is untouched")
+            } else {
+                print("gongshi: published into \(out): \(result.output.added) files added, \(result.output.changed) changed, \(result.output.removed) removed, \(result.output.kept) kept")
+            }
             if let next = result.nextChange { print("gongshi: next change on \(next)") }
         } catch {
             printError("gongshi: error: \(error)")

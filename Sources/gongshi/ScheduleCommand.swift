@@ -1,0 +1,69 @@
+import ArgumentParser
+import CreditVocabulary
+import DisclosurePolicy
+import Foundation
+import SiteConfig
+import SnapshotModel
+import SnapshotReader
+
+/// `gongshi schedule`.
+struct ScheduleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule",
+        abstract: "List every date on which the public output changes, and what appears or disappears.")
+
+    @Option(help: "The snapshot file.") var snapshot: String
+    @Option(help: "The site folder (policy choices).") var site: String = "."
+    @Option(help: "First day of the range, YYYY-MM-DD (default: today).") var from: CivilDate?
+    @Option(help: "Number of days in the range.") var days: Int = 90
+    @Option(help: "public or internal.") var audience: Audience = .public
+    @Flag(help: "Print JSON for machines.") var json = false
+
+    func validate() throws {
+        guard (1...3660).contains(days) else { throw ValidationError("--days must be between 1 and 3660") }
+    }
+
+    func run() throws {
+        let changes: [ScheduledChange]
+        let start = from ?? .today()
+        do {
+            let folder = try SiteFolder.load(site)
+            let reading = try SnapshotReader(file: snapshot).read()
+            guard reading.blockingErrors.isEmpty else {
+                reading.blockingErrors.forEach { printError("gongshi: error: \($0)") }
+                throw ExitCode(1)
+            }
+            let policy = DisclosurePolicy(configuration: folder.configuration.policy, audience: audience)
+            changes = policy.schedule(reading.snapshot, from: start, through: start.adding(days: days - 1))
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            printError("gongshi: error: \(error)")
+            throw ExitCode(1)
+        }
+        if json {
+            printJSON(changes, from: start)
+        } else if changes.isEmpty {
+            print("no change from \(start) for \(days) days")
+        } else {
+            for change in changes {
+                print(change.date.iso)
+                for row in change.appearing { print("  + \(row.ref)  (\(row.reason.code) until now)") }
+                for row in change.disappearing { print("  - \(row.ref)  (\(row.reason.code))") }
+            }
+        }
+    }
+
+    private func printJSON(_ changes: [ScheduledChange], from start: CivilDate) {
+        func rows(_ rows: [ScheduledChange.Row]) -> [[String: String]] {
+            rows.map { ["table": $0.ref.table.rawValue, "id": $0.ref.id, "reason": $0.reason.code,
+                        "detail": $0.reason.description] }
+        }
+        let object: [String: Any] = [
+            "from": start.iso, "days": days, "audience": audience.rawValue,
+            "changes": changes.map { ["date": $0.date.iso, "appear": rows($0.appearing), "disappear": rows($0.disappearing)] },
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        print(String(decoding: data, as: UTF8.self))
+    }
+}

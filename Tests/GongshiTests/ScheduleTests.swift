@@ -1,0 +1,116 @@
+@testable import BuildPipeline
+import CreditVocabulary
+import DisclosurePolicy
+import Foundation
+import SnapshotModel
+import SnapshotReader
+import Testing
+
+@Suite("Scheduled removal")
+struct ScheduleTests {
+    let yearStart = CivilDate(iso: "2026-01-01")!
+    let yearEnd = CivilDate(iso: "2026-12-31")!
+
+    @Test("the schedule lists exactly the days on which the shown rows change, over a year", arguments: [1, 2, 3] as [UInt64])
+    func scheduleMatchesEveryDay(seed: UInt64) throws {
+        let folder = TemporaryFolder()
+        let file = try GeneratedSnapshot.write(folder.path("g.sqlite"), seed: seed)
+        let snapshot = try SnapshotReader(file: file.path).read().snapshot
+        let policy = DisclosurePolicy()
+        let changes = policy.schedule(snapshot, from: yearStart, through: yearEnd)
+        let byDate = Dictionary(uniqueKeysWithValues: changes.map { ($0.date, $0) })
+        #expect(changes.count >= 10, "the generator should produce a busy year")
+        var yesterday = policy.evaluate(snapshot, asOf: yearStart.adding(days: -1)).shownRows
+        var day = yearStart
+        while day <= yearEnd {
+            let today = policy.evaluate(snapshot, asOf: day).shownRows
+            if let change = byDate[day] {
+                #expect(Set(change.appearing.map(\.ref)) == today.subtracting(yesterday), "\(day)")
+                #expect(Set(change.disappearing.map(\.ref)) == yesterday.subtracting(today), "\(day)")
+            } else {
+                #expect(today == yesterday, "\(day) changes but is not in the schedule")
+            }
+            yesterday = today
+            day = day.adding(days: 1)
+        }
+        // next_change agrees with the schedule.
+        #expect(policy.nextChange(snapshot, after: yearStart.adding(days: -1)) == changes.first?.date)
+        if changes.count > 1 {
+            #expect(policy.nextChange(snapshot, after: changes[0].date) == changes[1].date)
+        }
+    }
+
+    @Test("building the day before and the day of each listed change publishes exactly the listed rows, and nothing of the removed ones is left")
+    func buildsMatchSchedule() throws {
+        let fixture = try SiteFixture()
+        let file = try GeneratedSnapshot.write(fixture.snapshotPath(), seed: 7)
+        let snapshot = try SnapshotReader(file: file.path).read().snapshot
+        let changes = DisclosurePolicy().schedule(snapshot, from: yearStart, through: yearEnd)
+        #expect(!changes.isEmpty)
+        func published(_ report: BuildReport) -> Set<String> {
+            Set(report.published.flatMap { table, ids in ids.map { "\(table)[\($0)]" } })
+        }
+        for change in changes {
+            let before = try SiteBuilder.build(BuildOptions(
+                snapshot: file.path, site: fixture.site, out: fixture.out, asOf: change.date.adding(days: -1)))
+            let after = try SiteBuilder.build(BuildOptions(
+                snapshot: file.path, site: fixture.site, out: fixture.out, asOf: change.date))
+            #expect(published(after).subtracting(published(before)) == Set(change.appearing.map { "\($0.ref)" }), "\(change.date)")
+            #expect(published(before).subtracting(published(after)) == Set(change.disappearing.map { "\($0.ref)" }), "\(change.date)")
+            if let next = changes.first(where: { $0.date > change.date }) {
+                #expect(after.nextChange == next.date.iso)
+            } else {
+                #expect(after.nextChange.map { $0 > yearEnd.iso } ?? true)
+            }
+            let files = try outputText(fixture.out)
+            for row in change.disappearing where [.records, .commitments, .verificationReports].contains(row.ref.table) {
+                let folder = row.ref.table == .verificationReports ? "reports" : row.ref.table.rawValue
+                for (path, text) in files {
+                    #expect(!path.hasPrefix("\(folder)/\(row.ref.id)/"), "\(path) left after \(change.date)")
+                    #expect(!text.contains("\(folder)/\(row.ref.id)/"), "\(path) links to removed \(row.ref)")
+                }
+            }
+        }
+    }
+
+    @Test("a rebuild with nothing changed leaves every file's bytes, inode and mtime; a change touches only its files")
+    func noChangeRebuild() throws {
+        let fixture = try SiteFixture()
+        let file = try TestSnapshotFile(at: fixture.snapshotPath())
+        try file.subject("S1", name: "福州甲公司")
+        try file.subject("S2", name: "福州乙公司")
+        try file.record("R1", subject: "S1", ["decided_on": "2026-01-10"])
+        try file.record("R2", subject: "S2", ["decided_on": "2026-01-10", "publish_until": "2026-05-01"])
+        func snapshotOfFiles() throws -> [String: (Data, Int, Date)] {
+            var result: [String: (Data, Int, Date)] = [:]
+            for (path, data) in try outputFiles(fixture.out) {
+                let attributes = try FileManager.default.attributesOfItem(atPath: fixture.out + "/" + path)
+                result[path] = (data, (attributes[.systemFileNumber] as! NSNumber).intValue, attributes[.modificationDate] as! Date)
+            }
+            return result
+        }
+        let first = try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out,
+                                                       asOf: CivilDate(iso: "2026-03-01")!))
+        #expect(!first.output.unchanged)
+        let before = try snapshotOfFiles()
+        Thread.sleep(forTimeInterval: 0.05)
+        let again = try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out,
+                                                       asOf: CivilDate(iso: "2026-03-15")!))
+        #expect(again.output.unchanged)
+        let after = try snapshotOfFiles()
+        #expect(after.keys.sorted() == before.keys.sorted())
+        for (path, old) in before {
+            #expect(after[path]?.0 == old.0 && after[path]?.1 == old.1 && after[path]?.2 == old.2, "\(path) was touched")
+        }
+        // R2's window closes on 1 May: its page goes, R1's page and the content page stay as they were.
+        let changed = try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out,
+                                                         asOf: CivilDate(iso: "2026-05-01")!))
+        #expect(!changed.output.unchanged && changed.output.removed >= 2)
+        let third = try snapshotOfFiles()
+        #expect(third["records/R2/index.html"] == nil)
+        for path in ["records/R1/index.html", "about/index.html", "assets/style.css", "robots.txt"] {
+            #expect(third[path]?.1 == before[path]?.1, "\(path) should have been kept")
+        }
+        #expect(third["index.html"]?.1 != before["index.html"]?.1)
+    }
+}

@@ -1,0 +1,33 @@
+#!/bin/sh
+# Daily publication of the 失信案例核查 column: build for today (China Standard Time), audit
+# the new site, and only then swap it in. Nothing is published when the snapshot is bad or
+# the audit finds anything; the previous site stays online and the exit status is non-zero.
+#
+# Settings (environment, e.g. from /etc/default/gongshi):
+#   GONGSHI           the gongshi binary                     (default: gongshi on PATH)
+#   GONGSHI_SNAPSHOT  the snapshot exported by the platform  (default: /var/lib/gongshi/snapshot.sqlite)
+#   GONGSHI_SITE      the site folder                        (default: /etc/gongshi/site)
+#   GONGSHI_OUT       the published folder                   (default: /srv/www/sxalhc)
+#   GONGSHI_REPORTS   where build reports are kept           (default: /var/lib/gongshi/reports)
+#   GONGSHI_SYNC      optional command run after a change, e.g. an rsync to the web host
+set -eu
+
+GONGSHI=${GONGSHI:-gongshi}
+GONGSHI_SNAPSHOT=${GONGSHI_SNAPSHOT:-/var/lib/gongshi/snapshot.sqlite}
+GONGSHI_SITE=${GONGSHI_SITE:-/etc/gongshi/site}
+GONGSHI_OUT=${GONGSHI_OUT:-/srv/www/sxalhc}
+GONGSHI_REPORTS=${GONGSHI_REPORTS:-/var/lib/gongshi/reports}
+
+today=$(TZ=Asia/Shanghai date +%F)
+mkdir -p "$GONGSHI_REPORTS"
+report="$GONGSHI_REPORTS/build-$today.json"
+
+"$GONGSHI" build --snapshot "$GONGSHI_SNAPSHOT" --site "$GONGSHI_SITE" --out "$GONGSHI_OUT" \
+  --as-of "$today" --audit --report "$report"
+
+# A second, independent look at what is now online.
+"$GONGSHI" audit --snapshot "$GONGSHI_SNAPSHOT" --site "$GONGSHI_SITE" --out "$GONGSHI_OUT" --as-of "$today"
+
+if [ -n "${GONGSHI_SYNC:-}" ] && ! grep -Eq '"unchanged" *: *true' "$report"; then
+  sh -c "$GONGSHI_SYNC"
+fi
