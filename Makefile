@@ -2,7 +2,7 @@
 
 SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev
-TEST_APT_PACKAGES := python3-venv
+TEST_APT_PACKAGES := python3-venv chromium chromium-driver
 BIN := .build/release/gongshi
 
 .PHONY: deps test-deps apt-install venv build demo test layouts clean
@@ -34,7 +34,8 @@ demo: build
 	$(BIN) build --snapshot demo.sqlite --site . --out public --report demo-report.json
 	$(BIN) audit --snapshot demo.sqlite --site . --out public
 
-# The test virtualenv: chinese-calendar, the independent source the holiday data is checked against.
+# The test virtualenv: chinese-calendar (the independent source the holiday data is checked
+# against), selenium and pytest for the browser tests.
 VENV := .venv
 venv: $(VENV)/.installed
 $(VENV)/.installed: Tests/requirements.txt | test-deps
@@ -42,9 +43,11 @@ $(VENV)/.installed: Tests/requirements.txt | test-deps
 	$(VENV)/bin/pip install -q -r Tests/requirements.txt
 	touch $@
 
+# Swift tests, then the browser tests (headless Chromium through selenium) on the demo site.
 test: test-deps venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	$(VENV)/bin/python -m pytest -q Tests/browser
 
 # Re-embeds layouts/*.mustache into the binary after editing them.
 layouts:

@@ -62,6 +62,9 @@ let package = Package(
             dependencies: ["PageModel", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: strict),
 
+        // The static search index: tokenizer, index writer, and the query engine the client mirrors.
+        .target(name: "SearchIndex", dependencies: ["Redaction", "CreditVocabulary"], swiftSettings: strict),
+
         // Site folder: site.toml, content/, layouts/.
         .target(
             name: "SiteConfig",
@@ -76,7 +79,7 @@ let package = Package(
             name: "BuildPipeline",
             dependencies: [
                 "SnapshotReader", "DisclosurePolicy", "Redaction", "PageModel", "SiteRender",
-                "SiteConfig", "SiteOutput", "Audit", "WorkingDays",
+                "SiteConfig", "SiteOutput", "Audit", "WorkingDays", "SearchIndex",
             ],
             swiftSettings: strict),
         .target(
@@ -100,7 +103,7 @@ let package = Package(
             dependencies: [
                 "CreditVocabulary", "SnapshotModel", "SnapshotReader", "DisclosurePolicy", "Redaction",
                 "Markdown", "PageModel", "SiteRender", "SiteConfig", "SiteOutput", "BuildPipeline",
-                "Audit", "DemoSnapshot", "WorkingDays", .product(name: "GRDB", package: "GRDB.swift"),
+                "Audit", "DemoSnapshot", "WorkingDays", "SearchIndex", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
     ]

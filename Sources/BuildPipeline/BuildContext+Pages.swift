@@ -2,6 +2,7 @@ import CreditVocabulary
 import DisclosurePolicy
 import PageModel
 import Redaction
+import SearchIndex
 import SiteRender
 import SnapshotModel
 
@@ -33,7 +34,15 @@ extension BuildContext {
         let spec = factory.recordPage(
             record, subject: subject, report: report, rectifications: rectifications, interviews: interviews,
             repairs: repairs, note: note(.records, row.id))
-        return render(spec, feedDate: row.review.approvedOn, log: log)
+        var page = render(spec, feedDate: row.review.approvedOn, log: log)
+        let texts: [(any PublishableText)?] = [
+            subject.name, subject.uscc, label(row.kind.label), label(row.severity.label), record.documentNo,
+            record.authority, record.basis, record.facts, record.outcome,
+        ] + rectifications.map { $0.requirement } + interviews.map { $0.summary }
+        page.searchDocuments = [SearchDocument(
+            kind: .record, path: SitePaths.record(record.path), title: spec.title, date: row.decidedOn,
+            regions: regions(of: subjects[row.subjectID]!), texts: texts)]
+        return page
     }
 
     /// A verification report page; `body` is its `body_md`.
@@ -45,7 +54,13 @@ extension BuildContext {
         let records = newestFirst(recordsByReport[row.id] ?? [], date: \.decidedOn, id: \.id)
             .map { redactor.recordSummary($0, log: &log) }
         let spec = factory.reportPage(report, caseSummary: caseSummary, records: records, note: note(.verificationReports, row.id))
-        return render(spec, feedDate: row.review.approvedOn, log: log)
+        var page = render(spec, feedDate: row.review.approvedOn, log: log)
+        page.searchDocuments = [SearchDocument(
+            kind: .report, path: SitePaths.report(report.path), title: spec.title,
+            date: row.review.approvedOn ?? row.concludedOn, regions: cases[row.caseID].map(regions(of:)) ?? [],
+            texts: [report.leadDepartment, report.serviceAgency, label(row.conclusion.label), report.body,
+                    caseSummary?.title, caseSummary?.region])]
+        return page
     }
 
     /// A case page; `summary` is its `summary_md`.
@@ -56,7 +71,13 @@ extension BuildContext {
             .map { redactor.reportSummary($0, log: &log) }
         let subjectLines = (subjectsByCase[row.id] ?? []).sorted().compactMap { subjects[$0] }
             .map { redactor.subject($0, log: &log) }
-        return render(factory.casePage(item, reports: reportLines, subjects: subjectLines), log: log)
+        let spec = factory.casePage(item, reports: reportLines, subjects: subjectLines)
+        var page = render(spec, log: log)
+        page.searchDocuments = [SearchDocument(
+            kind: .case, path: SitePaths.case(item.path), title: spec.title, date: row.reportedOn, regions: regions(of: row),
+            texts: [item.region, item.source, item.domain, item.summary, item.proposedAction] + item.tags
+                + subjectLines.map { $0.name })]
+        return page
     }
 
     /// A commitment page; `body` is its `body_md`.
@@ -66,7 +87,12 @@ extension BuildContext {
         let commitment = redactor.commitment(row, body: body, recordShown: recordShown, log: &log)
         let subject = redactor.subject(subjects[row.subjectID]!, log: &log)
         let spec = factory.commitmentPage(commitment, subject: subject, note: note(.commitments, row.id))
-        return render(spec, feedDate: row.review.approvedOn, log: log)
+        var page = render(spec, feedDate: row.review.approvedOn, log: log)
+        page.searchDocuments = [SearchDocument(
+            kind: .commitment, path: SitePaths.commitment(commitment.path), title: spec.title, date: row.madeOn,
+            regions: regions(of: subjects[row.subjectID]!),
+            texts: [subject.name, subject.uscc, label(row.kind.label), label(row.status.label), commitment.body])]
+        return page
     }
 
     /// A subject page; `reasons` holds the `reason_md` of its list entries.
@@ -99,7 +125,16 @@ extension BuildContext {
                 (redactor.listEntry(entry, reason: nil, recordShown: false, log: &log),
                  redactor.subject(subjects[entry.subjectID]!, log: &log), note(.listEntries, entry.id))
             }
-            return render(factory.listPage(list, entries: lines, page: page, pages: pages, total: sorted.count), log: log)
+            var rendered = render(factory.listPage(list, entries: lines, page: page, pages: pages, total: sorted.count), log: log)
+            rendered.searchDocuments = zip(slice, lines).map { row, line in
+                let (entry, subject, _) = line
+                return SearchDocument(
+                    kind: .list, path: SitePaths.subject(subject.slug) + "#" + entry.path,
+                    title: "\(subject.name.value) \(list.label)", date: row.listedOn,
+                    regions: regions(of: subjects[row.subjectID]!), list: list,
+                    texts: [subject.name, subject.uscc, label(list.label), entry.authority, entry.basis, entry.domain])
+            }
+            return rendered
         }
     }
 
@@ -160,6 +195,21 @@ extension BuildContext {
         }
         return render(factory.timelinessPage(authorities: authorities, late: late, limit: report.limit,
                                              notComputed: report.notComputed.count), log: log)
+    }
+
+    /// A program label (kind, status) as searchable text.
+    private func label(_ text: String) -> SiteText { SiteText(operatorAuthored: text) }
+
+    /// The provinces of a subject, or of the publishing authority when the subject has none.
+    func regions(of subject: SubjectRow) -> [String] {
+        [ProvinceNames.province(ofCode: subject.regionCode) ?? ProvinceNames.province(ofCode: snapshot.meta.regionCode)]
+            .compactMap { $0 }
+    }
+
+    /// The provinces a case names, or the publishing authority's.
+    func regions(of item: CaseRow) -> [String] {
+        let named = ProvinceNames.provinces(in: item.region)
+        return named.isEmpty ? [ProvinceNames.province(ofCode: snapshot.meta.regionCode)].compactMap { $0 } : named
     }
 
     /// Splits `rows` into pages (at least one, so that an empty listing still has its page).

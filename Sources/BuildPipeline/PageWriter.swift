@@ -1,6 +1,7 @@
 import CreditVocabulary
 import Foundation
 import Redaction
+import SearchIndex
 import SiteOutput
 import SiteRender
 
@@ -13,6 +14,7 @@ struct PageWriter {
     private(set) var feedItems: [FeedItem] = []
     private(set) var events = Set<RedactionEvent>()
     private(set) var files = 0
+    private(set) var search = SearchIndexWriter()
 
     init(output: StagedOutput) {
         self.output = output
@@ -28,6 +30,7 @@ struct PageWriter {
             pagePaths.append(String(page.path.dropLast("index.html".count)))
             if let item = page.feedItem { feedItems.append(item) }
             events.formUnion(page.log.events)
+            search.add(contentsOf: page.searchDocuments)
         }
         files += pages.count
     }
@@ -42,5 +45,10 @@ struct PageWriter {
         for (name, content) in sitemaps { try output.write(name, text: content) }
         try output.write("robots.txt", text: SiteFeeds.robots(baseURL: baseURL, audience: audience))
         files += 3 + sitemaps.count
+        let index = search.files()
+        let output = self.output
+        _ = try parallelMap(index) { try output.write("search/" + $0.path, text: $0.content) }
+        try output.write("search/search.js", text: TemplateSet.asset("search.js") ?? "")
+        files += index.count + 1
     }
 }

@@ -1,5 +1,6 @@
 import CreditVocabulary
 import Redaction
+import SearchIndex
 import SiteRender
 
 /// A page rendered by a worker, ready to be written.
@@ -12,4 +13,6 @@ struct RenderedPage: Sendable {
     var feedItem: FeedItem?
     /// The replacements made for the page.
     var log: RedactionLog
+    /// What the page adds to the search index (made of the same redacted values).
+    var searchDocuments: [SearchDocument] = []
 }

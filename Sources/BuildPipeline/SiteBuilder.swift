@@ -67,6 +67,9 @@ public enum SiteBuilder {
             try writer.write(context.commitmentIndexPages(pageSize: pageSize))
             try writer.write(context.caseIndexPages(pageSize: pageSize))
             try writer.write([context.homePage()])
+            let searchSpec = context.factory.searchPage()
+            try writer.write([RenderedPage(path: searchSpec.path, html: templates.render(searchSpec), feedItem: nil,
+                                           log: RedactionLog())])
             if options.audience == .internal {
                 try writer.write([context.timelinessPage(timeliness)])
             }

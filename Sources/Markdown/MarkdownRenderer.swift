@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Redaction
 import Foundation
 
 /// CommonMark + GFM to HTML through the system's libcmark-gfm, in safe mode: raw HTML is
@@ -14,7 +15,7 @@ public enum MarkdownRenderer {
     }()
 
     /// Renders Markdown text (redacted snapshot text or operator text) to safe HTML.
-    public static func render(_ text: some RedactedTextLike) -> SafeHTML {
+    public static func render(_ text: some PublishableText) -> SafeHTML {
         SafeHTML(html: renderHTML(text.publishableValue))
     }
 

@@ -1,3 +1,5 @@
+import Redaction
+
 /// HTML that is safe to insert into a page unescaped: rendered by cmark-gfm in safe mode
 /// from redacted or operator text, or escaped plain text.
 public struct SafeHTML: Hashable, Sendable, CustomStringConvertible {
@@ -11,7 +13,7 @@ public struct SafeHTML: Hashable, Sendable, CustomStringConvertible {
     public var description: String { html }
 
     /// Plain redacted text, HTML-escaped, line breaks kept.
-    public static func escaping(_ text: some RedactedTextLike) -> SafeHTML {
+    public static func escaping(_ text: some PublishableText) -> SafeHTML {
         SafeHTML(html: HTMLEscaping.escape(text.publishableValue).replacingOccurrences(of: "\n", with: "<br>\n"))
     }
 }

@@ -260,3 +260,10 @@ extension PageFactory {
         ])
     }
 }
+
+extension PageFactory {
+    /// The search page (`search/index.html`); its client and index files sit beside it.
+    public func searchPage() -> PageSpec {
+        spec("search/", template: "search", title: "站内搜索", [:])
+    }
+}

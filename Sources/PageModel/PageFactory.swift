@@ -23,6 +23,7 @@ public struct PageFactory: Sendable {
             ["href": root + SitePaths.list(.watch), "label": ListKind.watch.label],
             ["href": root + SitePaths.list(.red), "label": ListKind.red.label],
             ["href": root + "commitments/", "label": "信用承诺"],
+            ["href": root + "search/", "label": "站内搜索"],
         ]
         for link in site.contentLinks {
             navigation.append(["href": root + link.path, "label": link.label.value])

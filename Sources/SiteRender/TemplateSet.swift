@@ -32,7 +32,7 @@ public struct TemplateSet: Sendable {
             }
         }
         for name in ["home", "case", "case-index", "report", "record", "subject", "list", "commitment",
-                     "commitment-index", "page", "style"] where library.getTemplate(named: name) == nil {
+                     "commitment-index", "page", "style", "search", "timeliness"] where library.getTemplate(named: name) == nil {
             throw TemplateError(description: "template \(name) is missing")
         }
         self.library = library
@@ -42,6 +42,9 @@ public struct TemplateSet: Sendable {
     public func render(_ page: PageSpec) -> String {
         library.render(page.context, withTemplate: page.template) ?? ""
     }
+
+    /// A built-in static file (the search client `search.js`).
+    public static func asset(_ name: String) -> String? { DefaultLayouts.assets[name] }
 
     /// The stylesheet (`assets/style.css`).
     public func stylesheet() -> String {

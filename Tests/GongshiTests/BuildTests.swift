@@ -29,6 +29,7 @@ struct DemoBuildTests {
             "records/REC-001/index.html", "records/REC-011/index.html", "records/REC-007/index.html", uscc,
             "lists/black/index.html", "lists/watch/index.html", "lists/red/index.html", "commitments/index.html",
             "commitments/CM-001/index.html", "about/index.html", "feed.xml", "sitemap.xml", "robots.txt", "assets/style.css",
+            "search/index.html", "search/search.js", "search/manifest.json", "search/d/0.json",
         ] {
             #expect(files[path] != nil, "\(path) is missing")
         }
@@ -51,7 +52,11 @@ struct DemoBuildTests {
             #expect(text.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"), "\(path)")
             #expect(text.contains("name=\"viewport\""), "\(path)")
             #expect(text.contains("演示数据"), "\(path)")
-            #expect(!text.contains("<script"), "\(path) loads a script")
+            if path == "search/index.html" {
+                #expect(text.components(separatedBy: "<script").count == 2 && text.contains("<script src=\"search.js\" defer></script>"))
+            } else {
+                #expect(!text.contains("<script"), "\(path) loads a script")
+            }
             #expect(!text.contains("src=\"http"), "\(path) loads an external resource")
             #expect(!text.contains("rel=\"stylesheet\" href=\"http"), "\(path) loads an external stylesheet")
             #expect(!text.contains("noindex"), "\(path): a public page must be indexable")

@@ -1,0 +1,60 @@
+import CreditVocabulary
+import Redaction
+
+/// One search result: a page (or a list entry on a subject page) with its redacted text.
+public struct SearchDocument: Sendable {
+    /// What a result is, for the kind filter.
+    public enum Kind: String, CaseIterable, Sendable {
+        case `case`, report, record, list, commitment
+
+        /// Chinese label.
+        public var label: String {
+            switch self {
+            case .case: return "失信案例"
+            case .report: return "核查报告"
+            case .record: return "信用记录"
+            case .list: return "名单信息"
+            case .commitment: return "信用承诺"
+            }
+        }
+    }
+
+    /// The kind.
+    public var kind: Kind
+    /// Link relative to the site root (`records/R1/`, `subjects/X/#L1`).
+    public var path: String
+    /// Result title.
+    public var title: String
+    /// Date that orders results (newest first) and gives the year filter.
+    public var date: CivilDate
+    /// Province-level regions, for the region filter.
+    public var regions: [String]
+    /// The list, for list entries.
+    public var list: ListKind?
+    /// Everything searchable, one line per field.
+    public var text: String
+
+    /// A document made only of publishable text; `title` is a page title (built from
+    /// redacted values by the page factory).
+    public init(
+        kind: Kind, path: String, title: String, date: CivilDate, regions: [String], list: ListKind? = nil,
+        texts: [(any PublishableText)?]
+    ) {
+        self.kind = kind
+        self.path = path
+        self.title = title
+        self.date = date
+        self.regions = regions
+        self.list = list
+        self.text = texts.compactMap { $0?.publishableValue }.map(Self.plain).joined(separator: "\n")
+    }
+
+    /// Markdown source as plain text for the index and snippets.
+    static func plain(_ markdown: String) -> String {
+        var result = ""
+        for character in markdown where !"*_#>`|~[]".contains(character) {
+            result.append(character)
+        }
+        return result
+    }
+}

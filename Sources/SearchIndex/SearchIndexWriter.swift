@@ -1,0 +1,118 @@
+import CreditVocabulary
+import Foundation
+
+/// Builds the static search index under `search/`:
+///
+/// - `manifest.json`: document count, shard count, chunk size and the filter values;
+/// - `h/N.json`: postings of Han terms and filter terms (`#k:record`, `#r:湖北`, `#y:2026`,
+///   `#l:black`), sharded by hash;
+/// - `w/KEY.json`: postings of ASCII words, sharded by their first two characters;
+/// - `d/N.json`: title, link, kind, date, region and snippet of each document, in chunks.
+///
+/// Document numbers are given newest first, so ranking by number is ranking by recency.
+/// Postings are `[all, title]`, each a list of gaps between ascending document numbers.
+public struct SearchIndexWriter: Sendable {
+    /// Aimed-at size of a hashed shard file.
+    public var targetShardBytes: Int
+    /// Documents per `d/` chunk.
+    public var documentsPerChunk: Int
+
+    /// What is kept of a document: its result line, not its text.
+    private struct Row: Sendable {
+        var title: String
+        var path: String
+        var kind: SearchDocument.Kind
+        var date: CivilDate
+        var regions: String
+        var snippet: String
+    }
+
+    private var rows: [Row] = []
+    private var postings: [String: [Int32]] = [:]
+    private var titlePostings: [String: [Int32]] = [:]
+    private var facets: [String: [String: Int]] = ["k": [:], "r": [:], "y": [:], "l": [:]]
+
+    /// A writer.
+    public init(targetShardBytes: Int = 16_000, documentsPerChunk: Int = 50) {
+        self.targetShardBytes = targetShardBytes
+        self.documentsPerChunk = documentsPerChunk
+    }
+
+    /// Number of documents added.
+    public var count: Int { rows.count }
+
+    /// Adds a document: its terms go to the postings at once, its text is not kept.
+    public mutating func add(_ document: SearchDocument) {
+        let index = Int32(rows.count)
+        rows.append(Row(title: document.title, path: document.path, kind: document.kind, date: document.date,
+                        regions: document.regions.joined(separator: "、"), snippet: Self.snippet(document.text)))
+        let titleTerms = SearchTokenizer.terms(document.title)
+        var terms = SearchTokenizer.terms(document.text).union(titleTerms)
+        var filters = ["k:" + document.kind.rawValue, "y:\(document.date.year)"]
+        filters += document.regions.map { "r:" + $0 }
+        if let list = document.list { filters.append("l:" + list.rawValue) }
+        for filter in filters {
+            terms.insert("#" + filter)
+            facets[String(filter.prefix(1))]![String(filter.dropFirst(2)), default: 0] += 1
+        }
+        for term in terms { postings[term, default: []].append(index) }
+        for term in titleTerms { titlePostings[term, default: []].append(index) }
+    }
+
+    /// Adds documents.
+    public mutating func add(contentsOf documents: [SearchDocument]) {
+        for document in documents { add(document) }
+    }
+
+    /// The files, by path relative to `search/`, sorted by path.
+    public func files() -> [(path: String, content: String)] {
+        // Newest first: a document's number is its rank by date, then by link.
+        let order = rows.indices.sorted { (rows[$0].date, rows[$1].path) > (rows[$1].date, rows[$0].path) }
+        var rank = [Int](repeating: 0, count: rows.count)
+        for (position, index) in order.enumerated() { rank[index] = position }
+        func gaps(_ indices: [Int32]?) -> [Int] {
+            let ids = (indices ?? []).map { rank[Int($0)] }.sorted()
+            var previous = 0
+            return ids.enumerated().map { position, id in
+                defer { previous = id }
+                return position == 0 ? id : id - previous
+            }
+        }
+        let hanTerms = Set(postings.keys.filter { !$0.unicodeScalars.allSatisfy(SearchTokenizer.isWordScalar) })
+        let estimated = hanTerms.reduce(0) { $0 + $1.utf8.count + 6 + (postings[$1]!.count + (titlePostings[$1]?.count ?? 0)) * 3 }
+        var shardCount = 1
+        while shardCount < 4096 && estimated / shardCount > targetShardBytes { shardCount *= 2 }
+
+        var shards: [String: [String: Any]] = [:]
+        for (term, indices) in postings {
+            let file = hanTerms.contains(term) ? SearchShards.hanShard(term, shardCount: shardCount) : SearchShards.wordShard(term)
+            shards[file, default: [:]][term] = [gaps(indices), gaps(titlePostings[term])]
+        }
+        var files: [(String, String)] = shards.map { ($0.key, Self.json($0.value)) }
+        for start in stride(from: 0, to: order.count, by: documentsPerChunk) {
+            let chunk = order[start..<min(start + documentsPerChunk, order.count)].map { index -> [Any] in
+                let row = rows[index]
+                return [row.title, row.path, row.kind.rawValue, row.date.iso, row.regions, row.snippet]
+            }
+            files.append(("d/\(start / documentsPerChunk).json", Self.json(chunk)))
+        }
+        let manifest: [String: Any] = [
+            "version": 1, "documents": rows.count, "hanShards": shardCount, "chunk": documentsPerChunk,
+            "kinds": facets["k"]!, "regions": facets["r"]!, "years": facets["y"]!, "lists": facets["l"]!,
+        ]
+        files.append(("manifest.json", Self.json(manifest)))
+        return files.sorted { $0.0 < $1.0 }
+    }
+
+    /// The first 200 characters of the text, white space folded.
+    static func snippet(_ text: String) -> String {
+        let folded = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return folded.count > 200 ? String(folded.prefix(200)) + "…" : folded
+    }
+
+    /// Deterministic compact JSON (sorted keys, UTF-8, no escaped slashes).
+    static func json(_ object: Any) -> String {
+        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,131 @@
+import CreditVocabulary
+import Foundation
+import Redaction
+import SearchIndex
+import SnapshotModel
+import Testing
+
+@Suite("Search: tokenizer")
+struct SearchTokenizerTests {
+    @Test("Han runs give characters and pairs; words stay whole; case and width fold")
+    func terms() {
+        #expect(SearchTokenizer.terms("非法集资") == ["非", "法", "集", "资", "非法", "法集", "集资"])
+        #expect(SearchTokenizer.terms("ＵＳＣＣ 91350100M000100Y43，罚款3000元") ==
+                ["uscc", "91350100m000100y43", "罚", "款", "罚款", "3000", "元"])
+        #expect(SearchTokenizer.terms("<script>") == ["script"])
+    }
+
+    @Test("queries need every pair of a Han run, single characters exactly, words as prefixes")
+    func queryTerms() {
+        #expect(SearchTokenizer.queryTerms("非法集资") == [.han("非法"), .han("法集"), .han("集资")])
+        #expect(SearchTokenizer.queryTerms("假 酒") == [.han("假"), .han("酒")])
+        #expect(SearchTokenizer.queryTerms("9135 x") == [.word("9135", prefix: true), .word("x", prefix: false)])
+        #expect(SearchTokenizer.queryTerms("  ，。 ") == [])
+    }
+
+    @Test("shards: FNV-1a as the client computes it")
+    func shards() {
+        #expect(SearchShards.fnv1a("") == 0x811C_9DC5)
+        #expect(SearchShards.fnv1a("a") == 0xE40C_292C)
+        #expect(SearchShards.wordShard("9135") == "w/3931.json")
+        #expect(SearchShards.hanShard("集资", shardCount: 1) == "h/0.json")
+    }
+}
+
+@Suite("Search: index and engine")
+struct SearchIndexTests {
+    static let phrases = ["非法集资", "口腔医疗", "假冒白酒", "传销组织", "虚假宣传", "拒不履行", "破产重整", "价格欺诈",
+                          "食品安全", "环境污染", "医疗卫生", "商业贿赂"]
+
+    /// Documents with random Chinese text built from the phrases, spread over years and kinds.
+    static func documents(count: Int, seed: UInt64) -> [SearchDocument] {
+        var random = SeededGenerator(state: seed)
+        let filler = Array("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严")
+        let regions = ["湖北", "重庆", "浙江", "福建"]
+        return (0..<count).map { index in
+            var text = ""
+            for _ in 0..<Int.random(in: 20...80, using: &random) {
+                if Int.random(in: 0..<10, using: &random) == 0 {
+                    text += phrases.randomElement(using: &random)!
+                } else {
+                    text.append(filler.randomElement(using: &random)!)
+                }
+            }
+            let kind = SearchDocument.Kind.allCases[index % 5]
+            return SearchDocument(
+                kind: kind, path: "records/D\(index)/", title: "标题\(index)" + (index % 7 == 0 ? "非法集资" : ""),
+                date: CivilDate(iso: "2024-01-01")!.adding(days: Int.random(in: 0...900, using: &random)),
+                regions: [regions[index % 4]], list: kind == .list ? .black : nil,
+                texts: [SiteText(operatorAuthored: text), SiteText(operatorAuthored: "统一社会信用代码9135\(String(format: "%014d", index))")])
+        }
+    }
+
+    static func engine(_ documents: [SearchDocument]) -> SearchEngine {
+        var writer = SearchIndexWriter(targetShardBytes: 4000)
+        writer.add(contentsOf: documents)
+        let files = Dictionary(uniqueKeysWithValues: writer.files().map { ($0.path, Data($0.content.utf8)) })
+        return SearchEngine { path in
+            guard let data = files[path] else { throw CocoaError(.fileNoSuchFile) }
+            return data
+        }
+    }
+
+    @Test("every Han substring of two or more characters finds every document that contains it")
+    func recall() throws {
+        let documents = Self.documents(count: 400, seed: 11)
+        let engine = Self.engine(documents)
+        var random = SeededGenerator(state: 5)
+        var queries = Self.phrases + ["集资", "医疗", "白酒"]
+        for _ in 0..<60 {
+            let text = Array(documents.randomElement(using: &random)!.text.filter { SearchTokenizer.isHan($0.unicodeScalars.first!) })
+            let length = Int.random(in: 2...4, using: &random)
+            guard text.count > length else { continue }
+            let start = Int.random(in: 0..<(text.count - length), using: &random)
+            queries.append(String(text[start..<(start + length)]))
+        }
+        for query in queries {
+            let found = Set(try engine.search(query).ids)
+            let expected = documents.filter { ($0.title + "\n" + $0.text).contains(query) }.count
+            // Every true match is found (100% recall); pair intersection may add a few more.
+            #expect(found.count >= expected, "\(query)")
+            let paths = Set(try engine.search(query, pageSize: 1000).hits.map(\.path))
+            for document in documents where (document.title + "\n" + document.text).contains(query) {
+                #expect(paths.contains(document.path), "\(query) misses \(document.path)")
+            }
+        }
+    }
+
+    @Test("title hits first, then the newest; filters narrow; prefixes and exact USCCs")
+    func ranking() throws {
+        let documents = Self.documents(count: 200, seed: 3)
+        let engine = Self.engine(documents)
+        let result = try engine.search("非法集资", pageSize: 200)
+        let titled = result.hits.prefix { $0.title.contains("非法集资") }
+        #expect(titled.count == documents.filter { $0.title.contains("非法集资") }.count)
+        let rest = result.hits.dropFirst(titled.count)
+        #expect(zip(rest, rest.dropFirst()).allSatisfy { $0.date >= $1.date })
+        let hubei = try engine.search("非法集资", filters: .init(region: "湖北"), pageSize: 200)
+        #expect(!hubei.hits.isEmpty && hubei.hits.allSatisfy { $0.region == "湖北" })
+        let lists = try engine.search("", filters: .init(kind: "list", list: "black"), pageSize: 200)
+        #expect(lists.hits.count == 40 && lists.hits.allSatisfy { $0.kind == "list" })
+        let exact = try engine.search("913500000000000123")
+        #expect(exact.hits.map(\.path) == ["records/D123/"])
+        #expect(try engine.search("9135000000000001").ids.count == 100)
+    }
+
+    @Test("a query fetches the manifest, its shards and the chunks shown, not the whole index")
+    func fetchesLittle() throws {
+        var writer = SearchIndexWriter(targetShardBytes: 4000)
+        writer.add(contentsOf: Self.documents(count: 2000, seed: 9))
+        let files = writer.files()
+        let total = files.reduce(0) { $0 + $1.content.utf8.count }
+        let lookup = Dictionary(uniqueKeysWithValues: files.map { ($0.path, Data($0.content.utf8)) })
+        let engine = SearchEngine { path in
+            guard let data = lookup[path] else { throw CocoaError(.fileNoSuchFile) }
+            return data
+        }
+        _ = try engine.search("口腔医疗")
+        #expect(engine.filesFetched.count <= 3 + 1 + 2)
+        #expect(engine.bytesFetched * 5 < total)
+    }
+}
