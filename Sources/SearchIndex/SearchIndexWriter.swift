@@ -110,9 +110,14 @@ public struct SearchIndexWriter: Sendable {
         return folded.count > 200 ? String(folded.prefix(200)) + "…" : folded
     }
 
-    /// Deterministic compact JSON (sorted keys, UTF-8, no escaped slashes).
+    /// Deterministic compact JSON (sorted keys, UTF-8, no escaped slashes). `<`, `>` and `&`
+    /// are written as `\u003c`, `\u003e` and `\u0026`, so that no index file holds markup even
+    /// if a web server were to serve it as HTML.
     static func json(_ object: Any) -> String {
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
+            .replacingOccurrences(of: "&", with: "\\u0026")
+            .replacingOccurrences(of: "<", with: "\\u003c")
+            .replacingOccurrences(of: ">", with: "\\u003e")
     }
 }
