@@ -5,7 +5,7 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev
 TEST_APT_PACKAGES := python3-venv chromium chromium-driver
 BIN := .build/release/gongshi
 
-.PHONY: deps test-deps apt-install venv build demo test layouts clean
+.PHONY: deps test-deps apt-install venv build demo test bench layouts clean
 
 # Installs the Debian packages gongshi links against, when any is missing.
 deps:
@@ -48,6 +48,14 @@ test: test-deps venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	$(VENV)/bin/python -m pytest -q Tests/browser
+
+# Builds synthetic snapshots of 10k, 100k and 1M records and prints build and search figures
+# (BENCH_SIZES=10000,100000 make bench for a shorter run).
+BENCH_SIZES ?= 10000,100000,1000000
+bench: deps
+	$(SWIFT) build -c release --product gongshi
+	$(SWIFT) build -c release --product gongshi-bench
+	.build/release/gongshi-bench --gongshi .build/release/gongshi --sizes $(BENCH_SIZES)
 
 # Re-embeds layouts/*.mustache into the binary after editing them.
 layouts:

@@ -15,6 +15,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "gongshi", targets: ["gongshi"]),
+        .executable(name: "gongshi-bench", targets: ["gongshi-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -96,6 +97,12 @@ let package = Package(
                 "BuildPipeline", "Audit", "DemoSnapshot", "SnapshotReader",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strict),
+
+        // `make bench`: a plain release-mode runner that prints a table.
+        .executableTarget(
+            name: "gongshi-bench",
+            dependencies: ["DemoSnapshot", "SearchIndex", "CreditVocabulary", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
 
         .testTarget(

@@ -6,7 +6,8 @@
 
   var KIND_LABELS = { 'case': '失信案例', report: '核查报告', record: '信用记录', list: '名单信息', commitment: '信用承诺' };
   var LIST_LABELS = { red: '守信红名单', black: '严重失信主体名单', watch: '重点关注名单' };
-  var PAGE_SIZE = 20;
+  var PAGE_SIZE = 10;
+  var WORD_KEY_LENGTH = 4;
   var ROOT = '../';
 
   var cache = {};
@@ -44,10 +45,14 @@
     var parts = runs(query), terms = [], seen = {};
     function add(term) { var key = term.type + ':' + term.text; if (!seen[key]) { seen[key] = true; terms.push(term); } }
     parts.han.forEach(function (run) {
-      if (run.length === 1) { add({ type: 'han', text: run[0] }); }
-      for (var i = 0; i + 1 < run.length; i++) { add({ type: 'han', text: run[i] + run[i + 1] }); }
+      if (run.length === 1) { add({ type: 'han', text: run[0] }); return; }
+      /* Every other pair and the last one: they cover every character, so recall is complete. */
+      var starts = [];
+      for (var i = 0; i + 1 < run.length; i += 2) { starts.push(i); }
+      if (starts[starts.length - 1] !== run.length - 2) { starts.push(run.length - 2); }
+      starts.forEach(function (start) { add({ type: 'han', text: run[start] + run[start + 1] }); });
     });
-    parts.words.forEach(function (word) { add({ type: 'word', text: word, prefix: word.length >= 2 }); });
+    parts.words.forEach(function (word) { add({ type: 'word', text: word, prefix: word.length >= WORD_KEY_LENGTH }); });
     return terms;
   }
 
@@ -59,7 +64,7 @@
   }
   function shardFile(term, shards) {
     if (term.type === 'han') { return 'h/' + (fnv1a(term.text) % shards) + '.json'; }
-    return 'w/' + Array.from(encoder.encode(term.text).slice(0, 2)).map(function (b) { return b.toString(16); }).join('') + '.json';
+    return 'w/' + Array.from(encoder.encode(term.text).slice(0, WORD_KEY_LENGTH)).map(function (b) { return b.toString(16); }).join('') + '.json';
   }
 
   function decode(gaps) {

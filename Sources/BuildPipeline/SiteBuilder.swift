@@ -26,6 +26,8 @@ public enum SiteBuilder {
     ///   error; the previous output is then untouched.
     @discardableResult
     public static func build(_ options: BuildOptions, warn: (String) -> Void = { _ in }) throws -> BuildReport {
+        var clock = PhaseClock()
+        defer { clock.report() }
         let site = try SiteFolder.load(options.site)
         site.warnings.forEach(warn)
         let templates = try TemplateSet(overrides: site.layoutOverrides)
@@ -34,9 +36,11 @@ public enum SiteBuilder {
         let blocking = reading.blockingErrors
         guard blocking.isEmpty else { throw BuildError.unpublishableSnapshot(blocking) }
         let snapshot = reading.snapshot
+        clock.lap("read snapshot")
 
         let policy = DisclosurePolicy(configuration: site.configuration.policy, audience: options.audience)
         let disclosure = policy.evaluate(snapshot, asOf: options.asOf)
+        clock.lap("policy")
         let problems = reading.problems + policy.ruleWarnings(snapshot)
         for problem in problems { warn(problem.description) }
 
@@ -60,8 +64,10 @@ public enum SiteBuilder {
         let commit: CommitResult
         var writer = PageWriter(output: output)
         writer.failAfterWrittenPages = options.failAfterWrittenPages
+        clock.lap("prepare")
         do {
             try writeRowPages(context, &writer)
+            clock.lap("row pages")
             let pageSize = configuration.listPageSize
             try writer.write(ListKind.allCases.flatMap { context.listPages($0, pageSize: pageSize) })
             try writer.write(context.commitmentIndexPages(pageSize: pageSize))
@@ -78,6 +84,7 @@ public enum SiteBuilder {
                 let spec = factory.contentPage(name: page.name, title: page.title, body: page.body)
                 return RenderedPage(path: spec.path, html: templates.render(spec), feedItem: nil, log: RedactionLog())
             })
+            clock.lap("listings")
             try writer.finish(
                 stylesheet: templates.stylesheet(), title: configuration.title, baseURL: configuration.baseURL,
                 asOf: options.asOf, audience: options.audience, feedItems: configuration.feedItems)
@@ -87,15 +94,19 @@ public enum SiteBuilder {
                     audience: options.audience)
                 guard findings.isEmpty else { throw BuildError.auditFailed(findings.map(\.description)) }
             }
+            clock.lap("site files and search index")
             commit = try output.commit()
+            clock.lap("commit")
         } catch {
             output.discard()
             throw error
         }
 
+        let nextChange = policy.nextChange(snapshot, after: options.asOf)
+        clock.lap("next change")
         let report = makeReport(
             options: options, snapshot: snapshot, disclosure: disclosure, problems: problems, writer: writer,
-            commit: commit, timeliness: timeliness, nextChange: policy.nextChange(snapshot, after: options.asOf))
+            commit: commit, timeliness: timeliness, nextChange: nextChange)
         if let path = options.report {
             try writeReport(report, to: path)
         }

@@ -110,7 +110,7 @@ public final class SearchEngine {
     }
 
     /// Runs a query: every term must match; title matches rank first, then the newest.
-    public func search(_ query: String, filters: Filters = Filters(), page: Int = 0, pageSize: Int = 20) throws -> Result {
+    public func search(_ query: String, filters: Filters = Filters(), page: Int = 0, pageSize: Int = 10) throws -> Result {
         guard let manifest = try file("manifest.json") as? [String: Any], let shards = manifest["hanShards"] as? Int,
               let chunk = manifest["chunk"] as? Int else { return Result(ids: [], hits: []) }
         let terms = SearchTokenizer.queryTerms(query)

@@ -33,7 +33,7 @@ public struct SearchIndexWriter: Sendable {
     private var facets: [String: [String: Int]] = ["k": [:], "r": [:], "y": [:], "l": [:]]
 
     /// A writer.
-    public init(targetShardBytes: Int = 16_000, documentsPerChunk: Int = 50) {
+    public init(targetShardBytes: Int = 8_000, documentsPerChunk: Int = 16) {
         self.targetShardBytes = targetShardBytes
         self.documentsPerChunk = documentsPerChunk
     }
@@ -104,10 +104,10 @@ public struct SearchIndexWriter: Sendable {
         return files.sorted { $0.0 < $1.0 }
     }
 
-    /// The first 200 characters of the text, white space folded.
+    /// The first 90 characters of the text, white space folded.
     static func snippet(_ text: String) -> String {
         let folded = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return folded.count > 200 ? String(folded.prefix(200)) + "…" : folded
+        return folded.count > 90 ? String(folded.prefix(90)) + "…" : folded
     }
 
     /// Deterministic compact JSON (sorted keys, UTF-8, no escaped slashes). `<`, `>` and `&`

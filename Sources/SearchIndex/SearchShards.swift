@@ -2,8 +2,8 @@
 ///
 /// - Han terms and filter terms go to `search/h/N.json`, N = FNV-1a 32 of the term's UTF-8 bytes
 ///   modulo the shard count;
-/// - ASCII words go to `search/w/KEY.json`, KEY = the hex of their first two characters (one
-///   for a one-character word), so that a prefix query reads one file.
+/// - ASCII words go to `search/w/KEY.json`, KEY = the hex of their first four characters (all
+///   of a shorter word), so that a prefix query of four or more characters reads one file.
 public enum SearchShards {
     /// FNV-1a, 32 bits, over UTF-8.
     public static func fnv1a(_ text: String) -> UInt32 {
@@ -20,9 +20,12 @@ public enum SearchShards {
         "h/\(Int(fnv1a(term) % UInt32(shardCount))).json"
     }
 
-    /// The file of an ASCII word (and of every word that starts with its first two characters).
+    /// Characters of a word that name its shard; prefix queries need at least this many.
+    public static let wordKeyLength = 4
+
+    /// The file of an ASCII word (and of every word that starts with its first four characters).
     public static func wordShard(_ word: String) -> String {
-        "w/" + word.utf8.prefix(2).map { String($0, radix: 16) }.joined() + ".json"
+        "w/" + word.utf8.prefix(wordKeyLength).map { String($0, radix: 16) }.joined() + ".json"
     }
 
     /// The file for a query term.

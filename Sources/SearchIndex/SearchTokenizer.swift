@@ -88,8 +88,10 @@ public enum SearchTokenizer {
         return terms
     }
 
-    /// The terms a query needs, all of which a document must have: the pairs of each Han run
-    /// (or its one character), and each ASCII word as a prefix (or exactly, for one character).
+    /// The terms a query needs, all of which a document must have: pairs of each Han run that
+    /// cover every character (every other pair and the last one: every document holding the
+    /// run holds them, so recall stays complete), its one character for a run of one, and each
+    /// ASCII word as a prefix from four characters on (shorter words exactly).
     public static func queryTerms(_ query: String) -> [QueryTerm] {
         let (han, words) = runs(normalize(query))
         var terms: [QueryTerm] = []
@@ -97,7 +99,9 @@ public enum SearchTokenizer {
             if run.count == 1 {
                 terms.append(.han(String(run[0])))
             } else {
-                for index in 0..<(run.count - 1) {
+                var starts = Array(stride(from: 0, to: run.count - 1, by: 2))
+                if starts.last != run.count - 2 { starts.append(run.count - 2) }
+                for index in starts {
                     var pair = String.UnicodeScalarView()
                     pair.append(run[index])
                     pair.append(run[index + 1])
@@ -106,7 +110,7 @@ public enum SearchTokenizer {
             }
         }
         for word in words {
-            terms.append(.word(word, prefix: word.count >= 2))
+            terms.append(.word(word, prefix: word.count >= SearchShards.wordKeyLength))
         }
         var seen = Set<QueryTerm>()
         return terms.filter { seen.insert($0).inserted }

@@ -51,20 +51,53 @@ public final class StagedOutput: @unchecked Sendable {
     }
 
     /// Writes `data` at `relativePath` inside the staging folder. Safe to call from many
-    /// threads for different paths.
+    /// threads for different paths. Files are written with plain `open`/`write`/`close` (no
+    /// per-file fsync: the swap, not the data, is what must be atomic; a crash before it
+    /// leaves the published site as it was).
     public func write(_ relativePath: String, _ data: Data) throws {
         let components = relativePath.split(separator: "/", omittingEmptySubsequences: false)
         guard !relativePath.hasPrefix("/"), !components.isEmpty,
               !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
             throw OutputError("refusing to write outside the output folder: \(relativePath)")
         }
-        let url = staging.appendingPathComponent(relativePath)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        do {
-            try data.write(to: url)
-        } catch {
-            throw OutputError("\(url.path): cannot be written (\(error.localizedDescription))")
+        var folder = ""
+        for component in components.dropLast() {
+            folder += folder.isEmpty ? String(component) : "/" + component
+            try makeFolder(folder)
         }
+        let path = staging.path + "/" + relativePath
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError("\(path): cannot be written (errno \(errno))") }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError("\(path): cannot be written (errno \(errno))")
+                }
+                offset += written
+            }
+        }
+    }
+
+    private let foldersLock = NSLock()
+    private var madeFolders = Set<String>()
+
+    /// Creates a folder of the staging tree once.
+    private func makeFolder(_ relative: String) throws {
+        foldersLock.lock()
+        let known = madeFolders.contains(relative)
+        foldersLock.unlock()
+        if known { return }
+        let path = staging.path + "/" + relative
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw OutputError("\(path): cannot create the folder (errno \(errno))")
+        }
+        foldersLock.lock()
+        madeFolders.insert(relative)
+        foldersLock.unlock()
     }
 
     /// Writes UTF-8 text.

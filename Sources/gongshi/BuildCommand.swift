@@ -17,12 +17,24 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Audit the new site before it replaces the old one; publish nothing if the audit finds anything.")
     var audit = false
 
+    /// Warnings printed before the rest are only counted (the report lists them all).
+    static let warningsShown = 20
+
     func run() throws {
         let options = BuildOptions(
             snapshot: snapshot, site: site, out: out, asOf: asOf ?? .today(), audience: audience, report: report,
             auditBeforePublishing: audit)
         do {
-            let result = try SiteBuilder.build(options) { printError("gongshi: warning: \($0)") }
+            var warnings = 0
+            let result = try SiteBuilder.build(options) { message in
+                warnings += 1
+                if warnings <= Self.warningsShown {
+                    printError("gongshi: " + (message.hasPrefix("warning: ") ? message : "warning: " + message))
+                }
+            }
+            if warnings > Self.warningsShown {
+                printError("gongshi: \(warnings - Self.warningsShown) more warnings" + (report.map { " are listed in \($0)" } ?? "; use --report to list them all"))
+            }
             let withheld = result.withheld.filter { $0.table != "subjects" && $0.table != "cases" }.count
             print("gongshi: built \(result.pages) pages (\(result.files) files) for \(options.asOf) (\(audience.rawValue)); \(withheld) rows withheld")
             if result.output.unchanged {

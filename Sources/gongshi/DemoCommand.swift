@@ -9,9 +9,17 @@ struct DemoCommand: ParsableCommand {
 
     @Option(help: "Where to write the snapshot.") var out: String = "demo.sqlite"
     @Option(help: "The day the demo's dates are relative to (default: today).") var today: CivilDate?
+    @Option(help: "Write a synthetic snapshot of this many records instead (benchmarks).") var records: Int?
+    @Option(help: "Seed of the synthetic snapshot.") var seed: UInt64 = 1
 
     func run() throws {
-        try DemoSnapshot.write(to: out, today: today ?? .today())
-        print("gongshi: wrote the demo snapshot to \(out)")
+        if let records {
+            guard records > 0 else { throw ValidationError("--records must be positive") }
+            try SyntheticSnapshot.write(to: out, records: records, today: today ?? .today(), seed: seed)
+            print("gongshi: wrote a synthetic snapshot of \(records) records to \(out)")
+        } else {
+            try DemoSnapshot.write(to: out, today: today ?? .today())
+            print("gongshi: wrote the demo snapshot to \(out)")
+        }
     }
 }

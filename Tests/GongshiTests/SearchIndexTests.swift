@@ -1,4 +1,5 @@
 import CreditVocabulary
+import DemoSnapshot
 import Foundation
 import Redaction
 import SearchIndex
@@ -17,9 +18,11 @@ struct SearchTokenizerTests {
 
     @Test("queries need every pair of a Han run, single characters exactly, words as prefixes")
     func queryTerms() {
-        #expect(SearchTokenizer.queryTerms("非法集资") == [.han("非法"), .han("法集"), .han("集资")])
+        #expect(SearchTokenizer.queryTerms("非法集资") == [.han("非法"), .han("集资")])
+        #expect(SearchTokenizer.queryTerms("拖欠农民工工资") == [.han("拖欠"), .han("农民"), .han("工工"), .han("工资")])
+        #expect(SearchTokenizer.queryTerms("集资") == [.han("集资")])
         #expect(SearchTokenizer.queryTerms("假 酒") == [.han("假"), .han("酒")])
-        #expect(SearchTokenizer.queryTerms("9135 x") == [.word("9135", prefix: true), .word("x", prefix: false)])
+        #expect(SearchTokenizer.queryTerms("9135 x 913") == [.word("9135", prefix: true), .word("x", prefix: false), .word("913", prefix: false)])
         #expect(SearchTokenizer.queryTerms("  ，。 ") == [])
     }
 
@@ -27,7 +30,8 @@ struct SearchTokenizerTests {
     func shards() {
         #expect(SearchShards.fnv1a("") == 0x811C_9DC5)
         #expect(SearchShards.fnv1a("a") == 0xE40C_292C)
-        #expect(SearchShards.wordShard("9135") == "w/3931.json")
+        #expect(SearchShards.wordShard("91350100") == "w/39313335.json")
+        #expect(SearchShards.wordShard("x") == "w/78.json")
         #expect(SearchShards.hanShard("集资", shardCount: 1) == "h/0.json")
     }
 }

@@ -64,10 +64,11 @@ def test_full_width_and_half_width_fold(browser, server):
 
 
 def test_region_and_kind_filters(browser, server):
-    hubei = paths(open_search(browser, server, q="有限公司", region="湖北"))
-    chongqing = paths(open_search(browser, server, q="有限公司", region="重庆"))
-    assert "records/REC-001/" in hubei and "records/REC-001/" not in chongqing
-    assert "records/REC-006/" in chongqing
+    assert "records/REC-001/" in paths(open_search(browser, server, q="皓齿", region="湖北"))
+    assert open_search(browser, server, q="皓齿", region="重庆") == []
+    assert "records/REC-006/" in paths(open_search(browser, server, q="醇香坊", region="重庆"))
+    # Case 33-2 spans five provinces, 湖北 among them; the Chongqing company's own record does not.
+    assert "records/REC-006/" not in paths(open_search(browser, server, q="醇香坊", region="湖北"))
     records_only = paths(open_search(browser, server, q="有限公司", kind="record"))
     assert records_only and all(path.startswith("records/") for path in records_only)
     black = open_search(browser, server, list="black")

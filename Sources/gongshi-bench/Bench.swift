@@ -1,0 +1,156 @@
+import CreditVocabulary
+import DemoSnapshot
+import Foundation
+import GRDB
+import SearchIndex
+
+/// `make bench`: builds synthetic snapshots of several sizes with the release `gongshi` and
+/// prints, per size, wall time, pages per second, peak memory, output files and bytes, for a
+/// full build and for a rebuild after one record changed; then, for the smallest size, the
+/// search index's size and the bytes a set of queries fetches, and measured recall.
+@main
+struct Bench {
+    static func main() throws {
+        var sizes = [10_000, 100_000, 1_000_000]
+        var gongshi = ".build/release/gongshi"
+        var work = ".cache/bench"
+        var arguments = CommandLine.arguments.dropFirst().makeIterator()
+        while let argument = arguments.next() {
+            switch argument {
+            case "--sizes": sizes = (arguments.next() ?? "").split(separator: ",").compactMap { Int($0) }
+            case "--gongshi": gongshi = arguments.next() ?? gongshi
+            case "--work": work = arguments.next() ?? work
+            default:
+                print("usage: gongshi-bench [--sizes 10000,100000,1000000] [--gongshi PATH] [--work DIR]")
+                exit(2)
+            }
+        }
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        let today = CivilDate(iso: "2026-11-24")!
+        print("gongshi benchmark on \(ProcessInfo.processInfo.activeProcessorCount) cores; as-of \(today); release build")
+        print("")
+        print(row(["records", "build", "wall s", "pages", "pages/s", "peak RSS MB", "files", "output MB", "files rewritten"]))
+        print(row(Array(repeating: "---", count: 9)))
+        var searchOutput: String?
+        for size in sizes {
+            let snapshot = "\(work)/synthetic-\(size).sqlite"
+            if !FileManager.default.fileExists(atPath: snapshot) {
+                try SyntheticSnapshot.write(to: snapshot, records: size, today: today, seed: 42)
+            }
+            let out = "\(work)/out-\(size)"
+            try? FileManager.default.removeItem(atPath: out)
+            let report = "\(work)/report-\(size).json"
+            let full = try ChildProcess.run([gongshi, "build", "--snapshot", snapshot, "--site", ".", "--out", out,
+                                             "--as-of", today.iso, "--report", report])
+            guard full.status == 0 else { print("build of \(size) failed"); exit(1) }
+            let (pages, files, bytes, _) = try summary(report: report, out: out)
+            print(row(["\(size)", "full", fmt(full.seconds), "\(pages)", "\(Int(Double(pages) / full.seconds))",
+                       "\(full.peakKilobytes / 1024)", "\(files)", fmt(Double(bytes) / 1_048_576), "\(files)"]))
+
+            // One record changes: its facts get a correction.
+            let changed = "\(work)/synthetic-\(size)-changed.sqlite"
+            try? FileManager.default.removeItem(atPath: changed)
+            try FileManager.default.copyItem(atPath: snapshot, toPath: changed)
+            let published = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
+            let recordID = ((published?["published"] as? [String: [String]])?["records"] ?? []).first ?? ""
+            let queue = try DatabaseQueue(path: changed)
+            try queue.write { db in
+                try db.execute(sql: "UPDATE records SET facts_md = facts_md || '（已更正）' WHERE id = ?", arguments: [recordID])
+            }
+            try queue.close()
+            let again = try ChildProcess.run([gongshi, "build", "--snapshot", changed, "--site", ".", "--out", out,
+                                              "--as-of", today.iso, "--report", report])
+            let (pages2, files2, bytes2, rewritten) = try summary(report: report, out: out)
+            print(row(["\(size)", "one record changed", fmt(again.seconds), "\(pages2)", "-", "\(again.peakKilobytes / 1024)",
+                       "\(files2)", fmt(Double(bytes2) / 1_048_576), "\(rewritten)"]))
+            if searchOutput == nil { searchOutput = out }
+        }
+        if let out = searchOutput {
+            try searchFigures(out: out)
+        }
+    }
+
+    static func summary(report: String, out: String) throws -> (pages: Int, files: Int, bytes: Int, rewritten: Int) {
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any] ?? [:]
+        let output = json["output"] as? [String: Any] ?? [:]
+        let rewritten = (output["added"] as? Int ?? 0) + (output["changed"] as? Int ?? 0) + (output["removed"] as? Int ?? 0)
+        var files = 0
+        var bytes = 0
+        let enumerator = FileManager.default.enumerator(atPath: out)
+        while let path = enumerator?.nextObject() as? String {
+            if (enumerator?.fileAttributes?[.type] as? FileAttributeType) == .typeRegular {
+                files += 1
+                bytes += (enumerator?.fileAttributes?[.size] as? NSNumber)?.intValue ?? 0
+            }
+            _ = path
+        }
+        return (json["pages"] as? Int ?? 0, files, bytes, rewritten)
+    }
+
+    /// Index size, bytes fetched per query, and recall on titles.
+    static func searchFigures(out: String) throws {
+        let root = URL(fileURLWithPath: out).appendingPathComponent("search")
+        var indexFiles = 0
+        var indexBytes = 0
+        let enumerator = FileManager.default.enumerator(atPath: root.path)
+        while enumerator?.nextObject() as? String != nil {
+            if (enumerator?.fileAttributes?[.type] as? FileAttributeType) == .typeRegular {
+                indexFiles += 1
+                indexBytes += (enumerator?.fileAttributes?[.size] as? NSNumber)?.intValue ?? 0
+            }
+        }
+        func engine() -> SearchEngine {
+            SearchEngine { path in try Data(contentsOf: root.appendingPathComponent(path)) }
+        }
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("manifest.json"))) as? [String: Any] ?? [:]
+        let documents = manifest["documents"] as? Int ?? 0
+        // Every result title of the index, to check recall on the real files.
+        var titles: [(Int, String)] = []
+        let chunk = manifest["chunk"] as? Int ?? 50
+        for number in 0..<((documents + chunk - 1) / chunk) {
+            let rows = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("d/\(number).json"))) as? [[Any]] ?? []
+            for (offset, row) in rows.enumerated() { titles.append((number * chunk + offset, row[0] as? String ?? "")) }
+        }
+        let queries = ["非法集资", "集资", "虚假宣传", "假酒", "传销", "口腔医疗", "福州", "有限公司", "食品安全不达标", "拖欠农民工工资",
+                       "价格欺诈", "明码标价", "物业服务", "91350", "罚〔2025〕", "重点关注名单"]
+        var fetched: [Int] = []
+        print("")
+        print("search index (\(documents) documents): \(indexFiles) files, \(fmt(Double(indexBytes) / 1_048_576)) MB on disk")
+        print("")
+        print(row(["query", "results", "files fetched", "KB fetched"]))
+        print(row(["---", "---", "---", "---"]))
+        for query in queries {
+            let search = engine()
+            let result = try search.search(query)
+            fetched.append(search.bytesFetched)
+            print(row([query, "\(result.ids.count)", "\(search.filesFetched.count)", fmt(Double(search.bytesFetched) / 1024)]))
+        }
+        let sorted = fetched.sorted()
+        print("")
+        print("bytes fetched per query: median \(fmt(Double(sorted[sorted.count / 2]) / 1024)) KB, max \(fmt(Double(sorted.last!) / 1024)) KB (target: under 100 KB)")
+
+        // Recall: random Han substrings (2-4 characters) of titles must find every title holding them.
+        var random = SeededGenerator(state: 7)
+        var checked = 0
+        var missed = 0
+        for _ in 0..<120 {
+            let (_, title) = titles[Int.random(in: 0..<titles.count, using: &random)]
+            let han = Array(title.filter { SearchTokenizer.isHan($0.unicodeScalars.first!) })
+            guard han.count >= 4 else { continue }
+            let length = Int.random(in: 2...4, using: &random)
+            let start = Int.random(in: 0...(han.count - length), using: &random)
+            let query = String(han[start..<(start + length)])
+            guard title.contains(query) else { continue }
+            let found = Set(try engine().search(query, pageSize: 0).ids)
+            for (id, other) in titles where other.contains(query) {
+                checked += 1
+                if !found.contains(id) { missed += 1 }
+            }
+        }
+        print("recall on titles: \(checked - missed) of \(checked) expected matches found (\(checked == 0 ? "-" : fmt(100 * Double(checked - missed) / Double(checked)))%)")
+    }
+
+    static func fmt(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    static func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
+}
