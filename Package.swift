@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // System libraries and C shims.
@@ -83,6 +85,15 @@ let package = Package(
                 "SiteConfig", "SiteOutput", "Audit", "WorkingDays", "SearchIndex",
             ],
             swiftSettings: strict),
+        // `gongshi preview`: the reviewers' local server (Hummingbird); never writes output.
+        .target(
+            name: "PreviewServer",
+            dependencies: [
+                "BuildPipeline", "Redaction", "SnapshotModel", "CreditVocabulary", "Markdown",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strict),
         .target(
             name: "Audit",
             dependencies: ["SnapshotReader", "DisclosurePolicy", "Redaction", "SiteConfig"],
@@ -94,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "gongshi",
             dependencies: [
-                "BuildPipeline", "Audit", "DemoSnapshot", "SnapshotReader",
+                "BuildPipeline", "Audit", "DemoSnapshot", "SnapshotReader", "PreviewServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -110,7 +121,7 @@ let package = Package(
             dependencies: [
                 "CreditVocabulary", "SnapshotModel", "SnapshotReader", "DisclosurePolicy", "Redaction",
                 "Markdown", "PageModel", "SiteRender", "SiteConfig", "SiteOutput", "BuildPipeline",
-                "Audit", "DemoSnapshot", "WorkingDays", "SearchIndex", .product(name: "GRDB", package: "GRDB.swift"),
+                "Audit", "DemoSnapshot", "WorkingDays", "SearchIndex", "PreviewServer", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
     ]

@@ -10,6 +10,12 @@ public struct Disclosure: Sendable {
         public var window: DisclosureWindow?
         /// The id of a pending objection when the site annotates instead of suspending.
         public var pendingObjection: String?
+
+        /// A shown row.
+        public init(window: DisclosureWindow?, pendingObjection: String?) {
+            self.window = window
+            self.pendingObjection = pendingObjection
+        }
     }
 
     /// The as-of date.

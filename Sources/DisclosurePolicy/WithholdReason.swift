@@ -52,6 +52,26 @@ public enum WithholdReason: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// In Chinese, for the reviewer preview.
+    public var chinese: String {
+        switch self {
+        case .notApproved(let status): return "审核状态为“\(status.label)”，未审核通过的信息不予公示"
+        case .internalScope: return "不宜公开，仅在政务内部共享"
+        case .notPublishable(let why): return why
+        case .notYetOpen(let date): return "公示期自\(date.chinese)开始"
+        case .windowClosed(let date, let cause): return "已于\(date.chinese)停止公示（\(cause.label)）"
+        case .emptyWindow: return "审核通过时公示期已届满"
+        case .objectionPending(let id): return "异议（\(id)）核实中，暂不披露"
+        case .objectionUpheld(let id): return "异议（\(id)）成立，不予公示"
+        case .superseded(let id): return "已被更正报告（\(id)）替代"
+        case .commitmentWithdrawn: return "承诺已撤回"
+        case .dependsOnHidden(let ref): return "所属信息 \(ref) 未公示"
+        case .invalid(let message): return "数据有误：\(message)"
+        case .noVisibleReport: return "案例暂无公示中的核查报告"
+        case .nothingVisible: return "该主体暂无公示中的信息"
+        }
+    }
+
     public var description: String {
         switch self {
         case .notApproved(let status): return "review status is \(status.rawValue)"

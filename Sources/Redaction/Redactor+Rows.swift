@@ -42,11 +42,19 @@ extension Redactor {
             hidden(address, row: row, field: "address", log: &log)
             return nil
         }
-        let redacted = text(county, row: row, field: "address", log: &log)
+        let redacted: RedactedText = text(county, row: row, field: "address", log: &log)
         if county != address {
             log.append(RedactionEvent(
                 row: row, field: "address", rule: .countyAddress, offset: county.unicodeScalars.count,
                 length: address.unicodeScalars.count - county.unicodeScalars.count))
+            if isPreview {
+                // An empty mark after the county: the preview shows where the rest was cut.
+                let marked = log.mark(
+                    PreviewReplacement(row: row, field: "address", rule: .countyAddress,
+                                       original: String(address.dropFirst(county.count)), replacement: ""),
+                    shown: "")
+                return RedactedText(value: redacted.value + marked, marks: redacted.marks, isMarkdown: false)
+            }
         }
         return redacted
     }

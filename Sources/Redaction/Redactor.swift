@@ -9,10 +9,16 @@ public struct Redactor: Sendable {
     private let textRedactor: TextRedactor
     private let slugs: [String: String]
     private let overrides: [RowRef: [String: [(phrase: String, replacement: String)]]]
+    /// Whether replacements are marked and their originals kept (reviewer preview only).
+    public let isPreview: Bool
 
     /// Prepares the name lists, slugs and overrides of `snapshot`.
-    /// - Parameter slugKey: the site's secret for natural persons' slugs.
-    public init(snapshot: Snapshot, slugKey: [UInt8]) {
+    /// - Parameters:
+    ///   - slugKey: the site's secret for natural persons' slugs.
+    ///   - preview: mark each replacement and keep its original in the log, for the
+    ///     reviewer preview. A public build never sets it.
+    public init(snapshot: Snapshot, slugKey: [UInt8], preview: Bool = false) {
+        isPreview = preview
         var personNames: [String] = snapshot.namesOfInvalidSubjects
         var organisationNames: [String] = []
         var addressFragments: [String] = []
@@ -90,8 +96,14 @@ public struct Redactor: Sendable {
     public func text(
         _ value: String, row: RowRef, field: String, markdown: Bool = false, log: inout RedactionLog
     ) -> RedactedText {
+        let preview = isPreview
         let (text, replacements) = textRedactor.redact(
-            value, overrides: overrides[row]?[field] ?? [], markdown: markdown)
+            value, overrides: overrides[row]?[field] ?? [], markdown: markdown
+        ) { rule, original, replacement in
+            guard preview else { return replacement }
+            return log.mark(PreviewReplacement(row: row, field: field, rule: rule, original: original, replacement: replacement),
+                            shown: replacement)
+        }
         for replacement in replacements {
             log.append(RedactionEvent(
                 row: row, field: field, rule: replacement.rule, offset: replacement.range.lowerBound,
@@ -115,8 +127,12 @@ public struct Redactor: Sendable {
         log: inout RedactionLog
     ) -> RedactedText {
         log.append(RedactionEvent(row: row, field: field, rule: rule, offset: 0, length: original.unicodeScalars.count))
+        let shown = isPreview
+            ? log.mark(PreviewReplacement(row: row, field: field, rule: rule, original: original, replacement: replacement),
+                       shown: replacement)
+            : replacement
         return RedactedText(
-            value: replacement, marks: [RedactedText.Mark(range: 0..<replacement.unicodeScalars.count, rule: rule)],
+            value: shown, marks: [RedactedText.Mark(range: 0..<replacement.unicodeScalars.count, rule: rule)],
             isMarkdown: false)
     }
 
@@ -124,5 +140,8 @@ public struct Redactor: Sendable {
     func hidden(_ value: String?, row: RowRef, field: String, log: inout RedactionLog) {
         guard let value, !value.isEmpty else { return }
         log.append(RedactionEvent(row: row, field: field, rule: .hiddenField, offset: 0, length: value.unicodeScalars.count))
+        if isPreview {
+            _ = log.mark(PreviewReplacement(row: row, field: field, rule: .hiddenField, original: value, replacement: ""), shown: "")
+        }
     }
 }

@@ -24,8 +24,11 @@ struct TextRedactor: Sendable {
     }
 
     /// The redacted text and the replacements made, in original offsets.
+    /// - Parameter present: turns each replacement (with its rule and original) into the text
+    ///   emitted; the identity except in the reviewer preview.
     func redact(
-        _ text: String, overrides: [(phrase: String, replacement: String)], markdown: Bool
+        _ text: String, overrides: [(phrase: String, replacement: String)], markdown: Bool,
+        present: (RedactionRule, String, String) -> String = { _, _, replacement in replacement }
     ) -> (RedactedText, [(range: Range<Int>, rule: RedactionRule)]) {
         let scalars = Array(text.unicodeScalars)
         var detections: [Detection] = []
@@ -77,7 +80,9 @@ struct TextRedactor: Sendable {
         for detection in chosen {
             output.append(contentsOf: scalars[position..<detection.range.lowerBound])
             outputCount += detection.range.lowerBound - position
-            let replacement = markdown ? Self.escapeMarkdown(detection.replacement) : detection.replacement
+            let original = String(String.UnicodeScalarView(scalars[detection.range]))
+            let replacement = present(
+                detection.rule, original, markdown ? Self.escapeMarkdown(detection.replacement) : detection.replacement)
             let replacementCount = replacement.unicodeScalars.count
             output.append(contentsOf: replacement.unicodeScalars)
             marks.append(RedactedText.Mark(range: outputCount..<(outputCount + replacementCount), rule: detection.rule))

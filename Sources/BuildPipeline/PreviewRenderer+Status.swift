@@ -1,0 +1,73 @@
+import CreditVocabulary
+import DisclosurePolicy
+import SnapshotModel
+
+extension PreviewRenderer {
+    /// The banner's facts for a row.
+    func status(of ref: RowRef) -> PreviewStatus {
+        let review: Review?
+        let decision: WindowDecision?
+        let hypothetical: WindowDecision?
+        func approvedToday(_ review: Review) -> Review { Review(status: .approved, approvedOn: asOf, scope: review.scope) }
+        switch ref.table {
+        case .records:
+            let row = snapshot.records.first { $0.id == ref.id }!
+            review = row.review
+            decision = publicPolicy.window(for: row)
+            var copy = row
+            copy.review = approvedToday(row.review)
+            hypothetical = publicPolicy.window(for: copy)
+        case .verificationReports:
+            let row = snapshot.reports.first { $0.id == ref.id }!
+            review = row.review
+            decision = publicPolicy.window(for: row)
+            var copy = row
+            copy.review = approvedToday(row.review)
+            hypothetical = publicPolicy.window(for: copy)
+        case .commitments:
+            let row = snapshot.commitments.first { $0.id == ref.id }!
+            review = row.review
+            decision = publicPolicy.window(for: row)
+            var copy = row
+            copy.review = approvedToday(row.review)
+            hypothetical = publicPolicy.window(for: copy)
+        default:
+            review = nil
+            decision = nil
+            hypothetical = nil
+        }
+        func describe(_ decision: WindowDecision) -> String {
+            switch decision {
+            case .never(let reason): return "不会公示：" + reason.chinese
+            case .window(let window):
+                if window.isEmpty { return "不会公示：审核通过时公示期已届满" }
+                return "公示期：\(window.start.chinese)至\(window.end.adding(days: -1).chinese)（\(window.endCause.label)）"
+            }
+        }
+        var windowText = "随所属信息公示"
+        if let review, let decision, let hypothetical {
+            switch review.status {
+            case .approved:
+                windowText = describe(decision)
+            case .draft, .pending:
+                if case .never = hypothetical {
+                    windowText = describe(hypothetical)
+                } else {
+                    windowText = "若于\(asOf.chinese)审核通过，" + describe(hypothetical)
+                }
+            case .rejected, .withdrawn:
+                windowText = "不会公示：" + WithholdReason.notApproved(review.status).chinese
+            }
+        }
+        let isPublic = publicDisclosure.shown[ref] != nil
+        let today: String
+        if isPublic {
+            today = publicDisclosure.shown[ref]?.pendingObjection != nil ? "公众今日可见（标注“异议核实中”）" : "公众今日可见"
+        } else {
+            today = "公众今日不可见：" + (publicDisclosure.withheld[ref]?.chinese ?? "未公示")
+        }
+        return PreviewStatus(
+            review: review?.status.label ?? (ref.table == .subjects ? "主体信息" : "案例信息"),
+            scope: review?.scope.label, window: windowText, today: today, isPublicToday: isPublic)
+    }
+}

@@ -1,0 +1,203 @@
+import CreditVocabulary
+import DisclosurePolicy
+import Foundation
+import PageModel
+import Redaction
+import SiteConfig
+import SiteRender
+import SnapshotModel
+import SnapshotReader
+
+/// Renders any row of a snapshot for a reviewer, whatever its review state, scope or window,
+/// with the public site's layouts and a redactor in preview mode (every replacement marked,
+/// its original kept). It reads the snapshot and writes nothing.
+public final class PreviewRenderer: Sendable {
+    /// The page kinds a reviewer can open, by their folder in the site.
+    public enum Kind: String, CaseIterable, Sendable {
+        case records, reports, cases, commitments, subjects
+    }
+
+    /// A rendered preview.
+    public struct Page: Sendable {
+        /// The page, with preview markers around each replacement.
+        public var html: String
+        /// The replacements the markers point at.
+        public var replacements: [PreviewReplacement]
+        /// The row's disclosure status.
+        public var status: PreviewStatus
+        /// The row.
+        public var row: RowRef
+    }
+
+    /// A row waiting for approval.
+    public struct PendingRow: Hashable, Sendable {
+        /// The row.
+        public var row: RowRef
+        /// What the index shows of it (title or document number, already redacted).
+        public var label: String
+        /// Authority or lead department (redacted).
+        public var authority: String
+        /// Review state.
+        public var status: ReviewStatus
+        /// Link to its preview.
+        public var path: String
+    }
+
+    /// The as-of date of the preview.
+    public let asOf: CivilDate
+    let snapshot: Snapshot
+    let reader: SnapshotReader
+    let templates: TemplateSet
+    let policy: DisclosurePolicy
+    let publicPolicy: DisclosurePolicy
+    let redactor: Redactor
+    let factory: PageFactory
+    let internalDisclosure: Disclosure
+    let publicDisclosure: Disclosure
+    let bySegment: [Kind: [String: String]]
+    /// Problems found in the snapshot.
+    public let problems: [SnapshotProblem]
+
+    /// Reads the snapshot and the site folder.
+    public init(snapshot path: String, site sitePath: String, asOf: CivilDate = .today()) throws {
+        let site = try SiteFolder.load(sitePath)
+        templates = try TemplateSet(overrides: site.layoutOverrides)
+        reader = try SnapshotReader(file: path)
+        let reading = try reader.read()
+        snapshot = reading.snapshot
+        problems = reading.problems
+        self.asOf = asOf
+        let configuration = site.configuration
+        policy = DisclosurePolicy(configuration: configuration.policy, audience: .internal)
+        publicPolicy = DisclosurePolicy(configuration: configuration.policy, audience: .public)
+        internalDisclosure = policy.evaluate(snapshot, asOf: asOf)
+        publicDisclosure = publicPolicy.evaluate(snapshot, asOf: asOf)
+        redactor = Redactor(snapshot: snapshot, slugKey: configuration.subjectSlugKey ?? SiteBuilder.fallbackSlugKey, preview: true)
+        factory = PageFactory(site: SiteInfo(
+            title: SiteText(operatorAuthored: configuration.title), description: SiteText(operatorAuthored: configuration.description),
+            publisher: SiteText(operatorAuthored: configuration.publisher), baseURL: configuration.baseURL, asOf: asOf,
+            updatedOn: nil, audience: .public, isDemo: snapshot.meta.isDemo, source: SiteText(operatorAuthored: snapshot.meta.source),
+            contentLinks: []))
+        let redactor = self.redactor
+        bySegment = [
+            .records: Dictionary(snapshot.records.map { (redactor.path($0.id), $0.id) }, uniquingKeysWith: { a, _ in a }),
+            .reports: Dictionary(snapshot.reports.map { (redactor.path($0.id), $0.id) }, uniquingKeysWith: { a, _ in a }),
+            .cases: Dictionary(snapshot.cases.map { (redactor.path($0.id), $0.id) }, uniquingKeysWith: { a, _ in a }),
+            .commitments: Dictionary(snapshot.commitments.map { (redactor.path($0.id), $0.id) }, uniquingKeysWith: { a, _ in a }),
+            .subjects: Dictionary(snapshot.subjects.map { (redactor.subjectSlug($0.id), $0.id) }, uniquingKeysWith: { a, _ in a }),
+        ]
+    }
+
+    /// The context of a page where `forced` rows are shown whatever their state.
+    private func context(forcing forced: [RowRef]) -> BuildContext {
+        var disclosure = internalDisclosure
+        for ref in forced where disclosure.shown[ref] == nil {
+            disclosure.shown[ref] = Disclosure.Shown(window: nil, pendingObjection: nil)
+        }
+        return BuildContext(reader: reader, snapshot: snapshot, disclosure: disclosure, redactor: redactor, factory: factory,
+                            templates: templates)
+    }
+
+    /// The preview of the row whose page folder is `segment`, or nil when there is none.
+    public func page(_ kind: Kind, segment: String) throws -> Page? {
+        guard let id = bySegment[kind]?[segment] else { return nil }
+        let rendered: RenderedPage
+        let ref: RowRef
+        switch kind {
+        case .records:
+            guard let row = snapshot.records.first(where: { $0.id == id }), snapshot.subjects.contains(where: { $0.id == row.subjectID }) else { return nil }
+            ref = RowRef(.records, id)
+            var forced = [ref, RowRef(.subjects, row.subjectID)]
+            forced += snapshot.rectifications.filter { $0.recordID == id }.map { RowRef(.rectifications, $0.id) }
+            forced += snapshot.interviews.filter { $0.recordID == id }.map { RowRef(.interviews, $0.id) }
+            forced += snapshot.repairActions.filter { $0.recordID == id }.map { RowRef(.repairActions, $0.id) }
+            let facts = try reader.bodies(.recordFacts, ids: [id])[id] ?? ""
+            rendered = context(forcing: forced).recordPage(row, facts: facts)
+        case .reports:
+            guard let row = snapshot.reports.first(where: { $0.id == id }) else { return nil }
+            ref = RowRef(.verificationReports, id)
+            let body = try reader.bodies(.reportBody, ids: [id])[id] ?? ""
+            rendered = context(forcing: [ref, RowRef(.cases, row.caseID)]).reportPage(row, body: body)
+        case .cases:
+            guard let row = snapshot.cases.first(where: { $0.id == id }) else { return nil }
+            ref = RowRef(.cases, id)
+            let summary = try reader.bodies(.caseSummary, ids: [id])[id]
+            rendered = context(forcing: [ref]).casePage(row, summary: summary)
+        case .commitments:
+            guard let row = snapshot.commitments.first(where: { $0.id == id }), snapshot.subjects.contains(where: { $0.id == row.subjectID }) else { return nil }
+            ref = RowRef(.commitments, id)
+            let body = try reader.bodies(.commitmentBody, ids: [id])[id] ?? ""
+            rendered = context(forcing: [ref, RowRef(.subjects, row.subjectID)]).commitmentPage(row, body: body)
+        case .subjects:
+            guard let row = snapshot.subjects.first(where: { $0.id == id }) else { return nil }
+            ref = RowRef(.subjects, id)
+            // Every list entry of the subject, so that pending entries can be reviewed here.
+            let entries = snapshot.listEntries.filter { $0.subjectID == id }
+            let forced = [ref] + entries.map { RowRef(.listEntries, $0.id) }
+            let reasons = try reader.bodies(.listReason, ids: entries.map(\.id))
+            rendered = context(forcing: forced).subjectPage(row, reasons: reasons)
+        }
+        return Page(html: rendered.html, replacements: rendered.log.previewReplacements, status: status(of: ref), row: ref)
+    }
+
+    /// Rows waiting for approval (draft, pending), optionally of one kind (`records`, ...) and
+    /// one authority (a part of its name).
+    public func pendingRows(kind: String? = nil, authority: String? = nil) -> [PendingRow] {
+        var rows: [PendingRow] = []
+        var log = RedactionLog()
+        func waiting(_ review: Review) -> Bool { review.status == .draft || review.status == .pending }
+        for row in snapshot.records where waiting(row.review) {
+            let summary = redactor.recordSummary(row, log: &log)
+            rows.append(PendingRow(row: RowRef(.records, row.id), label: "\(row.kind.label) \(summary.documentNo?.value ?? row.id)",
+                                   authority: summary.authority.value, status: row.review.status, path: SitePaths.record(summary.path)))
+        }
+        for row in snapshot.reports where waiting(row.review) {
+            let summary = redactor.reportSummary(row, log: &log)
+            rows.append(PendingRow(row: RowRef(.verificationReports, row.id), label: summary.title.value,
+                                   authority: summary.leadDepartment.value, status: row.review.status, path: SitePaths.report(summary.path)))
+        }
+        for row in snapshot.listEntries where waiting(row.review) {
+            let entry = redactor.listEntry(row, reason: nil, recordShown: false, log: &log)
+            rows.append(PendingRow(row: RowRef(.listEntries, row.id), label: "\(row.list.label) \(row.id)",
+                                   authority: entry.authority.value, status: row.review.status,
+                                   path: SitePaths.subject(redactor.subjectSlug(row.subjectID)) + "#" + entry.path))
+        }
+        for row in snapshot.commitments where waiting(row.review) {
+            rows.append(PendingRow(row: RowRef(.commitments, row.id), label: "\(row.kind.label) \(row.id)", authority: "",
+                                   status: row.review.status, path: SitePaths.commitment(redactor.path(row.id))))
+        }
+        return rows.filter { pending in
+            (kind.map { $0.isEmpty || $0 == pending.row.table.rawValue } ?? true)
+                && (authority.map { $0.isEmpty || pending.authority.contains($0) } ?? true)
+        }.sorted { $0.row < $1.row }
+    }
+}
+
+extension PreviewRenderer {
+    /// The preview page of a row, relative to the root, when it has one of its own.
+    public func previewPath(for row: RowRef) -> String? {
+        switch row.table {
+        case .records: return SitePaths.record(redactor.path(row.id))
+        case .verificationReports: return SitePaths.report(redactor.path(row.id))
+        case .cases: return SitePaths.case(redactor.path(row.id))
+        case .commitments: return SitePaths.commitment(redactor.path(row.id))
+        case .subjects: return SitePaths.subject(redactor.subjectSlug(row.id))
+        case .listEntries:
+            return snapshot.listEntries.first { $0.id == row.id }.map { SitePaths.subject(redactor.subjectSlug($0.subjectID)) }
+        default: return nil
+        }
+    }
+
+    /// The page that holds row `id` of `table`, for the redaction report of one row.
+    public func page(for table: SnapshotTable, id: String) throws -> Page? {
+        guard let path = previewPath(for: RowRef(table, id)) else { return nil }
+        let parts = path.split(separator: "/").map(String.init)
+        guard parts.count == 2, let kind = Kind(rawValue: parts[0]) else { return nil }
+        guard var page = try page(kind, segment: parts[1]) else { return nil }
+        page.row = RowRef(table, id)
+        return page
+    }
+
+    /// The built-in stylesheet of the public site.
+    public var stylesheet: String { templates.stylesheet() }
+}

@@ -1,0 +1,36 @@
+/// The preview's own stylesheet and toggle script.
+enum PreviewAssets {
+    static let stylesheet = """
+        .gongshi-preview { background-image: repeating-linear-gradient(-30deg, transparent 0 140px, rgba(179, 38, 30, .04) 140px 280px); }
+        .preview-watermark { position: fixed; inset: 40% 0 auto 0; text-align: center; font-size: 5rem; color: rgba(179, 38, 30, .08);
+          transform: rotate(-20deg); pointer-events: none; z-index: 0; }
+        .preview-banner { position: sticky; top: 0; z-index: 5; background: #2b2b2b; color: #fff; padding: .5rem 1rem; font-size: .95rem; }
+        .preview-banner a { color: #9cd0ff; }
+        .preview-banner p { margin: .2rem 0; }
+        .preview-banner button { font-size: .95rem; }
+        .redaction { background: #ffe08a; outline: 1px dashed #b3261e; border-radius: 2px; cursor: help; }
+        .redaction[data-rule="override"] { background: #ffc7c2; }
+        .redaction[data-rule="person_name"], .redaction[data-rule="masked_name_field"] { background: #d9f0ff; }
+        .redaction[data-rule="county_address"] .masked::after { content: "⋯"; }
+        .redaction .original { display: none; margin-left: .25em; background: #fff; color: #b3261e; text-decoration: line-through wavy; }
+        body.show-original .redaction .original { display: inline; }
+        .preview-legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; color: #1f2328; }
+        .preview-table td, .preview-table th { vertical-align: top; }
+        """
+
+    static let script = """
+        (function () {
+          'use strict';
+          document.addEventListener('DOMContentLoaded', function () {
+            var button = document.getElementById('preview-toggle');
+            if (!button) { return; }
+            button.addEventListener('click', function () {
+              var on = document.body.classList.toggle('show-original');
+              document.querySelectorAll('.redaction .original').forEach(function (el) { el.hidden = !on; });
+              button.setAttribute('aria-pressed', on ? 'true' : 'false');
+              button.textContent = on ? '隐藏原文' : '显示原文';
+            });
+          });
+        })();
+        """
+}

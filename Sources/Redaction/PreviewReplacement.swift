@@ -1,0 +1,28 @@
+import SnapshotModel
+
+/// A replacement as the reviewer preview shows it, with the original text. Only a redactor
+/// made with `preview: true` records these; a public build never does.
+public struct PreviewReplacement: Hashable, Sendable {
+    /// The row.
+    public var row: RowRef
+    /// The column.
+    public var field: String
+    /// The rule.
+    public var rule: RedactionRule
+    /// The text as it was.
+    public var original: String
+    /// The text as published.
+    public var replacement: String
+}
+
+/// The markers a preview redactor puts around each replacement in the text it returns:
+/// `start` + index in ``RedactionLog/previewReplacements`` + `separator` + replacement + `end`
+/// (private-use characters, which no snapshot text of the public build can carry).
+public enum PreviewMarker {
+    /// Opens a marked replacement.
+    public static let start: Character = "\u{E000}"
+    /// Ends the index.
+    public static let separator: Character = "\u{E001}"
+    /// Closes a marked replacement.
+    public static let end: Character = "\u{E002}"
+}

@@ -1,0 +1,140 @@
+import BuildPipeline
+import CreditVocabulary
+import DemoSnapshot
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import PreviewServer
+import Testing
+
+/// A preview server on a free loopback port for the duration of `body`.
+func withPreviewServer(snapshot: String, site: String, _ body: (URL) async throws -> Void) async throws {
+    let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+    let server = Task {
+        try await PreviewServer.run(PreviewOptions(snapshot: snapshot, site: site, port: 0)) { port in continuation.yield(port) }
+    }
+    defer { server.cancel() }
+    var iterator = ports.makeAsyncIterator()
+    guard let port = await iterator.next() else { throw PreviewError(description: "server did not start") }
+    try await body(URL(string: "http://127.0.0.1:\(port)")!)
+}
+
+func fetch(_ url: URL, method: String = "GET", body: Data? = nil) async throws -> (Int, String) {
+    var request = URLRequest(url: url)
+    request.httpMethod = method
+    request.httpBody = body
+    let (data, response) = try await URLSession.shared.data(for: request)
+    return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+}
+
+@Suite("Reviewer preview", .serialized)
+struct PreviewServerTests {
+    func planted(_ fixture: SiteFixture) throws -> TestSnapshotFile {
+        let file = try TestSnapshotFile(at: fixture.snapshotPath())
+        try file.subject("P1", kind: "natural_person", name: "王小明", [
+            "id_number": "11010519491231002X", "phone": "13812345678", "address": "福建省福州市鼓楼区五四路123号3单元401室"])
+        try file.subject("B1", kind: "individual_business", name: "福州市鼓楼区李记小吃店", ["legal_representative": "李大海",
+                                                                                   "address": "福建省福州市鼓楼区东街口1号"])
+        try file.record("R-DRAFT", subject: "P1", [
+            "review_status": "draft", "approved_on": nil,
+            "facts_md": "王小明（身份证 11010519491231002X），手机 13812345678，电话 0591-87654321，卡号 6222021234567890128，邮箱 wxm@example.com，住五四路123号3单元401室。秘方A。",
+        ])
+        try file.record("R-SHOP", subject: "B1", ["facts_md": "经营者李大海。"])
+        try file.insert("redaction_overrides", ["id": "O1", "target_table": "records", "target_id": "R-DRAFT", "field": "facts_md",
+                                                "phrase": "秘方A", "reason": "trade_secret"])
+        return file
+    }
+
+    @Test("a draft record renders with its banner; every rule is highlighted; originals appear only in the toggle")
+    func draftRecord() async throws {
+        let fixture = try SiteFixture()
+        let file = try planted(fixture)
+        try await withPreviewServer(snapshot: file.path, site: fixture.site) { base in
+            let (status, page) = try await fetch(base.appendingPathComponent("records/R-DRAFT/"))
+            #expect(status == 200)
+            #expect(page.contains("审核预览 · 非公开页面") && page.contains("草稿") && page.contains("若于"))
+            #expect(page.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"))
+            #expect(page.contains("preview-watermark"))
+            for rule in ["id_number", "mobile", "landline", "bank_card", "email", "person_name", "address", "override",
+                         "masked_name_field", "county_address"] {
+                #expect(page.contains("data-rule=\"\(rule)\""), "no highlight for \(rule)")
+            }
+            #expect(page.contains("title=\"已作技术处理：身份证号\""))
+            for original in ["11010519491231002X", "13812345678", "0591-87654321", "6222021234567890128", "wxm@example.com",
+                             "王小明", "秘方A"] {
+                let all = page.components(separatedBy: original).count - 1
+                let inToggle = page.components(separatedBy: "<span class=\"original\" hidden>\(original)").count - 1
+                #expect(all >= 1 && all == inToggle, "\(original): \(all) occurrences, \(inToggle) in the toggle")
+            }
+            let (_, shop) = try await fetch(base.appendingPathComponent("records/R-SHOP/"))
+            #expect(shop.contains("公众今日可见"))
+            let (_, report) = try await fetch(base.appendingPathComponent("_preview/redactions/records/R-DRAFT/"))
+            #expect(report.contains("override") && report.contains("秘方A"))
+            let (_, all) = try await fetch(base.appendingPathComponent("_preview/redactions/"))
+            #expect(all.contains("records[R-DRAFT]") && all.contains("身份证号"))
+        }
+    }
+
+    @Test("the index lists rows waiting for approval, by kind and authority")
+    func index() async throws {
+        let fixture = try SiteFixture()
+        let snapshot = fixture.snapshotPath("demo.sqlite")
+        try DemoSnapshot.write(to: snapshot)
+        try await withPreviewServer(snapshot: snapshot, site: fixture.site) { base in
+            let (status, page) = try await fetch(base)
+            #expect(status == 200)
+            #expect(page.contains("records/REC-012/") && page.contains("reports/VR-36-3-DRAFT/"))
+            let (_, records) = try await fetch(URL(string: base.absoluteString + "/?kind=records")!)
+            #expect(records.contains("records/REC-012/") && !records.contains("reports/VR-36-3-DRAFT/"))
+            let (_, byAuthority) = try await fetch(URL(string: base.absoluteString + "/?authority=%E4%BD%8F%E6%88%BF")!)
+            #expect(byAuthority.contains("VR-36-3-DRAFT") && !byAuthority.contains("REC-012"))
+        }
+    }
+
+    @Test("only GET, bounded requests, unknown paths and ids 404, loopback unless allowed")
+    func safety() async throws {
+        let fixture = try SiteFixture()
+        let file = try planted(fixture)
+        try await withPreviewServer(snapshot: file.path, site: fixture.site) { base in
+            let post = try await fetch(base.appendingPathComponent("records/R-DRAFT/"), method: "POST")
+            #expect(post.0 == 405)
+            let delete = try await fetch(base.appendingPathComponent("records/R-DRAFT/"), method: "DELETE")
+            #expect(delete.0 == 405)
+            let unknownPath = try await fetch(base.appendingPathComponent("nothing/here/"))
+            #expect(unknownPath.0 == 404)
+            let unknownRow = try await fetch(base.appendingPathComponent("records/NO-SUCH-ROW/"))
+            #expect(unknownRow.0 == 404)
+            let unknownReport = try await fetch(base.appendingPathComponent("_preview/redactions/records/NO-SUCH-ROW/"))
+            #expect(unknownReport.0 == 404)
+            let long = try await fetch(URL(string: base.absoluteString + "/?q=" + String(repeating: "a", count: 3000))!)
+            #expect(long.0 == 414)
+        }
+        await #expect(throws: PreviewError.self) {
+            try await PreviewServer.run(PreviewOptions(snapshot: file.path, site: fixture.site, host: "0.0.0.0", port: 0))
+        }
+    }
+
+    @Test("a re-exported snapshot is picked up without a restart; a public build afterwards holds no preview markup")
+    func freshAndSeparate() async throws {
+        let fixture = try SiteFixture()
+        let file = try planted(fixture)
+        try await withPreviewServer(snapshot: file.path, site: fixture.site) { base in
+            let before = try await fetch(base.appendingPathComponent("records/R-NEW/"))
+            #expect(before.0 == 404)
+            let next = try TestSnapshotFile(at: fixture.snapshotPath("next.sqlite"))
+            try next.subject("S1", name: "福州某公司")
+            try next.record("R-NEW", subject: "S1")
+            try FileManager.default.removeItem(atPath: file.path)
+            try FileManager.default.moveItem(atPath: next.path, toPath: file.path)
+            let after = try await fetch(base.appendingPathComponent("records/R-NEW/"))
+            #expect(after.0 == 200)
+        }
+        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: CivilDate(iso: "2026-03-01")!))
+        for (path, text) in try outputText(fixture.out) {
+            for marker in ["class=\"redaction\"", "_preview", "\u{E000}", "\u{E002}", "预览 · 非公开", "class=\"original\""] {
+                #expect(!text.contains(marker), "\(path) holds preview markup \(marker)")
+            }
+        }
+    }
+}
