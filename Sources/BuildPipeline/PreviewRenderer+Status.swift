@@ -5,37 +5,26 @@ import SnapshotModel
 extension PreviewRenderer {
     /// The banner's facts for a row.
     func status(of ref: RowRef) -> PreviewStatus {
-        let review: Review?
-        let decision: WindowDecision?
-        let hypothetical: WindowDecision?
-        func approvedToday(_ review: Review) -> Review { Review(status: .approved, approvedOn: asOf, scope: review.scope) }
+        /// The row's review, its window, and the window it would have if approved today.
+        func decisions<Row>(
+            _ row: Row, _ review: WritableKeyPath<Row, Review>, _ window: (Row) -> WindowDecision
+        ) -> (Review, WindowDecision, WindowDecision) {
+            var approved = row
+            approved[keyPath: review] = Review(status: .approved, approvedOn: asOf, scope: row[keyPath: review].scope)
+            return (row[keyPath: review], window(row), window(approved))
+        }
+        let facts: (Review, WindowDecision, WindowDecision)?
         switch ref.table {
         case .records:
-            let row = snapshot.records.first { $0.id == ref.id }!
-            review = row.review
-            decision = publicPolicy.window(for: row)
-            var copy = row
-            copy.review = approvedToday(row.review)
-            hypothetical = publicPolicy.window(for: copy)
+            facts = snapshot.records.first { $0.id == ref.id }.map { decisions($0, \.review, publicPolicy.window(for:)) }
         case .verificationReports:
-            let row = snapshot.reports.first { $0.id == ref.id }!
-            review = row.review
-            decision = publicPolicy.window(for: row)
-            var copy = row
-            copy.review = approvedToday(row.review)
-            hypothetical = publicPolicy.window(for: copy)
+            facts = snapshot.reports.first { $0.id == ref.id }.map { decisions($0, \.review, publicPolicy.window(for:)) }
         case .commitments:
-            let row = snapshot.commitments.first { $0.id == ref.id }!
-            review = row.review
-            decision = publicPolicy.window(for: row)
-            var copy = row
-            copy.review = approvedToday(row.review)
-            hypothetical = publicPolicy.window(for: copy)
+            facts = snapshot.commitments.first { $0.id == ref.id }.map { decisions($0, \.review, publicPolicy.window(for:)) }
         default:
-            review = nil
-            decision = nil
-            hypothetical = nil
+            facts = nil
         }
+        let review = facts?.0
         func describe(_ decision: WindowDecision) -> String {
             switch decision {
             case .never(let reason): return "不会公示：" + reason.chinese
@@ -45,7 +34,7 @@ extension PreviewRenderer {
             }
         }
         var windowText = "随所属信息公示"
-        if let review, let decision, let hypothetical {
+        if let (review, decision, hypothetical) = facts {
             switch review.status {
             case .approved:
                 windowText = describe(decision)
