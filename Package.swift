@@ -75,7 +75,10 @@ let package = Package(
             swiftSettings: strict),
 
         // Output folder: staging, atomic swap.
-        .target(name: "SiteOutput", dependencies: ["CAtomicRename"], swiftSettings: strict),
+        .target(
+            name: "SiteOutput",
+            dependencies: ["CAtomicRename", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
 
         // Orchestration, audit and the demo snapshot.
         .target(

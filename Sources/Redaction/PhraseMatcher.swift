@@ -1,31 +1,34 @@
 /// Finds many fixed phrases in text (names of people and organisations, USCCs), leftmost
-/// and longest first, without scanning every phrase at every position: candidates are
-/// bucketed by their first two Unicode scalars.
+/// and longest first. A trie stored as one hash table of transitions: matching costs one
+/// lookup per character, however many phrases share a prefix (thousands of company names
+/// start with the same city).
 struct PhraseMatcher: Sendable {
-    private var buckets: [UInt64: [[Unicode.Scalar]]] = [:]
-    private var single: Set<Unicode.Scalar> = []
+    /// (node << 32 | scalar) → child node.
+    private var transitions: [UInt64: Int32] = [:]
+    /// Whether a phrase ends at each node.
+    private var terminal: [Bool] = [false]
 
     /// A matcher for `phrases` (empty phrases are ignored).
     init(_ phrases: some Sequence<String>) {
-        for phrase in Set(phrases) {
-            let scalars = Array(phrase.unicodeScalars)
-            if scalars.count == 1 {
-                single.insert(scalars[0])
-            } else if scalars.count > 1 {
-                buckets[Self.key(scalars[0], scalars[1]), default: []].append(scalars)
+        for phrase in phrases {
+            var node: Int32 = 0
+            for scalar in phrase.unicodeScalars {
+                let key = UInt64(node) << 32 | UInt64(scalar.value)
+                if let next = transitions[key] {
+                    node = next
+                } else {
+                    let next = Int32(terminal.count)
+                    terminal.append(false)
+                    transitions[key] = next
+                    node = next
+                }
             }
+            if node != 0 { terminal[Int(node)] = true }
         }
-        for key in buckets.keys {
-            buckets[key]!.sort { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1, by: { $0.value < $1.value }) }
-        }
-    }
-
-    private static func key(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 {
-        UInt64(a.value) << 32 | UInt64(b.value)
     }
 
     /// Whether the matcher has no phrase.
-    var isEmpty: Bool { buckets.isEmpty && single.isEmpty }
+    var isEmpty: Bool { transitions.isEmpty }
 
     /// Non-overlapping matches, leftmost first, longest at each position.
     func matches(in text: [Unicode.Scalar]) -> [Range<Int>] {
@@ -33,19 +36,17 @@ struct PhraseMatcher: Sendable {
         var result: [Range<Int>] = []
         var index = 0
         while index < text.count {
-            var matched = 0
-            if index + 1 < text.count, let candidates = buckets[Self.key(text[index], text[index + 1])] {
-                for candidate in candidates where candidate.count <= text.count - index {
-                    if text[index..<(index + candidate.count)].elementsEqual(candidate) {
-                        matched = candidate.count
-                        break
-                    }
-                }
+            var node: Int32 = 0
+            var longest = 0
+            var cursor = index
+            while cursor < text.count, let next = transitions[UInt64(node) << 32 | UInt64(text[cursor].value)] {
+                node = next
+                cursor += 1
+                if terminal[Int(node)] { longest = cursor - index }
             }
-            if matched == 0, single.contains(text[index]) { matched = 1 }
-            if matched > 0 {
-                result.append(index..<(index + matched))
-                index += matched
+            if longest > 0 {
+                result.append(index..<(index + longest))
+                index += longest
             } else {
                 index += 1
             }

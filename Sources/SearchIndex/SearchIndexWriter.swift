@@ -83,12 +83,12 @@ public struct SearchIndexWriter: Sendable {
         var shardCount = 1
         while shardCount < 4096 && estimated / shardCount > targetShardBytes { shardCount *= 2 }
 
-        var shards: [String: [String: Any]] = [:]
+        var shards: [String: [(String, [Int], [Int])]] = [:]
         for (term, indices) in postings {
             let file = hanTerms.contains(term) ? SearchShards.hanShard(term, shardCount: shardCount) : SearchShards.wordShard(term)
-            shards[file, default: [:]][term] = [gaps(indices), gaps(titlePostings[term])]
+            shards[file, default: []].append((term, gaps(indices), gaps(titlePostings[term])))
         }
-        var files: [(String, String)] = shards.map { ($0.key, Self.json($0.value)) }
+        var files: [(String, String)] = shards.map { ($0.key, Self.shardJSON($0.value)) }
         for start in stride(from: 0, to: order.count, by: documentsPerChunk) {
             let chunk = order[start..<min(start + documentsPerChunk, order.count)].map { index -> [Any] in
                 let row = rows[index]
@@ -108,6 +108,39 @@ public struct SearchIndexWriter: Sendable {
     static func snippet(_ text: String) -> String {
         let folded = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return folded.count > 90 ? String(folded.prefix(90)) + "…" : folded
+    }
+
+    /// A shard file: `{"term":[[gaps],[title gaps]],...}` with sorted terms, written directly
+    /// (the general encoder is the slowest part of the index on large sites).
+    static func shardJSON(_ entries: [(String, [Int], [Int])]) -> String {
+        var out = "{"
+        for (position, (term, all, title)) in entries.sorted(by: { $0.0 < $1.0 }).enumerated() {
+            if position > 0 { out += "," }
+            out += jsonString(term)
+            out += ":[["
+            out += all.map(String.init).joined(separator: ",")
+            out += "],["
+            out += title.map(String.init).joined(separator: ",")
+            out += "]]"
+        }
+        return out + "}"
+    }
+
+    /// A JSON string literal, with `<`, `>` and `&` escaped like ``json(_:)`` does.
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 
     /// Deterministic compact JSON (sorted keys, UTF-8, no escaped slashes). `<`, `>` and `&`

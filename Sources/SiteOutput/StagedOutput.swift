@@ -16,6 +16,13 @@ public final class StagedOutput: @unchecked Sendable {
     public let destination: URL
     /// Where the new site is written.
     public let staging: URL
+    /// Where the site before the last swap is kept until the next build, so that a reader
+    /// that opened it never sees it deleted under it.
+    public let previous: URL
+    /// `NAME.manifest.json` next to the destination: every published file's SHA-256 and size.
+    public let manifestURL: URL
+    /// `NAME.changes.json` next to the destination: what the last build added, changed, removed.
+    public let changesURL: URL
     private let lockDescriptor: Int32
     private var finished = false
 
@@ -38,6 +45,9 @@ public final class StagedOutput: @unchecked Sendable {
         self.destination = destination
         self.lockDescriptor = descriptor
         self.staging = parent.appendingPathComponent(".\(name).gongshi-staging", isDirectory: true)
+        self.previous = parent.appendingPathComponent(".\(name).gongshi-previous", isDirectory: true)
+        self.manifestURL = parent.appendingPathComponent("\(name).manifest.json")
+        self.changesURL = parent.appendingPathComponent("\(name).changes.json")
         if FileManager.default.fileExists(atPath: staging.path) {
             try FileManager.default.removeItem(at: staging)  // left by a failed or killed build
         }
@@ -65,6 +75,10 @@ public final class StagedOutput: @unchecked Sendable {
             folder += folder.isEmpty ? String(component) : "/" + component
             try makeFolder(folder)
         }
+        let entry = DeployManifest.Entry(sha256: DeployManifest.sha256(data), size: data.count)
+        foldersLock.lock()
+        written[relativePath] = entry
+        foldersLock.unlock()
         let path = staging.path + "/" + relativePath
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError("\(path): cannot be written (errno \(errno))") }
@@ -84,6 +98,7 @@ public final class StagedOutput: @unchecked Sendable {
 
     private let foldersLock = NSLock()
     private var madeFolders = Set<String>()
+    private var written: [String: DeployManifest.Entry] = [:]
 
     /// Creates a folder of the staging tree once.
     private func makeFolder(_ relative: String) throws {
@@ -107,50 +122,81 @@ public final class StagedOutput: @unchecked Sendable {
 
     /// Publishes the staging folder as the destination in one step.
     ///
-    /// Files whose bytes are the same as the published ones keep the published copy (hard
-    /// linked into the new folder, so their modification times do not change); when nothing
-    /// changed at all the destination is left untouched and the staging folder dropped.
+    /// Files whose bytes are the same as the published ones (same SHA-256 and size in the
+    /// previous manifest, or the same bytes when there is none) keep the published copy, hard
+    /// linked into the new folder, so their modification times do not change. When nothing
+    /// changed at all, the destination is left untouched. Otherwise the folders are swapped,
+    /// the old site is kept as `.NAME.gongshi-previous` until the next build, and the
+    /// manifest and the list of changes are written next to the destination.
     @discardableResult
     public func commit() throws -> CommitResult {
         precondition(!finished, "commit called twice")
         let manager = FileManager.default
+        let manifest = DeployManifest(files: written)
         var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: destination.path, isDirectory: &isDirectory) else {
-            let added = try Self.files(in: staging).sorted()
+        let exists = manager.fileExists(atPath: destination.path, isDirectory: &isDirectory)
+        if exists && !isDirectory.boolValue { throw OutputError("\(destination.path) exists and is not a folder") }
+        let result = exists ? try keepUnchangedFiles(previousManifest: DeployManifest.load(manifestURL))
+            : CommitResult(added: written.keys.sorted(), changed: [], removed: [], unchanged: 0)
+        if exists && result.isUnchanged {
+            discard()
+            try writeRecords(manifest, result)
+            return result
+        }
+        if exists {
+            if manager.fileExists(atPath: previous.path) { try manager.removeItem(at: previous) }
+            if gongshi_exchange_paths(staging.path, destination.path) != 0 {
+                throw OutputError("\(destination.path): cannot swap in the new site (errno \(errno))")
+            }
+            finished = true
+            guard rename(staging.path, previous.path) == 0 else {
+                throw OutputError("\(previous.path): cannot keep the previous site (errno \(errno))")
+            }
+        } else {
             guard rename(staging.path, destination.path) == 0 else {
                 throw OutputError("\(destination.path): cannot move the new site into place (errno \(errno))")
             }
             finished = true
-            return CommitResult(added: added, changed: [], removed: [], unchanged: 0)
         }
-        guard isDirectory.boolValue else { throw OutputError("\(destination.path) exists and is not a folder") }
-        let result = try keepUnchangedFiles()
-        if result.isUnchanged {
-            discard()
-            return result
-        }
-        if gongshi_exchange_paths(staging.path, destination.path) != 0 {
-            throw OutputError("\(destination.path): cannot swap in the new site (errno \(errno))")
-        }
-        finished = true
-        try? manager.removeItem(at: staging)  // now the old site
+        try writeRecords(manifest, result)
         return result
     }
 
+    /// Writes the manifest and the list of changes next to the destination, each in one step.
+    private func writeRecords(_ manifest: DeployManifest, _ result: CommitResult) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let changes = try encoder.encode(["added": result.added, "changed": result.changed, "removed": result.removed])
+        for (url, data) in [(manifestURL, try manifest.encoded()), (changesURL, changes + Data("\n".utf8))] {
+            let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
+            try data.write(to: temporary)
+            guard rename(temporary.path, url.path) == 0 else { throw OutputError("\(url.path): cannot be written (errno \(errno))") }
+        }
+    }
+
     /// Replaces each staged file that equals its published twin with a hard link to the twin.
-    private func keepUnchangedFiles() throws -> CommitResult {
+    private func keepUnchangedFiles(previousManifest: DeployManifest?) throws -> CommitResult {
         let old = Set(try Self.files(in: destination))
         var added: [String] = []
         var changed: [String] = []
         var unchanged = 0
-        for path in try Self.files(in: staging).sorted() {
+        for path in written.keys.sorted() {
             guard old.contains(path) else {
                 added.append(path)
                 continue
             }
             let stagedURL = staging.appendingPathComponent(path)
             let publishedURL = destination.appendingPathComponent(path)
-            guard try Self.sameBytes(stagedURL, publishedURL) else {
+            let same: Bool
+            if let previous = previousManifest?.files[path],
+               let size = (try? FileManager.default.attributesOfItem(atPath: publishedURL.path)[.size]) as? NSNumber {
+                // The manifest stands for the published bytes; the size guards against a copy
+                // edited by hand since (delete the manifest to force a byte comparison).
+                same = previous == written[path] && size.intValue == previous.size
+            } else {
+                same = try Self.sameBytes(stagedURL, publishedURL)
+            }
+            guard same else {
                 changed.append(path)
                 continue
             }
@@ -165,8 +211,7 @@ public final class StagedOutput: @unchecked Sendable {
                 try? FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: stagedURL.path)
             }
         }
-        let staged = Set(try Self.files(in: staging))
-        let removed = old.subtracting(staged).sorted()
+        let removed = old.subtracting(written.keys).sorted()
         return CommitResult(added: added, changed: changed, removed: removed, unchanged: unchanged)
     }
 

@@ -1,0 +1,86 @@
+import BuildPipeline
+import CreditVocabulary
+import Foundation
+import SiteOutput
+import Testing
+
+@Suite("Incremental publishing and the deploy manifest")
+struct IncrementalOutputTests {
+    let asOf = CivilDate(iso: "2026-03-01")!
+
+    func changes(_ fixture: SiteFixture) throws -> [String: [String]] {
+        try JSONDecoder().decode([String: [String]].self, from: Data(contentsOf: URL(fileURLWithPath: fixture.out + ".changes.json")))
+    }
+
+    func base(_ fixture: SiteFixture) throws -> TestSnapshotFile {
+        let file = try TestSnapshotFile(at: fixture.snapshotPath())
+        try file.subject("S1", name: "福州甲公司")
+        try file.subject("S2", name: "福州乙公司")
+        for index in 0..<5 { try file.record("R\(index)", subject: "S1", ["facts_md": "事实\(index)。"]) }
+        try file.record("R-ALONE", subject: "S2", ["facts_md": "乙公司的事实。", "publish_until": "2026-04-01"])
+        return file
+    }
+
+    @Test("one record changes: its page and the search files holding its text, nothing else")
+    func oneRecord() throws {
+        let fixture = try SiteFixture()
+        let file = try base(fixture)
+        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
+        try file.execute("UPDATE records SET facts_md = '更正后的事实：偷税漏税。' WHERE id = 'R2'")
+        let report = try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
+        let listed = try changes(fixture)
+        // Search shards may appear or go with the words of the text; nothing else may.
+        #expect(listed["added"]?.allSatisfy { $0.hasPrefix("search/") } == true)
+        #expect(listed["removed"]?.allSatisfy { $0.hasPrefix("search/") } == true)
+        #expect(listed["changed"]?.contains("records/R2/index.html") == true)
+        #expect(listed["changed"]?.allSatisfy { $0 == "records/R2/index.html" || $0.hasPrefix("search/") } == true, "\(listed)")
+        #expect(report.output.changed == listed["changed"]?.count)
+    }
+
+    @Test("a removal and a window closing: their pages and the pages listing them go")
+    func removalAndClosing() throws {
+        let fixture = try SiteFixture()
+        let file = try base(fixture)
+        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
+        try file.execute("DELETE FROM records WHERE id = 'R4'")
+        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
+        var listed = try changes(fixture)
+        #expect(listed["removed"]?.filter { !$0.hasPrefix("search/") } == ["records/R4/index.html"])
+        #expect(Set(listed["changed"] ?? []).isSuperset(of: ["sitemap.xml", "feed.xml"]))
+        #expect(listed["changed"]?.contains { $0.hasPrefix("subjects/") } == true)
+        // R-ALONE's window closes on 1 April: its page and its subject's page go.
+        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: CivilDate(iso: "2026-04-01")!))
+        listed = try changes(fixture)
+        #expect(listed["removed"]?.contains("records/R-ALONE/index.html") == true)
+        #expect(listed["removed"]?.filter { $0.hasPrefix("subjects/") }.count == 1)
+    }
+
+    @Test("the manifest lists every file with its SHA-256 and size; incremental and full builds give the same bytes")
+    func manifestAndIdentity() throws {
+        let fixture = try SiteFixture()
+        let file = try base(fixture)
+        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
+        try file.execute("UPDATE records SET facts_md = '新的事实。' WHERE id = 'R1'")
+        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
+        let files = try outputFiles(fixture.out)
+        let manifest = try #require(DeployManifest.load(URL(fileURLWithPath: fixture.out + ".manifest.json")))
+        #expect(manifest.files.keys.sorted() == files.keys.sorted())
+        for (path, data) in files {
+            #expect(manifest.files[path] == DeployManifest.Entry(sha256: DeployManifest.sha256(data), size: data.count), "\(path)")
+        }
+        let fresh = fixture.folder.path("fresh")
+        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fresh, asOf: asOf))
+        #expect(try outputFiles(fresh) == files)
+    }
+
+    @Test("a published file edited by hand is replaced, not trusted from the manifest")
+    func handEdited() throws {
+        let fixture = try SiteFixture()
+        let file = try base(fixture)
+        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
+        try "tampered".write(toFile: fixture.out + "/records/R0/index.html", atomically: false, encoding: .utf8)
+        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
+        let page = try String(contentsOfFile: fixture.out + "/records/R0/index.html", encoding: .utf8)
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+    }
+}
