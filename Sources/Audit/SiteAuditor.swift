@@ -28,7 +28,7 @@ public enum SiteAuditor {
         let policy = DisclosurePolicy(configuration: site.configuration.policy, audience: audience)
         let disclosure = policy.evaluate(snapshot, asOf: asOf)
         let redactor = Redactor(
-            snapshot: snapshot, slugKey: site.configuration.subjectSlugKey ?? Array("gongshi: set privacy.subject_slug_key in site.toml".utf8))
+            snapshot: snapshot, slugKey: site.configuration.effectiveSubjectSlugKey)
         var allowed: [String: Set<String>] = [:]
         for (folder, table) in rowFolders {
             let ids = disclosure.shownIDs(table)

@@ -17,9 +17,6 @@ public enum SiteBuilder {
     /// Rows per batch of pages.
     static let batchSize = 512
 
-    /// The slug key used when `site.toml` sets none (a warning says so).
-    static let fallbackSlugKey = Array("gongshi: set privacy.subject_slug_key in site.toml".utf8)
-
     /// Builds the site and replaces `options.out` in one step.
     /// - Returns: the build report (also written to `options.report` when set).
     /// - Throws: on a snapshot that cannot be published, a bad site folder, or an output
@@ -44,7 +41,7 @@ public enum SiteBuilder {
         let problems = reading.problems + policy.ruleWarnings(snapshot)
         for problem in problems { warn(problem.description) }
 
-        let redactor = Redactor(snapshot: snapshot, slugKey: site.configuration.subjectSlugKey ?? fallbackSlugKey)
+        let redactor = Redactor(snapshot: snapshot, slugKey: site.configuration.effectiveSubjectSlugKey)
         let configuration = site.configuration
         let info = SiteInfo(
             title: SiteText(operatorAuthored: configuration.title),

@@ -40,6 +40,12 @@ public struct SiteConfiguration: Sendable {
     public var feedItems = 50
     /// Secret for natural persons' page slugs; nil when the site did not set one.
     public var subjectSlugKey: [UInt8]?
+
+    /// The key used when `site.toml` sets none (the site folder loader warns about it).
+    public static let fallbackSubjectSlugKey = Array("gongshi: set privacy.subject_slug_key in site.toml".utf8)
+
+    /// The slug key every part of gongshi uses: the site's, else the fallback.
+    public var effectiveSubjectSlugKey: [UInt8] { subjectSlugKey ?? Self.fallbackSubjectSlugKey }
     /// Disclosure policy choices.
     public var policy = PolicyConfiguration()
     /// Working days: the built-in 2019-2026 data plus the years of `[calendar.YYYY]`.

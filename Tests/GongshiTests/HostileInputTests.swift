@@ -266,3 +266,22 @@ struct WindowAndLayoutTests {
         #expect(files.first { $0.0 == "subjects/" + "x" } == nil)
     }
 }
+
+@Suite("Slug key")
+struct SlugKeyTests {
+    @Test("without privacy.subject_slug_key, build and audit agree on natural persons' page addresses")
+    func fallbackKey() throws {
+        let fixture = try SiteFixture(toml: "title = \"失信案例核查\"\n")
+        let file = try TestSnapshotFile(at: fixture.snapshotPath())
+        try file.subject("P1", kind: "natural_person", name: "王小明")
+        try file.record("R1", subject: "P1")
+        var warnings: [String] = []
+        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out,
+                                           asOf: CivilDate(iso: "2026-03-01")!)) { warnings.append($0) }
+        #expect(warnings.contains { $0.contains("subject_slug_key") })
+        #expect(try outputFiles(fixture.out).keys.contains { $0.hasPrefix("subjects/p-") })
+        let findings = try SiteAuditor.audit(snapshot: file.path, out: fixture.out, site: fixture.site,
+                                             asOf: CivilDate(iso: "2026-03-01")!, audience: .public)
+        #expect(findings.isEmpty, "\(findings)")
+    }
+}
