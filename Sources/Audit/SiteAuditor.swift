@@ -95,55 +95,15 @@ public enum SiteAuditor {
         }
     }
 
-    /// Feeds every raw text field and body to the scanner, and lets through override phrases
-    /// that also stand in text no override covers.
+    /// Feeds every text column the build publishes to the scanner, and lets through
+    /// override phrases that also stand in text no override covers.
     private static func collectFreeText(_ snapshot: Snapshot, reader: SnapshotReader, into scanner: inout LeakScanner) throws {
-        var fields: [(RowRef, String, String)] = []
-        for row in snapshot.cases {
-            let ref = RowRef(.cases, row.id)
-            fields += [(ref, "title", row.title), (ref, "region", row.region)]
-            if let value = row.proposedAction { fields.append((ref, "proposed_action", value)) }
-        }
-        for row in snapshot.reports {
-            fields += [(RowRef(.verificationReports, row.id), "title", row.title)]
-        }
-        for row in snapshot.records {
-            let ref = RowRef(.records, row.id)
-            fields += [(ref, "authority", row.authority)]
-            for (field, value) in [("basis", row.basis), ("outcome", row.outcome), ("document_no", row.documentNo)] {
-                if let value { fields.append((ref, field, value)) }
-            }
-        }
-        for row in snapshot.listEntries {
-            if let value = row.basis { fields.append((RowRef(.listEntries, row.id), "basis", value)) }
-            if let value = row.removalReason { fields.append((RowRef(.listEntries, row.id), "removal_reason", value)) }
-        }
-        for row in snapshot.rectifications {
-            fields.append((RowRef(.rectifications, row.id), "requirement_md", row.requirementMarkdown))
-        }
-        for row in snapshot.interviews {
-            if let value = row.summaryMarkdown { fields.append((RowRef(.interviews, row.id), "summary_md", value)) }
-        }
-        let bodyIDs: [(BodyColumn, [String])] = [
-            (.caseSummary, snapshot.cases.map(\.id)), (.reportBody, snapshot.reports.map(\.id)),
-            (.recordFacts, snapshot.records.map(\.id)), (.listReason, snapshot.listEntries.map(\.id)),
-            (.commitmentBody, snapshot.commitments.map(\.id)),
-        ]
         let overridden = Set(snapshot.overrides.map { "\($0.target)|\($0.field)" })
         let phrases = scanner.overridePhrases
-        func add(_ ref: RowRef, _ field: String, _ text: String) {
-            scanner.addFreeText(text, origin: "\(ref).\(field)")
-            if !overridden.contains("\(ref)|\(field)") {
-                for phrase in phrases where text.contains(phrase) { scanner.allowPhrase(phrase) }
-            }
-        }
-        for (ref, field, text) in fields { add(ref, field, text) }
-        for (column, ids) in bodyIDs {
-            for start in stride(from: 0, to: ids.count, by: 2000) {
-                let batch = Array(ids[start..<min(start + 2000, ids.count)])
-                for (id, body) in try reader.bodies(column, ids: batch).sorted(by: { $0.key < $1.key }) {
-                    add(RowRef(column.table, id), column.column, body)
-                }
+        try reader.forEachTextField(of: snapshot) { field in
+            scanner.addFreeText(field.text, origin: "\(field.row).\(field.field)")
+            if !overridden.contains("\(field.row)|\(field.field)") {
+                for phrase in phrases where field.text.contains(phrase) { scanner.allowPhrase(phrase) }
             }
         }
     }

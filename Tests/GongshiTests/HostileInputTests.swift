@@ -285,3 +285,31 @@ struct SlugKeyTests {
         #expect(findings.isEmpty, "\(findings)")
     }
 }
+
+@Suite("Audit coverage")
+struct AuditCoverageTests {
+    @Test("a value that stands only in a field the build publishes (case source, list domain, repair provider) is looked for")
+    func everyPublishedField() throws {
+        let fixture = try SiteFixture()
+        let file = try TestSnapshotFile(at: fixture.snapshotPath())
+        try file.subject("S1", name: "福州甲公司", ["address": "福州市鼓楼区五一路1号，联系人手机13600000001"])
+        try file.caseRow("K1", ["source": "报料人手机13600000002"])
+        try file.report("V1", case: "K1", ["service_agency": "机构电话13600000003"])
+        try file.record("R1", subject: "S1")
+        try file.listEntry("L1", subject: "S1", ["domain": "领域13600000004"])
+        try file.insert("repair_actions", ["id": "A1", "record_id": "R1", "kind": "training", "completed_on": "2026-02-01",
+                                           "provider": "协会13600000005"])
+        let asOf = CivilDate(iso: "2026-03-01")!
+        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
+        #expect(try SiteAuditor.audit(snapshot: file.path, out: fixture.out, site: fixture.site, asOf: asOf, audience: .public).isEmpty)
+        for number in 1...5 {
+            try "泄露 1360000000\(number)".write(toFile: fixture.out + "/leak\(number).txt", atomically: true, encoding: .utf8)
+        }
+        let findings = try SiteAuditor.audit(snapshot: file.path, out: fixture.out, site: fixture.site, asOf: asOf, audience: .public)
+        let origins = [(1, "subjects[S1].address"), (2, "cases[K1].source"), (3, "verification_reports[V1].service_agency"),
+                       (4, "list_entries[L1].domain"), (5, "repair_actions[A1].provider")]
+        for (number, origin) in origins {
+            #expect(findings.contains { $0.file == "leak\(number).txt" && $0.problem.contains(origin) }, "\(origin): \(findings)")
+        }
+    }
+}
