@@ -53,7 +53,7 @@ extension Redactor {
                     PreviewReplacement(row: row, field: "address", rule: .countyAddress,
                                        original: String(address.dropFirst(county.count)), replacement: ""),
                     shown: "")
-                return RedactedText(value: redacted.value + marked, marks: redacted.marks, isMarkdown: false)
+                return RedactedText(value: redacted.value + marked, isMarkdown: false)
             }
         }
         return redacted

@@ -131,9 +131,7 @@ public struct Redactor: Sendable {
             ? log.mark(PreviewReplacement(row: row, field: field, rule: rule, original: original, replacement: replacement),
                        shown: replacement)
             : replacement
-        return RedactedText(
-            value: shown, marks: [RedactedText.Mark(range: 0..<replacement.unicodeScalars.count, rule: rule)],
-            isMarkdown: false)
+        return RedactedText(value: shown, isMarkdown: false)
     }
 
     /// Logs a structured field that is never shown.

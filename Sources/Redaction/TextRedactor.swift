@@ -74,24 +74,18 @@ struct TextRedactor: Sendable {
         chosen.sort { $0.range.lowerBound < $1.range.lowerBound }
 
         var output = String.UnicodeScalarView()
-        var marks: [RedactedText.Mark] = []
         var position = 0
-        var outputCount = 0
         for detection in chosen {
             output.append(contentsOf: scalars[position..<detection.range.lowerBound])
-            outputCount += detection.range.lowerBound - position
             let original = String(String.UnicodeScalarView(scalars[detection.range]))
             let replacement = present(
                 detection.rule, original, markdown ? Self.escapeMarkdown(detection.replacement) : detection.replacement)
-            let replacementCount = replacement.unicodeScalars.count
             output.append(contentsOf: replacement.unicodeScalars)
-            marks.append(RedactedText.Mark(range: outputCount..<(outputCount + replacementCount), rule: detection.rule))
-            outputCount += replacementCount
             position = detection.range.upperBound
         }
         output.append(contentsOf: scalars[position...])
         return (
-            RedactedText(value: String(output), marks: marks, isMarkdown: markdown),
+            RedactedText(value: String(output), isMarkdown: markdown),
             chosen.map { ($0.range, $0.rule) }
         )
     }
