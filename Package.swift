@@ -48,10 +48,15 @@ let package = Package(
         // Pure logic: who sees which row on which day.
         .target(name: "DisclosurePolicy", dependencies: ["SnapshotModel", "WorkingDays"], swiftSettings: strict),
 
+        // A digest of any Encodable value that is the same on every run (cache keys).
+        .target(
+            name: "StableDigest", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
+
         // Pure logic: the only producer of publishable text.
         .target(
             name: "Redaction",
-            dependencies: ["SnapshotModel", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["SnapshotModel", "StableDigest", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
 
         // Rendering side: sees redacted types only.
@@ -80,12 +85,21 @@ let package = Package(
             dependencies: ["CAtomicRename", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
 
+        // What a build keeps of its pages for the next one (incremental builds).
+        .target(
+            name: "PageCache",
+            dependencies: [
+                "CreditVocabulary", "SnapshotModel", "Redaction", "SearchIndex", "SiteRender",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
+
         // Orchestration, audit and the demo snapshot.
         .target(
             name: "BuildPipeline",
             dependencies: [
                 "SnapshotReader", "DisclosurePolicy", "Redaction", "PageModel", "SiteRender",
-                "SiteConfig", "SiteOutput", "Audit", "WorkingDays", "SearchIndex",
+                "SiteConfig", "SiteOutput", "Audit", "WorkingDays", "SearchIndex", "PageCache", "StableDigest",
             ],
             swiftSettings: strict),
         // `gongshi preview`: the reviewers' local server (Hummingbird); never writes output.
@@ -124,7 +138,7 @@ let package = Package(
             dependencies: [
                 "CreditVocabulary", "SnapshotModel", "SnapshotReader", "DisclosurePolicy", "Redaction",
                 "Markdown", "PageModel", "SiteRender", "SiteConfig", "SiteOutput", "BuildPipeline",
-                "Audit", "DemoSnapshot", "WorkingDays", "SearchIndex", "PreviewServer", .product(name: "GRDB", package: "GRDB.swift"),
+                "Audit", "DemoSnapshot", "WorkingDays", "SearchIndex", "PreviewServer", "PageCache", "StableDigest", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
     ]

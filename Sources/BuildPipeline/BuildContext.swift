@@ -14,8 +14,11 @@ struct BuildContext: Sendable {
     let snapshot: Snapshot
     let disclosure: Disclosure
     let redactor: Redactor
+    /// The factory with the whole site information (home page, timeliness page).
     let factory: PageFactory
     let templates: TemplateSet
+    /// What cacheable pages are made with.
+    let tools: PageTools
 
     let subjects: [String: SubjectRow]
     let cases: [String: CaseRow]
@@ -40,6 +43,7 @@ struct BuildContext: Sendable {
         self.redactor = redactor
         self.factory = factory
         self.templates = templates
+        self.tools = PageTools(redactor: redactor, site: factory.site, templates: templates, regionCode: snapshot.meta.regionCode)
         func shown(_ table: SnapshotTable, _ id: String) -> Bool { disclosure.isShown(table, id) }
 
         subjects = Dictionary(snapshot.subjects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -1,4 +1,5 @@
 import CreditVocabulary
+import Foundation
 
 /// What `gongshi build` is asked to do.
 public struct BuildOptions: Sendable {
@@ -17,13 +18,22 @@ public struct BuildOptions: Sendable {
     /// Whether to run `gongshi audit` on the new site before it replaces the old one, and to
     /// publish nothing when the audit finds anything.
     public var auditBeforePublishing: Bool = false
+    /// The cache folder of incremental builds (default: `.NAME.gongshi-cache` beside the
+    /// output folder). It is never inside the output.
+    public var cache: String?
+    /// Make and write every page: ignore the page cache and do not recycle the previous site.
+    /// The output is the same as an incremental build's.
+    public var full: Bool = false
     /// Failpoint for tests: the build throws once this many pages are written, to prove that
     /// a build failing midway leaves the published folder untouched.
     var failAfterWrittenPages: Int?
 
     /// Build options.
     public init(snapshot: String, site: String = ".", out: String = "public", asOf: CivilDate = .today(),
-                audience: Audience = .public, report: String? = nil, auditBeforePublishing: Bool = false) {
+                audience: Audience = .public, report: String? = nil, auditBeforePublishing: Bool = false,
+                cache: String? = nil, full: Bool = false) {
+        self.cache = cache
+        self.full = full
         self.auditBeforePublishing = auditBeforePublishing
         self.snapshot = snapshot
         self.site = site
@@ -31,5 +41,12 @@ public struct BuildOptions: Sendable {
         self.asOf = asOf
         self.audience = audience
         self.report = report
+    }
+
+    /// The cache folder to use.
+    public var cacheFolder: URL {
+        if let cache { return URL(fileURLWithPath: cache, isDirectory: true) }
+        let out = URL(fileURLWithPath: out, isDirectory: true).standardizedFileURL
+        return out.deletingLastPathComponent().appendingPathComponent(".\(out.lastPathComponent).gongshi-cache", isDirectory: true)
     }
 }

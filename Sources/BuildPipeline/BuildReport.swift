@@ -65,6 +65,11 @@ public struct BuildReport: Codable, Sendable {
         public var removed: Int
         /// Files kept as they were (same bytes, same modification time).
         public var kept: Int
+        /// Pages made from their inputs in this build.
+        public var pagesMade: Int
+        /// Pages whose inputs had not changed, published again from the page cache without
+        /// being made.
+        public var pagesKept: Int
     }
 
     /// Timeliness of administrative penalties (7 working days).

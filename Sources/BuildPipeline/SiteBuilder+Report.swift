@@ -38,7 +38,7 @@ extension SiteBuilder {
             nextChange: nextChange?.iso,
             output: BuildReport.Output(
                 unchanged: commit.isUnchanged, added: commit.added.count, changed: commit.changed.count,
-                removed: commit.removed.count, kept: commit.unchanged),
+                removed: commit.removed.count, kept: commit.unchanged, pagesMade: writer.made, pagesKept: writer.kept),
             timeliness: BuildReport.Timeliness(
                 limitWorkingDays: timeliness.limit,
                 late: timeliness.late.map {

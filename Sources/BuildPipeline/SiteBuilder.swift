@@ -2,6 +2,7 @@ import Audit
 import CreditVocabulary
 import DisclosurePolicy
 import Foundation
+import PageCache
 import PageModel
 import Redaction
 import SiteConfig
@@ -9,10 +10,16 @@ import SiteOutput
 import SiteRender
 import SnapshotModel
 import SnapshotReader
+import StableDigest
 
 /// `gongshi build`: snapshot → disclosure policy → redaction → page model → rendering →
 /// output. Pages whose rows have long bodies are rendered in batches on all cores, the
 /// bodies of one batch read from the snapshot at a time.
+///
+/// Builds are incremental: each cacheable page's inputs are digested (``PageInput``), and
+/// a page whose digest the cache of the published build holds is not made again; its
+/// published file is kept. The staging folder is the previous site, recycled. Without a
+/// usable cache every page is made, and the output is the same.
 public enum SiteBuilder {
     /// Rows per batch of pages.
     static let batchSize = 512
@@ -57,18 +64,27 @@ public enum SiteBuilder {
             reader: reader, snapshot: snapshot, disclosure: disclosure, redactor: redactor,
             factory: PageFactory(site: info), templates: templates)
 
-        let output = try StagedOutput(destination: options.out)
+        let output = try StagedOutput(destination: options.out, recycle: !options.full)
+        let fingerprint = BuildFingerprint(tools: context.tools).digest
+        let cacheFile = options.cacheFolder.appendingPathComponent("pages.bin")
+        var why = "--full"
+        let cache = options.full ? nil
+            : PageCache.load(cacheFile, fingerprint: fingerprint, manifestID: output.publishedManifestID, why: &why)
+        if cache == nil && output.publishedManifestID != nil && ProcessInfo.processInfo.environment["GONGSHI_TIMING"] != nil {
+            warn("page cache not used (\(why)): every page is made")
+        }
+        let pages = CacheablePages(context: context, cache: cache, output: output, fingerprint: fingerprint)
         let commit: CommitResult
         var writer = PageWriter(output: output)
         writer.failAfterWrittenPages = options.failAfterWrittenPages
         clock.lap("prepare")
         do {
-            try writeRowPages(context, &writer)
+            try writeRowPages(context, pages, &writer)
             clock.lap("row pages")
             let pageSize = configuration.listPageSize
-            try writer.write(ListKind.allCases.flatMap { context.listPages($0, pageSize: pageSize) })
-            try writer.write(context.commitmentIndexPages(pageSize: pageSize))
-            try writer.write(context.caseIndexPages(pageSize: pageSize))
+            try writer.write(pages.results(ListKind.allCases.flatMap { context.listInputs($0, pageSize: pageSize) }))
+            try writer.write(pages.results(context.commitmentIndexInputs(pageSize: pageSize)))
+            try writer.write(pages.results(context.caseIndexInputs(pageSize: pageSize)))
             try writer.write([context.homePage()])
             let searchSpec = context.factory.searchPage()
             try writer.write([RenderedPage(path: searchSpec.path, html: templates.render(searchSpec), feedItem: nil,
@@ -94,6 +110,15 @@ public enum SiteBuilder {
             clock.lap("site files and search index")
             commit = try output.commit()
             clock.lap("commit")
+            if let manifestID = output.committedManifestID {
+                do {
+                    try PageCache.write(writer.cached, fingerprint: fingerprint, manifestID: manifestID, to: cacheFile)
+                } catch {
+                    PageCache.remove(cacheFile)
+                    warn("page cache not written (\(error)); the next build makes every page")
+                }
+            }
+            clock.lap("page cache (\(writer.made) pages made, \(writer.kept) kept)")
         } catch {
             output.discard()
             throw error
@@ -111,34 +136,34 @@ public enum SiteBuilder {
     }
 
     /// Pages of rows with bodies: records, reports, cases, commitments, subjects.
-    private static func writeRowPages(_ context: BuildContext, _ writer: inout PageWriter) throws {
+    private static func writeRowPages(_ context: BuildContext, _ pages: CacheablePages, _ writer: inout PageWriter) throws {
         let disclosure = context.disclosure
         let snapshot = context.snapshot
         try batches(snapshot.records.filter { disclosure.isShown(.records, $0.id) }, &writer) { batch in
             let facts = try context.reader.bodies(.recordFacts, ids: batch.map(\.id))
-            return try parallelMap(batch) { context.recordPage($0, facts: facts[$0.id] ?? "") }
+            return try pages.results(batch) { context.recordInput($0, facts: facts[$0.id] ?? "") }
         }
         try batches(snapshot.reports.filter { disclosure.isShown(.verificationReports, $0.id) }, &writer) { batch in
             let bodies = try context.reader.bodies(.reportBody, ids: batch.map(\.id))
-            return try parallelMap(batch) { context.reportPage($0, body: bodies[$0.id] ?? "") }
+            return try pages.results(batch) { context.reportInput($0, body: bodies[$0.id] ?? "") }
         }
         try batches(snapshot.cases.filter { disclosure.isShown(.cases, $0.id) }, &writer) { batch in
             let summaries = try context.reader.bodies(.caseSummary, ids: batch.map(\.id))
-            return try parallelMap(batch) { context.casePage($0, summary: summaries[$0.id]) }
+            return try pages.results(batch) { context.caseInput($0, summary: summaries[$0.id]) }
         }
         try batches(snapshot.commitments.filter { disclosure.isShown(.commitments, $0.id) }, &writer) { batch in
             let bodies = try context.reader.bodies(.commitmentBody, ids: batch.map(\.id))
-            return try parallelMap(batch) { context.commitmentPage($0, body: bodies[$0.id] ?? "") }
+            return try pages.results(batch) { context.commitmentInput($0, body: bodies[$0.id] ?? "") }
         }
         try batches(snapshot.subjects.filter { disclosure.isShown(.subjects, $0.id) }, &writer) { batch in
             let entryIDs = batch.flatMap { context.entriesBySubject[$0.id] ?? [] }.map(\.id)
             let reasons = try context.reader.bodies(.listReason, ids: entryIDs)
-            return try parallelMap(batch) { context.subjectPage($0, reasons: reasons) }
+            return try pages.results(batch) { context.subjectInput($0, reasons: reasons) }
         }
     }
 
     private static func batches<Row>(
-        _ rows: [Row], _ writer: inout PageWriter, _ render: ([Row]) throws -> [RenderedPage]
+        _ rows: [Row], _ writer: inout PageWriter, _ render: ([Row]) throws -> [PageResult]
     ) throws {
         for start in stride(from: 0, to: rows.count, by: batchSize) {
             try writer.write(try render(Array(rows[start..<min(start + batchSize, rows.count)])))

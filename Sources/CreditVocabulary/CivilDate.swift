@@ -2,7 +2,7 @@
 ///
 /// Disclosure windows are calendar periods, so this type does calendar arithmetic only:
 /// no time of day, no time zone conversions beyond ``today(now:)``.
-public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct CivilDate: Hashable, Comparable, Sendable, Encodable, CustomStringConvertible {
     /// Proleptic Gregorian year, 1...9999.
     public let year: Int
     /// Month, 1...12.

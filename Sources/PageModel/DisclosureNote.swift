@@ -1,7 +1,7 @@
 import CreditVocabulary
 
 /// What a page says about a row's disclosure period.
-public struct DisclosureNote: Hashable, Sendable {
+public struct DisclosureNote: Hashable, Sendable, Encodable {
     /// First day shown.
     public var start: CivilDate
     /// Last day shown (the day before the window's end).

@@ -11,7 +11,12 @@ extension PageFactory {
         let lists: [[String: Any]] = [ListKind.black, .watch, .red].map {
             ["href": root + SitePaths.list($0), "label": $0.label, "count": listCounts[$0] ?? 0]
         }
-        return spec("", template: "home", title: site.title.value, [
+        var values: [String: Any] = [:]
+        if let updated = site.updatedOn {
+            values["updated_on"] = updated.chinese
+            values["updated_on_iso"] = updated.iso
+        }
+        return spec("", template: "home", title: site.title.value, values.merging([
             "reports": reports.map { reportLine($0, root: root) },
             "cases": cases.map { caseLine($0, root: root) },
             "lists": lists,
@@ -20,7 +25,7 @@ extension PageFactory {
             "cases_href": root + "cases/",
             "has_reports": !reports.isEmpty,
             "has_cases": !cases.isEmpty,
-        ])
+        ]) { _, new in new })
     }
 
     /// One page of the case index.

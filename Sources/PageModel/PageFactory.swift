@@ -41,10 +41,6 @@ public struct PageFactory: Sendable {
             "navigation": navigation,
         ]
         if !site.publisher.value.isEmpty { values["publisher"] = site.publisher.value }
-        if let updated = site.updatedOn {
-            values["updated_on"] = updated.chinese
-            values["updated_on_iso"] = updated.iso
-        }
         if site.audience == .internal {
             navigation.append(["href": root + "timeliness/", "label": "公示时效"])
             values["navigation"] = navigation

@@ -27,9 +27,10 @@ public struct SiteInfo: Sendable {
     public var baseURL: String
     /// The as-of date of the build.
     public var asOf: CivilDate
-    /// The last day the shown rows changed (更新日期), shown on the home page. No page shows
-    /// the as-of date, so that a rebuild on a later day with nothing changed gives the same
-    /// bytes, and a change rewrites only the pages it touches.
+    /// The last day the shown rows changed (更新日期), given to the home page only (`updated_on`
+    /// in `home.mustache`). No page shows the as-of date, so that a rebuild on a later day
+    /// with nothing changed gives the same bytes, and a change rewrites only the pages it
+    /// touches; see ``forCachedPages``.
     public var updatedOn: CivilDate?
     /// Public or internal build.
     public var audience: Audience
@@ -39,6 +40,15 @@ public struct SiteInfo: Sendable {
     public var source: SiteText
     /// Content pages, for the navigation.
     public var contentLinks: [NavigationLink]
+
+    /// The same site without what changes from day to day (the as-of and update dates):
+    /// what every page but the home page is made with, so that its cached copy stays valid.
+    public var forCachedPages: SiteInfo {
+        var site = self
+        site.asOf = CivilDate(year: 2000, month: 1, day: 1)!
+        site.updatedOn = nil
+        return site
+    }
 
     /// Site information.
     public init(

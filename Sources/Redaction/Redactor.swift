@@ -1,5 +1,6 @@
 import CreditVocabulary
 import SnapshotModel
+import StableDigest
 
 /// Turns raw snapshot rows into publishable ones. The only producer of ``RedactedText``
 /// and of the `Public…` row types, so that rendering code can never see a raw value.
@@ -11,6 +12,20 @@ public struct Redactor: Sendable {
     private let overrides: [RowRef: [String: [(phrase: String, replacement: String)]]]
     /// Whether replacements are marked and their originals kept (reviewer preview only).
     public let isPreview: Bool
+    /// The SHA-256 of everything the redactor took from the whole snapshot and the site:
+    /// name and address lists, protected phrases, slugs and overrides. Two redactors with the
+    /// same fingerprint redact every row the same way.
+    public let fingerprint: [UInt8]
+
+    /// What ``fingerprint`` is the digest of.
+    private struct Inputs: Encodable {
+        var people: [String]
+        var protected: [String]
+        var addresses: [String]
+        var slugs: [[String]]
+        var overrides: [[String]]
+        var preview: Bool
+    }
 
     /// Prepares the name lists, slugs and overrides of `snapshot`.
     /// - Parameters:
@@ -40,10 +55,9 @@ public struct Redactor: Sendable {
             }
         }
         let people = Set(personNames.map { $0.trimmingCharacters(in: .whitespaces) })
+        let protected = organisationNames.filter { !people.contains($0) }
         textRedactor = TextRedactor(
-            personNames: Array(people).sorted(),
-            protectedPhrases: organisationNames.filter { !people.contains($0) },
-            addressFragments: addressFragments)
+            personNames: Array(people).sorted(), protectedPhrases: protected, addressFragments: addressFragments)
 
         var slugs: [String: String] = [:]
         var usedUSCCs = Set<String>()
@@ -70,6 +84,13 @@ public struct Redactor: Sendable {
             }
         }
         self.overrides = overrides
+        fingerprint = StableDigest.of(Inputs(
+            people: Array(people).sorted(), protected: protected, addresses: addressFragments,
+            slugs: slugs.sorted { $0.key < $1.key }.map { [$0.key, $0.value] },
+            overrides: snapshot.overrides.map {
+                [$0.target.table.rawValue, $0.target.id, $0.field, $0.phrase, $0.replacement ?? Self.defaultMark(for: $0.reason)]
+            },
+            preview: preview))
     }
 
     /// The mark an override's reason puts in place of the phrase.

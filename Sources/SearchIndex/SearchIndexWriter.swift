@@ -18,7 +18,7 @@ public struct SearchIndexWriter: Sendable {
     public var documentsPerChunk: Int
 
     /// What is kept of a document: its result line, not its text.
-    private struct Row: Sendable {
+    fileprivate struct Row: Sendable {
         var title: String
         var path: String
         var kind: SearchDocument.Kind
@@ -41,22 +41,44 @@ public struct SearchIndexWriter: Sendable {
     /// Number of documents added.
     public var count: Int { rows.count }
 
+    /// A document tokenised, ready to be added: the costly half of ``add(_:)``, which can
+    /// run on any thread.
+    public struct PreparedDocument: Sendable {
+        fileprivate var row: Row
+        fileprivate var terms: [String]
+        fileprivate var titleTerms: [String]
+        fileprivate var filters: [String]
+
+        /// Tokenises `document`.
+        public init(_ document: SearchDocument) {
+            row = Row(title: document.title, path: document.path, kind: document.kind, date: document.date,
+                      regions: document.regions.joined(separator: "、"), snippet: SearchIndexWriter.snippet(document.text))
+            let titleTerms = SearchTokenizer.terms(document.title)
+            var filters = ["k:" + document.kind.rawValue, "y:\(document.date.year)"]
+            filters += document.regions.map { "r:" + $0 }
+            if let list = document.list { filters.append("l:" + list.rawValue) }
+            var terms = SearchTokenizer.terms(document.text).union(titleTerms)
+            for filter in filters { terms.insert("#" + filter) }
+            self.terms = Array(terms)
+            self.titleTerms = Array(titleTerms)
+            self.filters = filters
+        }
+    }
+
     /// Adds a document: its terms go to the postings at once, its text is not kept.
     public mutating func add(_ document: SearchDocument) {
+        add(PreparedDocument(document))
+    }
+
+    /// Adds a tokenised document.
+    public mutating func add(_ document: PreparedDocument) {
         let index = Int32(rows.count)
-        rows.append(Row(title: document.title, path: document.path, kind: document.kind, date: document.date,
-                        regions: document.regions.joined(separator: "、"), snippet: Self.snippet(document.text)))
-        let titleTerms = SearchTokenizer.terms(document.title)
-        var terms = SearchTokenizer.terms(document.text).union(titleTerms)
-        var filters = ["k:" + document.kind.rawValue, "y:\(document.date.year)"]
-        filters += document.regions.map { "r:" + $0 }
-        if let list = document.list { filters.append("l:" + list.rawValue) }
-        for filter in filters {
-            terms.insert("#" + filter)
+        rows.append(document.row)
+        for filter in document.filters {
             facets[String(filter.prefix(1))]![String(filter.dropFirst(2)), default: 0] += 1
         }
-        for term in terms { postings[term, default: []].append(index) }
-        for term in titleTerms { titlePostings[term, default: []].append(index) }
+        for term in document.terms { postings[term, default: []].append(index) }
+        for term in document.titleTerms { titlePostings[term, default: []].append(index) }
     }
 
     /// Adds documents.
@@ -90,11 +112,12 @@ public struct SearchIndexWriter: Sendable {
         }
         var files: [(String, String)] = shards.map { ($0.key, Self.shardJSON($0.value)) }
         for start in stride(from: 0, to: order.count, by: documentsPerChunk) {
-            let chunk = order[start..<min(start + documentsPerChunk, order.count)].map { index -> [Any] in
+            let chunk = order[start..<min(start + documentsPerChunk, order.count)].map { index -> String in
                 let row = rows[index]
-                return [row.title, row.path, row.kind.rawValue, row.date.iso, row.regions, row.snippet]
+                return "[" + [row.title, row.path, row.kind.rawValue, row.date.iso, row.regions, row.snippet]
+                    .map(Self.jsonString).joined(separator: ",") + "]"
             }
-            files.append(("d/\(start / documentsPerChunk).json", Self.json(chunk)))
+            files.append(("d/\(start / documentsPerChunk).json", "[" + chunk.joined(separator: ",") + "]"))
         }
         let manifest: [String: Any] = [
             "version": 1, "documents": rows.count, "hanShards": shardCount, "chunk": documentsPerChunk,

@@ -28,20 +28,88 @@ public struct DeployManifest: Codable, Equatable, Sendable {
 
     /// The SHA-256 of `data`, lower-case hex.
     public static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex = [UInt8]()
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: data) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: hex, as: UTF8.self)
+    }
+
+    /// Deterministic JSON: files sorted by path, two-space indentation, written directly (the
+    /// general encoder takes about a second for a national-size site).
+    public func encoded() -> Data {
+        var out = "{\n  \"files\" : {"
+        out.reserveCapacity(files.count * 140)
+        for (position, path) in files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            let entry = files[path]!
+            out += position == 0 ? "\n" : ",\n"
+            out += "    " + Self.jsonString(path) + " : {\n      \"sha256\" : " + Self.jsonString(entry.sha256)
+            out += ",\n      \"size\" : " + String(entry.size) + "\n    }"
+        }
+        out += files.isEmpty ? "}\n}\n" : "\n  }\n}\n"
+        return Data(out.utf8)
+    }
+
+    private static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where scalar.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 
     /// Reads a manifest; nil when the file is missing or unreadable (then every file counts
     /// as changed and is compared byte by byte).
     public static func load(_ url: URL) -> DeployManifest? {
         guard let data = try? Data(contentsOf: url) else { return nil }
-        return try? JSONDecoder().decode(DeployManifest.self, from: data)
+        return try? decode(data)
     }
 
-    /// Deterministic JSON (sorted keys).
-    public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self) + Data("\n".utf8)
+    /// Parses a manifest's JSON: the layout ``encoded()`` writes is read directly, anything
+    /// else (a manifest edited or written by another tool) with the general decoder.
+    public static func decode(_ data: Data) throws -> DeployManifest {
+        if let manifest = data.withUnsafeBytes({ parseOwnLayout(Array($0.bindMemory(to: UInt8.self))) }) {
+            return manifest
+        }
+        return try JSONDecoder().decode(DeployManifest.self, from: data)
+    }
+
+    /// Reads the exact layout of ``encoded()``; nil for anything else.
+    static func parseOwnLayout(_ bytes: [UInt8]) -> DeployManifest? {
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard lines.count >= 4, Array(lines[0]) == Array("{".utf8), Array(lines[1]) == Array("  \"files\" : {".utf8)
+        else { return nil }
+        var files: [String: Entry] = [:]
+        files.reserveCapacity(lines.count / 4)
+        func quoted(_ line: ArraySlice<UInt8>, prefix: String, suffix: String) -> String? {
+            let prefix = Array(prefix.utf8)
+            let suffix = Array(suffix.utf8)
+            guard line.count >= prefix.count + suffix.count, line.starts(with: prefix), line.reversed().starts(with: suffix.reversed())
+            else { return nil }
+            let inner = line.dropFirst(prefix.count).dropLast(suffix.count)
+            guard !inner.contains(UInt8(ascii: "\\")), !inner.contains(UInt8(ascii: "\"")) else { return nil }
+            return String(decoding: inner, as: UTF8.self)
+        }
+        var index = 2
+        while index + 3 < lines.count, lines[index].starts(with: Array("    \"".utf8)) {
+            guard let path = quoted(lines[index], prefix: "    \"", suffix: "\" : {"),
+                  let sha = quoted(lines[index + 1], prefix: "      \"sha256\" : \"", suffix: "\","),
+                  let sizeText = quoted(lines[index + 2], prefix: "      \"size\" : ", suffix: ""), let size = Int(sizeText),
+                  Array(lines[index + 3]) == Array("    },".utf8) || Array(lines[index + 3]) == Array("    }".utf8)
+            else { return nil }
+            files[path] = Entry(sha256: sha, size: size)
+            index += 4
+        }
+        let rest = lines[index...].map { String(decoding: $0, as: UTF8.self) }
+        guard rest == ["  }", "}", ""] || (files.isEmpty && rest == ["}", ""]) else { return nil }
+        return DeployManifest(files: files)
     }
 }

@@ -1,4 +1,5 @@
 import CAtomicRename
+import Crypto
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -8,26 +9,43 @@ import Glibc
 ///
 /// The new site is written to `.NAME.gongshi-staging` next to `NAME`; ``commit()`` swaps the
 /// two folders with `renameat2(RENAME_EXCHANGE)`, so a reader of `NAME` sees the old site or
-/// the new one, never a mix, and then deletes the old one. A build that fails or is killed
-/// leaves `NAME` untouched. A lock file (`.NAME.gongshi.lock`, `flock`) keeps two builds of
-/// the same folder from running at once.
+/// the new one, never a mix. A build that fails or is killed leaves `NAME` untouched. A lock
+/// file (`.NAME.gongshi.lock`, `flock`) keeps two builds of the same folder from running at once.
+///
+/// The site before a swap is kept as `.NAME.gongshi-previous`, with its manifest, until the
+/// next build, which *recycles* it as its staging folder: only the files that differ from
+/// it are unlinked, linked or written, instead of creating the whole tree again. Every file
+/// whose bytes equal the published copy's is that copy (a hard link to the same inode), so
+/// the published file's modification time never changes when its bytes do not.
 public final class StagedOutput: @unchecked Sendable {
     /// The published folder (`--out`).
     public let destination: URL
     /// Where the new site is written.
     public let staging: URL
-    /// Where the site before the last swap is kept until the next build, so that a reader
-    /// that opened it never sees it deleted under it.
+    /// Where the site before the last swap is kept until the next build recycles it.
     public let previous: URL
     /// `NAME.manifest.json` next to the destination: every published file's SHA-256 and size.
     public let manifestURL: URL
     /// `NAME.changes.json` next to the destination: what the last build added, changed, removed.
     public let changesURL: URL
+    /// `.NAME.gongshi-previous.manifest.json`: the manifest of the kept previous site.
+    let previousManifestURL: URL
+    /// The manifest of the published site, when it has a readable one.
+    public let publishedManifest: DeployManifest?
+    /// The SHA-256 of the published manifest's bytes, naming the published site.
+    public let publishedManifestID: [UInt8]?
+    /// The published manifest's bytes.
+    private let publishedManifestData: Data?
+    /// Whether the staging folder started as the previous site (files from it are reused).
+    public let isRecycled: Bool
     private let lockDescriptor: Int32
     private var finished = false
+    /// Files of the recycled staging folder, as its manifest describes them.
+    private var recycled: [String: DeployManifest.Entry]
 
-    /// Takes the lock and prepares an empty staging folder.
-    public init(destination path: String) throws {
+    /// Takes the lock and prepares the staging folder: the previous site when it and both
+    /// manifests are there and `recycle` is set, otherwise an empty folder.
+    public init(destination path: String, recycle: Bool = true) throws {
         let destination = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
         let parent = destination.deletingLastPathComponent()
         let name = destination.lastPathComponent
@@ -48,10 +66,40 @@ public final class StagedOutput: @unchecked Sendable {
         self.previous = parent.appendingPathComponent(".\(name).gongshi-previous", isDirectory: true)
         self.manifestURL = parent.appendingPathComponent("\(name).manifest.json")
         self.changesURL = parent.appendingPathComponent("\(name).changes.json")
-        if FileManager.default.fileExists(atPath: staging.path) {
-            try FileManager.default.removeItem(at: staging)  // left by a failed or killed build
+        self.previousManifestURL = parent.appendingPathComponent(".\(name).gongshi-previous.manifest.json")
+        let manager = FileManager.default
+        if manager.fileExists(atPath: staging.path) {
+            try manager.removeItem(at: staging)  // left by a failed or killed build
         }
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+        var isFolder: ObjCBool = false
+        let published = manager.fileExists(atPath: destination.path, isDirectory: &isFolder) && isFolder.boolValue
+        let manifestData = published ? try? Data(contentsOf: manifestURL) : nil
+        publishedManifest = manifestData.flatMap { try? DeployManifest.decode($0) }
+        publishedManifestData = publishedManifest == nil ? nil : manifestData
+        publishedManifestID = publishedManifest == nil ? nil : manifestData.map { Array(SHA256.hash(data: $0)) }
+
+        // The previous site is used at most once: its manifest goes first, so that a build
+        // killed while patching it leaves nothing that claims to describe it.
+        let previousManifest = (try? Data(contentsOf: previousManifestURL)).flatMap { try? DeployManifest.decode($0) }
+        unlink(previousManifestURL.path)
+        if recycle, publishedManifest != nil, let previousManifest,
+           manager.fileExists(atPath: previous.path), rename(previous.path, staging.path) == 0 {
+            recycled = previousManifest.files
+            isRecycled = true
+            var folders = Set<String>()
+            for path in recycled.keys {
+                var folder = Substring(path)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    if !folders.insert(String(folder)).inserted { break }
+                }
+            }
+            madeFolders = folders
+        } else {
+            recycled = [:]
+            isRecycled = false
+            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+        }
     }
 
     deinit {
@@ -61,26 +109,37 @@ public final class StagedOutput: @unchecked Sendable {
     }
 
     /// Writes `data` at `relativePath` inside the staging folder. Safe to call from many
-    /// threads for different paths. Files are written with plain `open`/`write`/`close` (no
-    /// per-file fsync: the swap, not the data, is what must be atomic; a crash before it
-    /// leaves the published site as it was).
-    public func write(_ relativePath: String, _ data: Data) throws {
-        let components = relativePath.split(separator: "/", omittingEmptySubsequences: false)
-        guard !relativePath.hasPrefix("/"), !components.isEmpty,
-              !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
-            throw OutputError("refusing to write outside the output folder: \(relativePath)")
-        }
-        var folder = ""
-        for component in components.dropLast() {
-            folder += folder.isEmpty ? String(component) : "/" + component
-            try makeFolder(folder)
-        }
+    /// threads for different paths.
+    ///
+    /// Bytes equal to the published file's become a hard link to it; bytes equal to the
+    /// recycled staging file's (which is then the published inode too) are left alone; other
+    /// bytes go to a new file with plain `open`/`write`/`close` (no per-file fsync: the swap,
+    /// not the data, is what must be atomic; a crash before it leaves the published site as
+    /// it was). A file is never written in place, since it may share its inode with the site.
+    @discardableResult
+    public func write(_ relativePath: String, _ data: Data) throws -> DeployManifest.Entry {
+        try checkInside(relativePath)
         let entry = DeployManifest.Entry(sha256: DeployManifest.sha256(data), size: data.count)
+        let published = publishedManifest?.files[relativePath]
         foldersLock.lock()
         written[relativePath] = entry
+        let old = recycled[relativePath]
         foldersLock.unlock()
+        if old == entry && published == entry { return entry }
         let path = staging.path + "/" + relativePath
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if old != nil {
+            unlink(path)
+        } else {
+            try makeParentFolders(relativePath)
+        }
+        if published == entry {
+            if try linkPublished(relativePath, size: entry.size) { return entry }
+            // The published copy is not what its manifest says: write it, and count it changed.
+            foldersLock.lock()
+            rewritten.insert(relativePath)
+            foldersLock.unlock()
+        }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError("\(path): cannot be written (errno \(errno))") }
         defer { close(descriptor) }
         try data.withUnsafeBytes { buffer in
@@ -94,11 +153,69 @@ public final class StagedOutput: @unchecked Sendable {
                 offset += written
             }
         }
+        return entry
+    }
+
+    /// Whether ``keep(_:entry:)`` can publish `relativePath` with these bytes without having
+    /// them: the published site has that file with that SHA-256 and size.
+    public func canKeep(_ relativePath: String, entry: DeployManifest.Entry) -> Bool {
+        publishedManifest?.files[relativePath] == entry
+    }
+
+    /// Publishes the published copy of `relativePath` again, unchanged, without its bytes
+    /// (a page whose inputs did not change since the published build).
+    /// - Returns: false, having staged nothing, when the published site does not have the
+    ///   file as its manifest says (missing, or another size: edited by hand); the caller
+    ///   then writes the file.
+    public func keep(_ relativePath: String, entry: DeployManifest.Entry) throws -> Bool {
+        try checkInside(relativePath)
+        guard canKeep(relativePath, entry: entry) else { return false }
+        foldersLock.lock()
+        let old = recycled[relativePath]
+        foldersLock.unlock()
+        if old != entry {
+            if old != nil {
+                unlink(staging.path + "/" + relativePath)
+            } else {
+                try makeParentFolders(relativePath)
+            }
+            guard try linkPublished(relativePath, size: entry.size) else { return false }
+        }
+        foldersLock.lock()
+        written[relativePath] = entry
+        foldersLock.unlock()
+        return true
+    }
+
+    /// Hard-links the published copy into the staging folder when its size is `size`.
+    private func linkPublished(_ relativePath: String, size: Int) throws -> Bool {
+        let source = destination.path + "/" + relativePath
+        var status = stat()
+        guard stat(source, &status) == 0, Int(status.st_size) == size else { return false }
+        return link(source, staging.path + "/" + relativePath) == 0
+    }
+
+    private func checkInside(_ relativePath: String) throws {
+        let components = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        guard !relativePath.hasPrefix("/"), !components.isEmpty,
+              !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
+            throw OutputError("refusing to write outside the output folder: \(relativePath)")
+        }
+    }
+
+    private func makeParentFolders(_ relativePath: String) throws {
+        var folder = ""
+        for component in relativePath.split(separator: "/").dropLast() {
+            folder += folder.isEmpty ? String(component) : "/" + component
+            try makeFolder(folder)
+        }
     }
 
     private let foldersLock = NSLock()
     private var madeFolders = Set<String>()
     private var written: [String: DeployManifest.Entry] = [:]
+    /// Files the manifest calls unchanged whose published copy was not what it says.
+    private var rewritten = Set<String>()
 
     /// Creates a folder of the staging tree once.
     private func makeFolder(_ relative: String) throws {
@@ -116,18 +233,18 @@ public final class StagedOutput: @unchecked Sendable {
     }
 
     /// Writes UTF-8 text.
-    public func write(_ relativePath: String, text: String) throws {
+    @discardableResult
+    public func write(_ relativePath: String, text: String) throws -> DeployManifest.Entry {
         try write(relativePath, Data(text.utf8))
     }
 
     /// Publishes the staging folder as the destination in one step.
     ///
-    /// Files whose bytes are the same as the published ones (same SHA-256 and size in the
-    /// previous manifest, or the same bytes when there is none) keep the published copy, hard
-    /// linked into the new folder, so their modification times do not change. When nothing
-    /// changed at all, the destination is left untouched. Otherwise the folders are swapped,
-    /// the old site is kept as `.NAME.gongshi-previous` until the next build, and the
-    /// manifest and the list of changes are written next to the destination.
+    /// Files whose bytes are the same as the published ones keep the published copy (see
+    /// ``write(_:_:)``). When nothing changed at all, the destination is left untouched.
+    /// Otherwise the folders are swapped, the old site is kept as `.NAME.gongshi-previous`
+    /// until the next build, and the manifest and the list of changes are written next to
+    /// the destination.
     @discardableResult
     public func commit() throws -> CommitResult {
         precondition(!finished, "commit called twice")
@@ -136,15 +253,36 @@ public final class StagedOutput: @unchecked Sendable {
         var isDirectory: ObjCBool = false
         let exists = manager.fileExists(atPath: destination.path, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue { throw OutputError("\(destination.path) exists and is not a folder") }
-        let result = exists ? try keepUnchangedFiles(previousManifest: DeployManifest.load(manifestURL))
-            : CommitResult(added: written.keys.sorted(), changed: [], removed: [], unchanged: 0)
+        if isRecycled { removeLeftovers() }
+        let result: CommitResult
+        if !exists {
+            result = CommitResult(added: written.keys.sorted(), changed: [], removed: [], unchanged: 0)
+        } else if let old = publishedManifest {
+            result = classify(against: old)
+        } else {
+            result = try keepUnchangedFiles()
+        }
         if exists && result.isUnchanged {
-            discard()
-            try writeRecords(manifest, result)
+            // Every staged file is a link to the published one: keep the folder as the
+            // previous site, for the next build to recycle.
+            if manager.fileExists(atPath: previous.path) { try manager.removeItem(at: previous) }
+            guard rename(staging.path, previous.path) == 0 else {
+                throw OutputError("\(previous.path): cannot keep the staging folder (errno \(errno))")
+            }
+            finished = true
+            try writeRecords(manifest, result, previousManifest: publishedManifestData ?? manifest.encoded(),
+                             unchanged: publishedManifestData != nil)
             return result
         }
         if exists {
             if manager.fileExists(atPath: previous.path) { try manager.removeItem(at: previous) }
+            // The published manifest becomes the previous site's; from here until the new one
+            // is written there is none, so that a crash never leaves a manifest that
+            // describes the other folder.
+            if publishedManifestData == nil || rename(manifestURL.path, previousManifestURL.path) != 0 {
+                unlink(manifestURL.path)
+                unlink(previousManifestURL.path)
+            }
             if gongshi_exchange_paths(staging.path, destination.path) != 0 {
                 throw OutputError("\(destination.path): cannot swap in the new site (errno \(errno))")
             }
@@ -158,24 +296,69 @@ public final class StagedOutput: @unchecked Sendable {
             }
             finished = true
         }
-        try writeRecords(manifest, result)
+        try writeRecords(manifest, result, previousManifest: nil, unchanged: false)
         return result
     }
 
-    /// Writes the manifest and the list of changes next to the destination, each in one step.
-    private func writeRecords(_ manifest: DeployManifest, _ result: CommitResult) throws {
+    /// The SHA-256 of the manifest the last ``commit()`` wrote (names the published site).
+    public private(set) var committedManifestID: [UInt8]?
+
+    /// Writes the manifest and the list of changes next to the destination, each in one step,
+    /// and the previous site's manifest when it can be recycled.
+    private func writeRecords(
+        _ manifest: DeployManifest, _ result: CommitResult, previousManifest: Data?, unchanged: Bool
+    ) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let changes = try encoder.encode(["added": result.added, "changed": result.changed, "removed": result.removed])
-        for (url, data) in [(manifestURL, try manifest.encoded()), (changesURL, changes + Data("\n".utf8))] {
+        let manifestData = unchanged ? publishedManifestData! : manifest.encoded()
+        var records = [(changesURL, changes + Data("\n".utf8))]
+        if !unchanged { records.insert((manifestURL, manifestData), at: 0) }
+        if let previousManifest { records.insert((previousManifestURL, previousManifest), at: 0) }
+        for (url, data) in records {
             let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
             try data.write(to: temporary)
             guard rename(temporary.path, url.path) == 0 else { throw OutputError("\(url.path): cannot be written (errno \(errno))") }
         }
+        committedManifestID = Array(SHA256.hash(data: manifestData))
     }
 
-    /// Replaces each staged file that equals its published twin with a hard link to the twin.
-    private func keepUnchangedFiles(previousManifest: DeployManifest?) throws -> CommitResult {
+    /// Removes the recycled folder's files that the new site does not have, and the folders
+    /// left empty.
+    private func removeLeftovers() {
+        var folders = Set<String>()
+        for path in recycled.keys where written[path] == nil {
+            unlink(staging.path + "/" + path)
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                folders.insert(String(folder))
+            }
+        }
+        for folder in folders.sorted(by: { $0.count > $1.count }) {
+            rmdir(staging.path + "/" + folder)  // fails, as it should, when the folder is not empty
+        }
+    }
+
+    /// Added, changed and removed files against the published manifest.
+    private func classify(against old: DeployManifest) -> CommitResult {
+        var added: [String] = []
+        var changed: [String] = []
+        var unchanged = 0
+        for (path, entry) in written {
+            switch old.files[path] {
+            case nil: added.append(path)
+            case entry? where !rewritten.contains(path): unchanged += 1
+            default: changed.append(path)
+            }
+        }
+        let removed = old.files.keys.filter { written[$0] == nil }
+        return CommitResult(added: added.sorted(), changed: changed.sorted(), removed: removed.sorted(), unchanged: unchanged)
+    }
+
+    /// Without a manifest: compares each staged file with its published twin byte by byte
+    /// and replaces it with a hard link to the twin when they are equal.
+    private func keepUnchangedFiles() throws -> CommitResult {
         let old = Set(try Self.files(in: destination))
         var added: [String] = []
         var changed: [String] = []
@@ -187,16 +370,7 @@ public final class StagedOutput: @unchecked Sendable {
             }
             let stagedURL = staging.appendingPathComponent(path)
             let publishedURL = destination.appendingPathComponent(path)
-            let same: Bool
-            if let previous = previousManifest?.files[path],
-               let size = (try? FileManager.default.attributesOfItem(atPath: publishedURL.path)[.size]) as? NSNumber {
-                // The manifest stands for the published bytes; the size guards against a copy
-                // edited by hand since (delete the manifest to force a byte comparison).
-                same = previous == written[path] && size.intValue == previous.size
-            } else {
-                same = try Self.sameBytes(stagedURL, publishedURL)
-            }
-            guard same else {
+            guard try Self.sameBytes(stagedURL, publishedURL) else {
                 changed.append(path)
                 continue
             }

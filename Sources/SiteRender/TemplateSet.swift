@@ -12,6 +12,9 @@ public struct TemplateSet: Sendable {
     }
 
     private let library: MustacheLibrary
+    /// The Mustache source of every template, by name (built-in or the site's), which is
+    /// what a page's cached copy depends on.
+    public let sources: [String: String]
 
     /// The names of the built-in templates.
     public static var builtInNames: [String] { DefaultLayouts.templates.keys.sorted() }
@@ -22,8 +25,8 @@ public struct TemplateSet: Sendable {
     /// The built-in templates with `overrides` (name → Mustache source) replacing some.
     public init(overrides: [String: String] = [:]) throws {
         var library = MustacheLibrary()
-        for (name, source) in DefaultLayouts.templates.merging(overrides, uniquingKeysWith: { _, site in site })
-            .sorted(by: { $0.key < $1.key }) {
+        let sources = DefaultLayouts.templates.merging(overrides, uniquingKeysWith: { _, site in site })
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
                 library.register(try MustacheTemplate(string: source), named: name)
             } catch {
@@ -36,6 +39,7 @@ public struct TemplateSet: Sendable {
             throw TemplateError(description: "template \(name) is missing")
         }
         self.library = library
+        self.sources = sources
     }
 
     /// The page's HTML.

@@ -1,7 +1,7 @@
 import CreditVocabulary
 
 /// A row of `cases`: a typical 失信案例 (the summary body is streamed separately).
-public struct CaseRow: Hashable, Sendable {
+public struct CaseRow: Hashable, Sendable, Encodable {
     /// Case id, e.g. `27-1`.
     public var id: String
     /// 案例标题.

@@ -1,7 +1,7 @@
 import CreditVocabulary
 
 /// A row of `case_subjects`: a subject involved in a case.
-public struct CaseSubjectRow: Hashable, Sendable {
+public struct CaseSubjectRow: Hashable, Sendable, Encodable {
     /// The case.
     public var caseID: String
     /// The subject.

@@ -1,7 +1,7 @@
 import CreditVocabulary
 
 /// A row of `commitments`: a 信用承诺书 (the body is streamed separately).
-public struct CommitmentRow: Hashable, Sendable {
+public struct CommitmentRow: Hashable, Sendable, Encodable {
     /// Commitment id.
     public var id: String
     /// The subject.

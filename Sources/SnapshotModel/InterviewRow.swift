@@ -1,7 +1,7 @@
 import CreditVocabulary
 
 /// A row of `interviews`: a 提示约谈 or 警示约谈 on a record.
-public struct InterviewRow: Hashable, Sendable {
+public struct InterviewRow: Hashable, Sendable, Encodable {
     /// Interview id.
     public var id: String
     /// The record.

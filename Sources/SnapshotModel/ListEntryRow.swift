@@ -1,7 +1,7 @@
 import CreditVocabulary
 
 /// A row of `list_entries`: a subject on the red, black or watch list (the reason is streamed separately).
-public struct ListEntryRow: Hashable, Sendable {
+public struct ListEntryRow: Hashable, Sendable, Encodable {
     /// Entry id.
     public var id: String
     /// The subject.

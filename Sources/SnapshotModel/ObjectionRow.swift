@@ -1,7 +1,7 @@
 import CreditVocabulary
 
 /// A row of `objections`: a subject's 异议 on a record, list entry or report.
-public struct ObjectionRow: Hashable, Sendable {
+public struct ObjectionRow: Hashable, Sendable, Encodable {
     /// Objection id.
     public var id: String
     /// The disputed table.

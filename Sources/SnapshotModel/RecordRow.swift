@@ -1,7 +1,7 @@
 import CreditVocabulary
 
 /// A row of `records`: one disclosed fact about one subject (facts are streamed separately).
-public struct RecordRow: Hashable, Sendable {
+public struct RecordRow: Hashable, Sendable, Encodable {
     /// Record id.
     public var id: String
     /// The subject.

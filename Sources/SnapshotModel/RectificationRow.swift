@@ -1,7 +1,7 @@
 import CreditVocabulary
 
 /// A row of `rectifications`: a 限期整改 deadline on a record.
-public struct RectificationRow: Hashable, Sendable {
+public struct RectificationRow: Hashable, Sendable, Encodable {
     /// Rectification id.
     public var id: String
     /// The record.

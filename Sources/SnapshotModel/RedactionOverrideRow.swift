@@ -1,7 +1,7 @@
 import CreditVocabulary
 
 /// A row of `redaction_overrides`: a phrase a reviewer asked to hide in one row's field.
-public struct RedactionOverrideRow: Hashable, Sendable {
+public struct RedactionOverrideRow: Hashable, Sendable, Encodable {
     /// Override id.
     public var id: String
     /// The row whose field holds the phrase.

@@ -1,7 +1,7 @@
 import CreditVocabulary
 
 /// A row of `repair_actions`: one step of 信用修复.
-public struct RepairActionRow: Hashable, Sendable {
+public struct RepairActionRow: Hashable, Sendable, Encodable {
     /// Step id.
     public var id: String
     /// The record.

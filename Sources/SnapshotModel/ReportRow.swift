@@ -1,7 +1,7 @@
 import CreditVocabulary
 
 /// A row of `verification_reports` (the body is streamed separately).
-public struct ReportRow: Hashable, Sendable {
+public struct ReportRow: Hashable, Sendable, Encodable {
     /// Report id.
     public var id: String
     /// The verified case.

@@ -1,7 +1,7 @@
 import CreditVocabulary
 
 /// The review state every publishable row carries.
-public struct Review: Hashable, Sendable {
+public struct Review: Hashable, Sendable, Encodable {
     /// draft, pending, approved, rejected or withdrawn.
     public var status: ReviewStatus
     /// The approval date; only approved rows have one.

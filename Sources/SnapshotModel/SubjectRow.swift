@@ -1,7 +1,7 @@
 import CreditVocabulary
 
 /// A row of `subjects`: a credit subject. Holds personal data for natural persons.
-public struct SubjectRow: Hashable, Sendable {
+public struct SubjectRow: Hashable, Sendable, Encodable {
     /// Platform-internal id; never published as is.
     public var id: String
     /// Legal person, unincorporated, individual business or natural person.

@@ -38,7 +38,10 @@ struct Bench {
                 try SyntheticSnapshot.write(to: snapshot, records: size, today: today, seed: 42)
             }
             let out = "\(work)/out-\(size)"
-            try? FileManager.default.removeItem(atPath: out)
+            for leftover in [out, "\(work)/.out-\(size).gongshi-previous", "\(work)/.out-\(size).gongshi-cache",
+                             "\(work)/.out-\(size).gongshi-previous.manifest.json", "\(out).manifest.json"] {
+                try? FileManager.default.removeItem(atPath: leftover)
+            }
             let report = "\(work)/report-\(size).json"
             let full = try ChildProcess.run([gongshi, "build", "--snapshot", snapshot, "--site", ".", "--out", out,
                                              "--as-of", today.iso, "--report", report])
@@ -46,6 +49,14 @@ struct Bench {
             let (pages, files, bytes, _) = try summary(report: report, out: out)
             print(row(["\(size)", "full", fmt(full.seconds), "\(pages)", "\(Int(Double(pages) / full.seconds))",
                        "\(full.peakKilobytes / 1024)", "\(files)", fmt(Double(bytes) / 1_048_576), "\(files)"]))
+
+            // The same snapshot again: nothing changes, and the site now has a previous site
+            // and a page cache, as every daily build after the first has.
+            let same = try ChildProcess.run([gongshi, "build", "--snapshot", snapshot, "--site", ".", "--out", out,
+                                             "--as-of", today.iso, "--report", report])
+            let (pages1, files1, bytes1, rewritten1) = try summary(report: report, out: out)
+            print(row(["\(size)", "nothing changed", fmt(same.seconds), "\(pages1)", "-", "\(same.peakKilobytes / 1024)",
+                       "\(files1)", fmt(Double(bytes1) / 1_048_576), "\(rewritten1)"]))
 
             // One record changes: its facts get a correction.
             let changed = "\(work)/synthetic-\(size)-changed.sqlite"

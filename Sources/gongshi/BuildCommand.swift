@@ -16,6 +16,10 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Write a JSON build report to this file.") var report: String?
     @Flag(help: "Audit the new site before it replaces the old one; publish nothing if the audit finds anything.")
     var audit = false
+    @Option(help: "The cache folder of incremental builds (default: .OUT.gongshi-cache beside the output).")
+    var cache: String?
+    @Flag(help: "Make and write every page, ignoring the page cache and the previous site (same output).")
+    var full = false
 
     /// Warnings printed before the rest are only counted (the report lists them all).
     static let warningsShown = 20
@@ -23,7 +27,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let options = BuildOptions(
             snapshot: snapshot, site: site, out: out, asOf: asOf ?? .today(), audience: audience, report: report,
-            auditBeforePublishing: audit)
+            auditBeforePublishing: audit, cache: cache, full: full)
         do {
             var warnings = 0
             let result = try SiteBuilder.build(options) { message in

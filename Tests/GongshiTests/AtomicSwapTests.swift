@@ -85,15 +85,18 @@ struct AtomicSwapTests {
         for site in [siteB, fixture.site, siteB, fixture.site] {
             #expect(try build(site) == 0)
         }
-        // A build killed midway: the site stays as it was.
+        // A build killed midway (of a larger snapshot, so that it is still running when
+        // killed): the site stays as it was.
+        let large = try GeneratedSnapshot.write(fixture.snapshotPath("large.sqlite"), seed: 4, records: 6000)
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let process = Process()
         process.executableURL = root.appendingPathComponent(".build/debug/gongshi")
-        process.arguments = ["build", "--snapshot", file.path, "--site", siteB, "--out", fixture.out, "--as-of", "2026-06-01"]
+        process.arguments = ["build", "--snapshot", large.path, "--site", siteB, "--out", fixture.out, "--as-of", "2026-06-01"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        Thread.sleep(forTimeInterval: 0.15)
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(process.isRunning, "the build to kill had already finished")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         Thread.sleep(forTimeInterval: 0.2)

@@ -13,12 +13,7 @@ struct IncrementalOutputTests {
     }
 
     func base(_ fixture: SiteFixture) throws -> TestSnapshotFile {
-        let file = try TestSnapshotFile(at: fixture.snapshotPath())
-        try file.subject("S1", name: "福州甲公司")
-        try file.subject("S2", name: "福州乙公司")
-        for index in 0..<5 { try file.record("R\(index)", subject: "S1", ["facts_md": "事实\(index)。"]) }
-        try file.record("R-ALONE", subject: "S2", ["facts_md": "乙公司的事实。", "publish_until": "2026-04-01"])
-        return file
+        try TestSnapshotFile.twoSubjects(at: fixture.snapshotPath(), records: 5)
     }
 
     @Test("one record changes: its page and the search files holding its text, nothing else")

@@ -94,3 +94,16 @@ struct TestSnapshotFile {
         try insert("commitments", base.merging(extra) { _, new in new })
     }
 }
+
+extension TestSnapshotFile {
+    /// Two companies: S1 with `records` records R0…, S2 with R-ALONE, whose window closes on
+    /// 2026-04-01 (the incremental-publishing tests).
+    static func twoSubjects(at path: String, records: Int) throws -> TestSnapshotFile {
+        let file = try TestSnapshotFile(at: path)
+        try file.subject("S1", name: "福州甲公司")
+        try file.subject("S2", name: "福州乙公司")
+        for index in 0..<records { try file.record("R\(index)", subject: "S1", ["facts_md": "事实\(index)。"]) }
+        try file.record("R-ALONE", subject: "S2", ["facts_md": "乙公司的事实。", "publish_until": "2026-04-01"])
+        return file
+    }
+}

@@ -1,0 +1,9 @@
+/// Everything one page is made from, gathered from the build's indexes: the raw rows it
+/// shows, their bodies and what the policy says of them. ``make(_:)`` sees nothing else but
+/// the build-wide ``PageTools``, so the digest of the input and of the tools' fingerprint
+/// names the page's bytes: equal digests, equal pages. That is what lets an incremental
+/// build publish a page again without making it.
+protocol PageInput: Encodable, Sendable {
+    /// The page, redacted and rendered.
+    func make(_ tools: PageTools) -> RenderedPage
+}

@@ -1,0 +1,30 @@
+import PageModel
+import Redaction
+import SearchIndex
+import SnapshotModel
+
+/// A case page's inputs.
+struct CasePageInput: PageInput {
+    let row: CaseRow
+    let summary: String?
+    /// Its shown reports, newest first.
+    let reports: [ReportRow]
+    /// Its shown subjects, by id.
+    let subjects: [SubjectRow]
+
+    func make(_ tools: PageTools) -> RenderedPage {
+        let redactor = tools.redactor
+        var log = RedactionLog()
+        let item = redactor.case(row, summary: summary, log: &log)
+        let reportLines = reports.map { redactor.reportSummary($0, log: &log) }
+        let subjectLines = subjects.map { redactor.subject($0, log: &log) }
+        let spec = tools.factory.casePage(item, reports: reportLines, subjects: subjectLines)
+        var page = tools.render(spec, log: log)
+        page.searchDocuments = [SearchDocument(
+            kind: .case, path: SitePaths.case(item.path), title: spec.title, date: row.reportedOn,
+            regions: tools.regions(of: row),
+            texts: [item.region, item.source, item.domain, item.summary, item.proposedAction] + item.tags
+                + subjectLines.map { $0.name })]
+        return page
+    }
+}

@@ -1,0 +1,31 @@
+import PageModel
+import Redaction
+import SearchIndex
+import SnapshotModel
+
+/// A verification report page's inputs.
+struct ReportPageInput: PageInput {
+    let row: ReportRow
+    let body: String
+    let supersedes: ReportRow?
+    let caseRow: CaseRow?
+    /// Its shown records, newest first.
+    let records: [RecordRow]
+    let note: DisclosureNote?
+
+    func make(_ tools: PageTools) -> RenderedPage {
+        let redactor = tools.redactor
+        var log = RedactionLog()
+        let report = redactor.report(row, body: body, supersedes: supersedes, log: &log)
+        let caseSummary = caseRow.map { redactor.caseSummary($0, log: &log) }
+        let records = self.records.map { redactor.recordSummary($0, log: &log) }
+        let spec = tools.factory.reportPage(report, caseSummary: caseSummary, records: records, note: note)
+        var page = tools.render(spec, feedDate: row.review.approvedOn, log: log)
+        page.searchDocuments = [SearchDocument(
+            kind: .report, path: SitePaths.report(report.path), title: spec.title,
+            date: row.review.approvedOn ?? row.concludedOn, regions: caseRow.map(tools.regions(of:)) ?? [],
+            texts: [report.leadDepartment, report.serviceAgency, tools.label(row.conclusion.label), report.body,
+                    caseSummary?.title, caseSummary?.region])]
+        return page
+    }
+}

@@ -1,0 +1,46 @@
+/// Reads what ``ByteWriter`` wrote; every read checks the bounds.
+struct ByteReader {
+    /// A cache file that ends early or holds a value out of range.
+    struct Truncated: Error {}
+
+    let bytes: [UInt8]
+    var offset = 0
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func integer() throws -> Int {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < bytes.count, shift < 64 else { throw Truncated() }
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7f) << shift
+            if byte & 0x80 == 0 { break }
+            shift += 7
+        }
+        return Int(Int64(bitPattern: value))
+    }
+
+    mutating func count() throws -> Int {
+        let value = try integer()
+        guard value >= 0, value <= bytes.count - offset else { throw Truncated() }
+        return value
+    }
+
+    mutating func string() throws -> String {
+        let length = try count()
+        defer { offset += length }
+        return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+    }
+
+    mutating func raw(_ length: Int) throws -> [UInt8] {
+        guard length <= bytes.count - offset else { throw Truncated() }
+        defer { offset += length }
+        return Array(bytes[offset..<offset + length])
+    }
+}
