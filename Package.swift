@@ -82,7 +82,7 @@ let package = Package(
         // Output folder: staging, atomic swap.
         .target(
             name: "SiteOutput",
-            dependencies: ["CAtomicRename", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CAtomicRename", "StableDigest", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
 
         // What a build keeps of its pages for the next one (incremental builds).

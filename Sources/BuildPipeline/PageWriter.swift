@@ -48,12 +48,7 @@ struct PageWriter {
                 return DeployManifest.Entry(sha256: page.sha256, size: page.size)
             }
         }
-        let prepared = try parallelMap(results) { result -> [SearchIndexWriter.PreparedDocument] in
-            switch result {
-            case .made(let page, _): return page.searchDocuments.map(SearchIndexWriter.PreparedDocument.init)
-            case .kept(let page): return page.searchDocuments.map(SearchIndexWriter.PreparedDocument.init)
-            }
-        }
+        let prepared = try parallelMap(results) { $0.searchDocuments.map(SearchIndexWriter.PreparedDocument.init) }
         for (documents, (result, entry)) in zip(prepared, zip(results, entries)) {
             for document in documents { search.add(document) }
             let page: CachedPage

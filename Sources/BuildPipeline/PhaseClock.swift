@@ -4,7 +4,8 @@ import Foundation
 struct PhaseClock {
     private var last = Date()
     private var laps: [(String, TimeInterval)] = []
-    private let enabled = ProcessInfo.processInfo.environment["GONGSHI_TIMING"] != nil
+    /// Whether `GONGSHI_TIMING` is set.
+    let enabled = ProcessInfo.processInfo.environment["GONGSHI_TIMING"] != nil
 
     mutating func lap(_ name: String) {
         guard enabled else { return }

@@ -70,7 +70,7 @@ public enum SiteBuilder {
         var why = "--full"
         let cache = options.full ? nil
             : PageCache.load(cacheFile, fingerprint: fingerprint, manifestID: output.publishedManifestID, why: &why)
-        if cache == nil && output.publishedManifestID != nil && ProcessInfo.processInfo.environment["GONGSHI_TIMING"] != nil {
+        if cache == nil && output.publishedManifestID != nil && clock.enabled {
             warn("page cache not used (\(why)): every page is made")
         }
         let pages = CacheablePages(context: context, cache: cache, output: output, fingerprint: fingerprint)

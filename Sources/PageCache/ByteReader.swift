@@ -4,19 +4,22 @@ struct ByteReader {
     struct Truncated: Error {}
 
     let bytes: [UInt8]
+    /// Where reading stops (what follows, a checksum, is not read).
+    let end: Int
     var offset = 0
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: [UInt8], end: Int) {
         self.bytes = bytes
+        self.end = end
     }
 
-    var isAtEnd: Bool { offset == bytes.count }
+    var isAtEnd: Bool { offset == end }
 
     mutating func integer() throws -> Int {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard offset < bytes.count, shift < 64 else { throw Truncated() }
+            guard offset < end, shift < 64 else { throw Truncated() }
             let byte = bytes[offset]
             offset += 1
             value |= UInt64(byte & 0x7f) << shift
@@ -28,7 +31,7 @@ struct ByteReader {
 
     mutating func count() throws -> Int {
         let value = try integer()
-        guard value >= 0, value <= bytes.count - offset else { throw Truncated() }
+        guard value >= 0, value <= end - offset else { throw Truncated() }
         return value
     }
 
@@ -39,7 +42,7 @@ struct ByteReader {
     }
 
     mutating func raw(_ length: Int) throws -> [UInt8] {
-        guard length <= bytes.count - offset else { throw Truncated() }
+        guard length >= 0, length <= end - offset else { throw Truncated() }
         defer { offset += length }
         return Array(bytes[offset..<offset + length])
     }

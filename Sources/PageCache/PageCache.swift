@@ -40,9 +40,9 @@ public struct PageCache: Sendable {
         guard bytes.count > magic.count + 32, Array(bytes.prefix(magic.count)) == magic else {
             why = "not a page cache"; return nil
         }
-        let body = bytes[..<(bytes.count - 32)]
-        guard Array(SHA256.hash(data: Array(body))) == Array(bytes.suffix(32)) else { why = "damaged"; return nil }
-        var reader = ByteReader(Array(body))
+        let end = bytes.count - 32
+        guard Array(SHA256.hash(data: bytes[..<end])) == Array(bytes[end...]) else { why = "damaged"; return nil }
+        var reader = ByteReader(bytes, end: end)
         reader.offset = magic.count
         do {
             guard try reader.integer() == version else { why = "another format version"; return nil }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import StableDigest
 
 /// Every file of a published folder with its SHA-256 and size (`NAME.manifest.json`, next to
 /// the folder), so that a deploy step uploads only what changed and deletes what is gone.
@@ -28,14 +29,7 @@ public struct DeployManifest: Codable, Equatable, Sendable {
 
     /// The SHA-256 of `data`, lower-case hex.
     public static func sha256(_ data: Data) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex = [UInt8]()
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: data) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        StableDigest.hex(Array(SHA256.hash(data: data)))
     }
 
     /// Deterministic JSON: files sorted by path, two-space indentation, written directly (the
@@ -109,7 +103,7 @@ public struct DeployManifest: Codable, Equatable, Sendable {
             index += 4
         }
         let rest = lines[index...].map { String(decoding: $0, as: UTF8.self) }
-        guard rest == ["  }", "}", ""] || (files.isEmpty && rest == ["}", ""]) else { return nil }
+        guard rest == ["  }", "}", ""] else { return nil }
         return DeployManifest(files: files)
     }
 }

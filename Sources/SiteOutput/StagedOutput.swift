@@ -80,21 +80,14 @@ public final class StagedOutput: @unchecked Sendable {
 
         // The previous site is used at most once: its manifest goes first, so that a build
         // killed while patching it leaves nothing that claims to describe it.
-        let previousManifest = (try? Data(contentsOf: previousManifestURL)).flatMap { try? DeployManifest.decode($0) }
+        // The previous manifest is read only when the previous site can be recycled.
+        let previousManifest = recycle && publishedManifest != nil && manager.fileExists(atPath: previous.path)
+            ? (try? Data(contentsOf: previousManifestURL)).flatMap { try? DeployManifest.decode($0) } : nil
         unlink(previousManifestURL.path)
-        if recycle, publishedManifest != nil, let previousManifest,
-           manager.fileExists(atPath: previous.path), rename(previous.path, staging.path) == 0 {
+        if let previousManifest, rename(previous.path, staging.path) == 0 {
             recycled = previousManifest.files
             isRecycled = true
-            var folders = Set<String>()
-            for path in recycled.keys {
-                var folder = Substring(path)
-                while let slash = folder.lastIndex(of: "/") {
-                    folder = folder[..<slash]
-                    if !folders.insert(String(folder)).inserted { break }
-                }
-            }
-            madeFolders = folders
+            madeFolders = Set(recycled.keys.flatMap(Self.folders(containing:)))
         } else {
             recycled = [:]
             isRecycled = false
@@ -127,11 +120,7 @@ public final class StagedOutput: @unchecked Sendable {
         foldersLock.unlock()
         if old == entry && published == entry { return entry }
         let path = staging.path + "/" + relativePath
-        if old != nil {
-            unlink(path)
-        } else {
-            try makeParentFolders(relativePath)
-        }
+        try clearSlot(relativePath, recycled: old != nil)
         if published == entry {
             if try linkPublished(relativePath, size: entry.size) { return entry }
             // The published copy is not what its manifest says: write it, and count it changed.
@@ -174,11 +163,7 @@ public final class StagedOutput: @unchecked Sendable {
         let old = recycled[relativePath]
         foldersLock.unlock()
         if old != entry {
-            if old != nil {
-                unlink(staging.path + "/" + relativePath)
-            } else {
-                try makeParentFolders(relativePath)
-            }
+            try clearSlot(relativePath, recycled: old != nil)
             guard try linkPublished(relativePath, size: entry.size) else { return false }
         }
         foldersLock.lock()
@@ -203,12 +188,25 @@ public final class StagedOutput: @unchecked Sendable {
         }
     }
 
-    private func makeParentFolders(_ relativePath: String) throws {
-        var folder = ""
-        for component in relativePath.split(separator: "/").dropLast() {
-            folder += folder.isEmpty ? String(component) : "/" + component
-            try makeFolder(folder)
+    /// Makes room for a new file at `relativePath`: removes the recycled folder's file there,
+    /// or creates the folders it goes in.
+    private func clearSlot(_ relativePath: String, recycled: Bool) throws {
+        if recycled {
+            unlink(staging.path + "/" + relativePath)
+        } else {
+            for folder in Self.folders(containing: relativePath) { try makeFolder(folder) }
         }
+    }
+
+    /// The folders a relative path lies in, outermost first (`a/b/c.html` → `a`, `a/b`).
+    static func folders(containing relativePath: String) -> [String] {
+        var folders: [String] = []
+        var index = relativePath.startIndex
+        while let slash = relativePath[index...].firstIndex(of: "/") {
+            folders.append(String(relativePath[..<slash]))
+            index = relativePath.index(after: slash)
+        }
+        return folders
     }
 
     private let foldersLock = NSLock()
@@ -329,11 +327,7 @@ public final class StagedOutput: @unchecked Sendable {
         var folders = Set<String>()
         for path in recycled.keys where written[path] == nil {
             unlink(staging.path + "/" + path)
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                folders.insert(String(folder))
-            }
+            folders.formUnion(Self.folders(containing: path))
         }
         for folder in folders.sorted(by: { $0.count > $1.count }) {
             rmdir(staging.path + "/" + folder)  // fails, as it should, when the folder is not empty
