@@ -71,7 +71,10 @@ let package = Package(
             swiftSettings: strict),
 
         // The static search index: tokenizer, index writer, and the query engine the client mirrors.
-        .target(name: "SearchIndex", dependencies: ["Redaction", "CreditVocabulary"], swiftSettings: strict),
+        .target(name: "SearchIndex", dependencies: ["Redaction", "CreditVocabulary", "JSONText"], swiftSettings: strict),
+
+        // JSON string literals for the files written in bulk (manifest, search index, report).
+        .target(name: "JSONText", swiftSettings: strict),
 
         // Site folder: site.toml, content/, layouts/.
         .target(
@@ -82,7 +85,7 @@ let package = Package(
         // Output folder: staging, atomic swap.
         .target(
             name: "SiteOutput",
-            dependencies: ["CAtomicRename", "StableDigest", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CAtomicRename", "StableDigest", "JSONText", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
 
         // What a build keeps of its pages for the next one (incremental builds).
@@ -100,6 +103,7 @@ let package = Package(
             dependencies: [
                 "SnapshotReader", "DisclosurePolicy", "Redaction", "PageModel", "SiteRender",
                 "SiteConfig", "SiteOutput", "Audit", "WorkingDays", "SearchIndex", "PageCache", "StableDigest",
+                "JSONText",
             ],
             swiftSettings: strict),
         // `gongshi preview`: the reviewers' local server (Hummingbird); never writes output.
@@ -138,7 +142,7 @@ let package = Package(
             dependencies: [
                 "CreditVocabulary", "SnapshotModel", "SnapshotReader", "DisclosurePolicy", "Redaction",
                 "Markdown", "PageModel", "SiteRender", "SiteConfig", "SiteOutput", "BuildPipeline",
-                "Audit", "DemoSnapshot", "WorkingDays", "SearchIndex", "PreviewServer", "PageCache", "StableDigest", .product(name: "GRDB", package: "GRDB.swift"),
+                "Audit", "DemoSnapshot", "WorkingDays", "SearchIndex", "PreviewServer", "PageCache", "StableDigest", "JSONText", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
     ]

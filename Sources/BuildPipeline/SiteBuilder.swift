@@ -48,13 +48,19 @@ public enum SiteBuilder {
         let problems = reading.problems + policy.ruleWarnings(snapshot)
         for problem in problems { warn(problem.description) }
 
+        // The update date and the next change only read the snapshot: they are worked out on
+        // the other core while the redactor and the page context are set up.
+        let asOf = options.asOf
+        let lastChange = BackgroundValue { policy.lastChange(snapshot, onOrBefore: asOf, current: disclosure) }
+        let nextChange = BackgroundValue { policy.nextChange(snapshot, after: asOf, current: disclosure) }
         let redactor = Redactor(snapshot: snapshot, slugKey: site.configuration.effectiveSubjectSlugKey)
+        clock.lap("redactor")
         let configuration = site.configuration
         let info = SiteInfo(
             title: SiteText(operatorAuthored: configuration.title),
             description: SiteText(operatorAuthored: configuration.description),
             publisher: SiteText(operatorAuthored: configuration.publisher), baseURL: configuration.baseURL,
-            asOf: options.asOf, updatedOn: policy.lastChange(snapshot, onOrBefore: options.asOf),
+            asOf: options.asOf, updatedOn: try lastChange.value,
             audience: options.audience, isDemo: snapshot.meta.isDemo,
             source: SiteText(operatorAuthored: snapshot.meta.source),
             contentLinks: site.contentPages.map { .init(path: $0.name + "/", label: $0.title) })
@@ -64,7 +70,9 @@ public enum SiteBuilder {
             reader: reader, snapshot: snapshot, disclosure: disclosure, redactor: redactor,
             factory: PageFactory(site: info), templates: templates)
 
+        clock.lap("page context")
         let output = try StagedOutput(destination: options.out, recycle: !options.full)
+        clock.lap("staging folder and manifests")
         let fingerprint = BuildFingerprint(tools: context.tools).digest
         let cacheFile = options.cacheFolder.appendingPathComponent("pages.bin")
         var why = "--full"
@@ -75,9 +83,10 @@ public enum SiteBuilder {
         }
         let pages = CacheablePages(context: context, cache: cache, output: output, fingerprint: fingerprint)
         let commit: CommitResult
+        let cacheWriting: BackgroundValue<(any Error)?>
         var writer = PageWriter(output: output)
         writer.failAfterWrittenPages = options.failAfterWrittenPages
-        clock.lap("prepare")
+        clock.lap("page cache load")
         do {
             try writeRowPages(context, pages, &writer)
             clock.lap("row pages")
@@ -110,28 +119,37 @@ public enum SiteBuilder {
             clock.lap("site files and search index")
             commit = try output.commit()
             clock.lap("commit")
-            if let manifestID = output.committedManifestID {
+            // The page cache is written on the other core while the report is made.
+            let cached = writer.cached
+            let manifestID = output.committedManifestID
+            cacheWriting = BackgroundValue { () -> (any Error)? in
+                guard let manifestID else { return nil }
                 do {
-                    try PageCache.write(writer.cached, fingerprint: fingerprint, manifestID: manifestID, to: cacheFile)
+                    try PageCache.write(cached, fingerprint: fingerprint, manifestID: manifestID, to: cacheFile)
+                    return nil
                 } catch {
                     PageCache.remove(cacheFile)
-                    warn("page cache not written (\(error)); the next build makes every page")
+                    return error
                 }
             }
-            clock.lap("page cache (\(writer.made) pages made, \(writer.kept) kept)")
         } catch {
             output.discard()
             throw error
         }
 
-        let nextChange = policy.nextChange(snapshot, after: options.asOf)
-        clock.lap("next change")
         let report = makeReport(
             options: options, snapshot: snapshot, disclosure: disclosure, problems: problems, writer: writer,
-            commit: commit, timeliness: timeliness, nextChange: nextChange)
-        if let path = options.report {
-            try writeReport(report, to: path)
+            commit: commit, timeliness: timeliness, nextChange: try nextChange.value)
+        do {
+            if let path = options.report { try writeReport(report, to: path) }
+        } catch {
+            _ = try? cacheWriting.value  // the cache is complete or absent before the error is told
+            throw error
         }
+        if let error = try cacheWriting.value {
+            warn("page cache not written (\(error)); the next build makes every page")
+        }
+        clock.lap("report and page cache (\(writer.made) pages made, \(writer.kept) kept)")
         return report
     }
 

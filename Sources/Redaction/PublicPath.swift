@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import StableDigest
 
 /// Path segments for published pages (site.md, "Output layout").
 public enum PublicPath {
@@ -31,6 +32,6 @@ public enum PublicPath {
     }
 
     private static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
+        StableDigest.hex(Array(bytes))
     }
 }

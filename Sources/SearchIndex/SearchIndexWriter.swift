@@ -1,5 +1,6 @@
 import CreditVocabulary
 import Foundation
+import JSONText
 
 /// Builds the static search index under `search/`:
 ///
@@ -28,8 +29,12 @@ public struct SearchIndexWriter: Sendable {
     }
 
     private var rows: [Row] = []
-    private var postings: [String: [Int32]] = [:]
-    private var titlePostings: [String: [Int32]] = [:]
+    /// Postings of Han terms, by ``HanTerm`` key: all text, and titles.
+    private var hanPostings: [UInt64: [Int32]] = [:]
+    private var titleHanPostings: [UInt64: [Int32]] = [:]
+    /// Postings of ASCII words and filter terms: all text, and titles.
+    private var wordPostings: [String: [Int32]] = [:]
+    private var titleWordPostings: [String: [Int32]] = [:]
     private var facets: [String: [String: Int]] = ["k": [:], "r": [:], "y": [:], "l": [:]]
 
     /// A writer.
@@ -45,22 +50,28 @@ public struct SearchIndexWriter: Sendable {
     /// run on any thread.
     public struct PreparedDocument: Sendable {
         fileprivate var row: Row
-        fileprivate var terms: [String]
-        fileprivate var titleTerms: [String]
+        fileprivate var han: [UInt64]
+        fileprivate var words: [String]
+        fileprivate var titleHan: [UInt64]
+        fileprivate var titleWords: [String]
         fileprivate var filters: [String]
 
         /// Tokenises `document`.
         public init(_ document: SearchDocument) {
             row = Row(title: document.title, path: document.path, kind: document.kind, date: document.date,
                       regions: document.regions.joined(separator: "、"), snippet: SearchIndexWriter.snippet(document.text))
-            let titleTerms = SearchTokenizer.terms(document.title)
+            let title = SearchTokenizer.indexTerms(document.title)
             var filters = ["k:" + document.kind.rawValue, "y:\(document.date.year)"]
             filters += document.regions.map { "r:" + $0 }
             if let list = document.list { filters.append("l:" + list.rawValue) }
-            var terms = SearchTokenizer.terms(document.text).union(titleTerms)
-            for filter in filters { terms.insert("#" + filter) }
-            self.terms = Array(terms)
-            self.titleTerms = Array(titleTerms)
+            var (han, words) = SearchTokenizer.indexTerms(document.text)
+            han.formUnion(title.han)
+            words.formUnion(title.words)
+            for filter in filters { words.insert("#" + filter) }
+            self.han = Array(han)
+            self.words = Array(words)
+            self.titleHan = Array(title.han)
+            self.titleWords = Array(title.words)
             self.filters = filters
         }
     }
@@ -77,8 +88,10 @@ public struct SearchIndexWriter: Sendable {
         for filter in document.filters {
             facets[String(filter.prefix(1))]![String(filter.dropFirst(2)), default: 0] += 1
         }
-        for term in document.terms { postings[term, default: []].append(index) }
-        for term in document.titleTerms { titlePostings[term, default: []].append(index) }
+        for term in document.han { hanPostings[term, default: []].append(index) }
+        for term in document.words { wordPostings[term, default: []].append(index) }
+        for term in document.titleHan { titleHanPostings[term, default: []].append(index) }
+        for term in document.titleWords { titleWordPostings[term, default: []].append(index) }
     }
 
     /// Adds documents.
@@ -100,15 +113,28 @@ public struct SearchIndexWriter: Sendable {
                 return position == 0 ? id : id - previous
             }
         }
-        let hanTerms = Set(postings.keys.filter { !$0.unicodeScalars.allSatisfy(SearchTokenizer.isWordScalar) })
-        let estimated = hanTerms.reduce(0) { $0 + $1.utf8.count + 6 + (postings[$1]!.count + (titlePostings[$1]?.count ?? 0)) * 3 }
+        // Han and filter terms go to shards by hash, ASCII words by their first characters.
+        var hashed: [(term: String, all: [Int32], title: [Int32]?)] = hanPostings.map {
+            (HanTerm.string($0.key), $0.value, titleHanPostings[$0.key])
+        }
+        var words: [(term: String, all: [Int32], title: [Int32]?)] = []
+        for (term, indices) in wordPostings {
+            if term.unicodeScalars.allSatisfy(SearchTokenizer.isWordScalar) {
+                words.append((term, indices, titleWordPostings[term]))
+            } else {
+                hashed.append((term, indices, titleWordPostings[term]))
+            }
+        }
+        let estimated = hashed.reduce(0) { $0 + $1.term.utf8.count + 6 + ($1.all.count + ($1.title?.count ?? 0)) * 3 }
         var shardCount = 1
         while shardCount < 4096 && estimated / shardCount > targetShardBytes { shardCount *= 2 }
 
         var shards: [String: [(String, [Int], [Int])]] = [:]
-        for (term, indices) in postings {
-            let file = hanTerms.contains(term) ? SearchShards.hanShard(term, shardCount: shardCount) : SearchShards.wordShard(term)
-            shards[file, default: []].append((term, gaps(indices), gaps(titlePostings[term])))
+        for (term, all, title) in hashed {
+            shards[SearchShards.hanShard(term, shardCount: shardCount), default: []].append((term, gaps(all), gaps(title)))
+        }
+        for (term, all, title) in words {
+            shards[SearchShards.wordShard(term), default: []].append((term, gaps(all), gaps(title)))
         }
         var files: [(String, String)] = shards.map { ($0.key, Self.shardJSON($0.value)) }
         for start in stride(from: 0, to: order.count, by: documentsPerChunk) {
@@ -128,9 +154,28 @@ public struct SearchIndexWriter: Sendable {
     }
 
     /// The first 90 characters of the text, white space folded.
+    /// Reads only as far as the snippet goes (texts can be long).
     static func snippet(_ text: String) -> String {
-        let folded = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return folded.count > 90 ? String(folded.prefix(90)) + "…" : folded
+        let limit = 90
+        var snippet = ""
+        var length = 0
+        var space = false
+        for character in text {
+            if character.isWhitespace {
+                space = length > 0
+                continue
+            }
+            if space {
+                if length == limit { return snippet + "…" }
+                snippet.append(" ")
+                length += 1
+                space = false
+            }
+            if length == limit { return snippet + "…" }
+            snippet.append(character)
+            length += 1
+        }
+        return snippet
     }
 
     /// A shard file: `{"term":[[gaps],[title gaps]],...}` with sorted terms, written directly
@@ -151,19 +196,7 @@ public struct SearchIndexWriter: Sendable {
 
     /// A JSON string literal, with `<`, `>` and `&` escaped like ``json(_:)`` does.
     static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        JSONText.quoted(text, escapingMarkup: true)
     }
 
     /// Deterministic compact JSON (sorted keys, UTF-8, no escaped slashes). `<`, `>` and `&`

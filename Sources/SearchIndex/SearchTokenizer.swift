@@ -72,20 +72,22 @@ public enum SearchTokenizer {
 
     /// The index terms of a text.
     public static func terms(_ text: String) -> Set<String> {
-        let (han, words) = runs(normalize(text))
-        var terms = Set(words)
-        for run in han {
-            for (index, scalar) in run.enumerated() {
-                terms.insert(String(scalar))
-                if index + 1 < run.count {
-                    var pair = String.UnicodeScalarView()
-                    pair.append(scalar)
-                    pair.append(run[index + 1])
-                    terms.insert(String(pair))
-                }
+        let (han, words) = indexTerms(text)
+        return words.union(han.map(HanTerm.string))
+    }
+
+    /// The index terms of a text: Han characters and pairs as ``HanTerm`` keys (hashing
+    /// integers instead of non-ASCII strings is most of the index's speed), ASCII words as text.
+    public static func indexTerms(_ text: String) -> (han: Set<UInt64>, words: Set<String>) {
+        let (runs, words) = runs(normalize(text))
+        var han = Set<UInt64>(minimumCapacity: runs.reduce(0) { $0 + 2 * $1.count })
+        for run in runs {
+            for index in run.indices {
+                han.insert(HanTerm.key(run[index]))
+                if index + 1 < run.count { han.insert(HanTerm.key(run[index], run[index + 1])) }
             }
         }
-        return terms
+        return (han, Set(words))
     }
 
     /// The terms a query needs, all of which a document must have: pairs of each Han run that

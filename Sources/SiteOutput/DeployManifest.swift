@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import JSONText
 import StableDigest
 
 /// Every file of a published folder with its SHA-256 and size (`NAME.manifest.json`, next to
@@ -40,24 +41,11 @@ public struct DeployManifest: Codable, Equatable, Sendable {
         for (position, path) in files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
             let entry = files[path]!
             out += position == 0 ? "\n" : ",\n"
-            out += "    " + Self.jsonString(path) + " : {\n      \"sha256\" : " + Self.jsonString(entry.sha256)
+            out += "    " + JSONText.quoted(path) + " : {\n      \"sha256\" : " + JSONText.quoted(entry.sha256)
             out += ",\n      \"size\" : " + String(entry.size) + "\n    }"
         }
         out += files.isEmpty ? "}\n}\n" : "\n  }\n}\n"
         return Data(out.utf8)
-    }
-
-    private static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 
     /// Reads a manifest; nil when the file is missing or unreadable (then every file counts

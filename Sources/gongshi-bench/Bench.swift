@@ -26,6 +26,7 @@ struct Bench {
             }
         }
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        let trash = "\(work)/trash"
         let today = CivilDate(iso: "2026-11-24")!
         print("gongshi benchmark on \(ProcessInfo.processInfo.activeProcessorCount) cores; as-of \(today); release build")
         print("")
@@ -38,9 +39,15 @@ struct Bench {
                 try SyntheticSnapshot.write(to: snapshot, records: size, today: today, seed: 42)
             }
             let out = "\(work)/out-\(size)"
+            // The last run's output is moved aside, and deleted after the last measurement:
+            // ext4 without a journal skips inodes deleted in the last minutes when it
+            // allocates new ones, which made a full build after deleting the last run's tree
+            // spend more time in the kernel than in gongshi.
             for leftover in [out, "\(work)/.out-\(size).gongshi-previous", "\(work)/.out-\(size).gongshi-cache",
-                             "\(work)/.out-\(size).gongshi-previous.manifest.json", "\(out).manifest.json"] {
-                try? FileManager.default.removeItem(atPath: leftover)
+                             "\(work)/.out-\(size).gongshi-previous.manifest.json", "\(out).manifest.json"]
+            where FileManager.default.fileExists(atPath: leftover) {
+                try FileManager.default.createDirectory(atPath: trash, withIntermediateDirectories: true)
+                try FileManager.default.moveItem(atPath: leftover, toPath: "\(trash)/\(UUID().uuidString)")
             }
             let report = "\(work)/report-\(size).json"
             let full = try ChildProcess.run([gongshi, "build", "--snapshot", snapshot, "--site", ".", "--out", out,
@@ -79,6 +86,7 @@ struct Bench {
         if let out = searchOutput {
             try searchFigures(out: out)
         }
+        try? FileManager.default.removeItem(atPath: trash)
     }
 
     static func summary(report: String, out: String) throws -> (pages: Int, files: Int, bytes: Int, rewritten: Int) {

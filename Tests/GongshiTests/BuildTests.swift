@@ -113,6 +113,17 @@ struct DemoBuildTests {
         #expect(report.redactions.log.allSatisfy { $0.length > 0 })
         // REC-016 opens in 3 days: the next change.
         #expect(report.nextChange == today.adding(days: 3).iso)
+
+        // The directly written JSON decodes to the same report, internal build included
+        // (timeliness lines, problems without a row).
+        let internalReport = try buildDemo(fixture, audience: .internal)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for written in [report, internalReport] {
+            let decoded = try JSONDecoder().decode(BuildReport.self, from: written.jsonData())
+            #expect(try encoder.encode(decoded) == encoder.encode(written))
+        }
+        #expect(!report.withheld.isEmpty && !report.redactions.log.isEmpty)
     }
 
     @Test("an internal build holds internal rows and tells robots to stay out")

@@ -23,7 +23,15 @@ struct ScheduleTests {
         var yesterday = policy.evaluate(snapshot, asOf: yearStart.adding(days: -1)).shownRows
         var day = yearStart
         while day <= yearEnd {
-            let today = policy.evaluate(snapshot, asOf: day).shownRows
+            let evaluation = policy.evaluate(snapshot, asOf: day)
+            let today = evaluation.shownRows
+            // next_change and the update date, given the day's evaluation, agree with the schedule.
+            if let next = changes.first(where: { $0.date > day }) {
+                #expect(policy.nextChange(snapshot, after: day, current: evaluation) == next.date, "\(day)")
+            }
+            if let last = changes.last(where: { $0.date <= day }) {
+                #expect(policy.lastChange(snapshot, onOrBefore: day, current: evaluation) == last.date, "\(day)")
+            }
             if let change = byDate[day] {
                 #expect(Set(change.appearing.map(\.ref)) == today.subtracting(yesterday), "\(day)")
                 #expect(Set(change.disappearing.map(\.ref)) == yesterday.subtracting(today), "\(day)")

@@ -2,7 +2,7 @@ import CreditVocabulary
 import DemoSnapshot
 import Foundation
 import Redaction
-import SearchIndex
+@testable import SearchIndex
 import SnapshotModel
 import Testing
 
@@ -14,6 +14,33 @@ struct SearchTokenizerTests {
         #expect(SearchTokenizer.terms("ＵＳＣＣ 91350100M000100Y43，罚款3000元") ==
                 ["uscc", "91350100m000100y43", "罚", "款", "罚款", "3000", "元"])
         #expect(SearchTokenizer.terms("<script>") == ["script"])
+    }
+
+    @Test("Han terms packed in integers read back as their text, supplementary planes included")
+    func hanTermKeys() {
+        let text = "𠀀罚款𪚥 非法集资"
+        let (han, words) = SearchTokenizer.indexTerms(text)
+        #expect(words.isEmpty)
+        #expect(Set(han.map(HanTerm.string)) == SearchTokenizer.terms(text))
+        #expect(SearchTokenizer.terms(text).isSuperset(of: ["𠀀罚", "款𪚥", "𪚥", "𠀀"]))
+        #expect(HanTerm.string(HanTerm.key("集", "资")) == "集资")
+        #expect(HanTerm.key("集") != HanTerm.key("集", "资"))
+    }
+
+    @Test("the snippet is the text's first 90 characters, white space folded, read only that far")
+    func snippet() {
+        func folded(_ text: String) -> String {  // the definition the lazy reader must match
+            let folded = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            return folded.count > 90 ? String(folded.prefix(90)) + "…" : folded
+        }
+        let samples = [
+            "", "   ", " 罚款 ", "a\n\n b\t c  ", String(repeating: "罚", count: 90), String(repeating: "罚", count: 91),
+            String(repeating: "罚", count: 90) + " ", String(repeating: "罚", count: 90) + " 款", String(repeating: "罚", count: 89) + " 款",
+            String(repeating: "罚", count: 89) + "  款款", "\u{3000}全角空格\u{3000}分隔", "e\u{301} x " + String(repeating: "ab ", count: 40),
+        ]
+        for sample in samples {
+            #expect(SearchIndexWriter.snippet(sample) == folded(sample), "\(sample)")
+        }
     }
 
     @Test("queries need every pair of a Han run, single characters exactly, words as prefixes")

@@ -1,0 +1,27 @@
+import Dispatch
+import Foundation
+
+/// A value computed on another thread while the caller goes on: for the steps of a build
+/// that only read the snapshot (the dates of the last and next change) and would otherwise
+/// leave the second core idle.
+final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<Value, any Error>?
+
+    /// Starts computing `work`.
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        DispatchQueue.global().async {
+            self.result = Result { try work() }
+            self.done.signal()
+        }
+    }
+
+    /// The value, waiting for it; rethrows the work's error.
+    var value: Value {
+        get throws {
+            done.wait()
+            done.signal()  // later reads do not wait
+            return try result!.get()
+        }
+    }
+}

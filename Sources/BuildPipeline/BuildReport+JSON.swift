@@ -1,0 +1,55 @@
+import Foundation
+import JSONText
+
+extension BuildReport {
+    /// The report as `--report` writes it: the JSON its `Codable` form decodes from, written
+    /// directly (``JSONValue``), with keys sorted and two-space indents.
+    public func jsonData() -> Data {
+        Data(json.pretty())
+    }
+
+    var json: JSONValue {
+        let published: [(String, JSONValue?)] = self.published.map { table, ids in
+            (table, JSONValue.array(ids.map(JSONValue.string)))
+        }
+        let withheld: [JSONValue] = self.withheld.map { row in
+            .object([("table", .string(row.table)), ("id", .string(row.id)), ("code", .string(row.code)),
+                     ("reason", .string(row.reason))])
+        }
+        let problems: [JSONValue] = self.problems.map { problem in
+            .object([("severity", .string(problem.severity)), ("table", .optional(problem.table)),
+                     ("id", .optional(problem.id)), ("column", .optional(problem.column)),
+                     ("message", .string(problem.message))])
+        }
+        let log: [JSONValue] = redactions.log.map { event in
+            .object([("table", .string(event.table)), ("id", .string(event.id)), ("field", .string(event.field)),
+                     ("rule", .string(event.rule)), ("offset", .int(event.offset)), ("length", .int(event.length))])
+        }
+        let output: [(String, JSONValue?)] = [
+            ("unchanged", .bool(self.output.unchanged)), ("added", .int(self.output.added)),
+            ("changed", .int(self.output.changed)), ("removed", .int(self.output.removed)),
+            ("kept", .int(self.output.kept)), ("pagesMade", .int(self.output.pagesMade)),
+            ("pagesKept", .int(self.output.pagesKept)),
+        ]
+        let late: [JSONValue] = timeliness.late.map { line in
+            .object([("id", .string(line.id)), ("authority", .string(line.authority)),
+                     ("decided_on", .string(line.decidedOn)), ("approved_on", .string(line.approvedOn)),
+                     ("working_days", .int(line.workingDays))])
+        }
+        let notComputed: [JSONValue] = timeliness.notComputed.map { line in
+            .object([("id", .string(line.id)), ("reason", .string(line.reason))])
+        }
+        let timeliness: [(String, JSONValue?)] = [
+            ("limit_working_days", .int(self.timeliness.limitWorkingDays)), ("late", .array(late)),
+            ("not_computed", .array(notComputed)),
+        ]
+        let top: [(String, JSONValue?)] = [
+            ("snapshot", .string(snapshot)), ("as_of", .string(asOf)), ("audience", .string(audience)),
+            ("counts", .counts(counts)), ("files", .int(files)), ("pages", .int(pages)),
+            ("published", .object(published)), ("withheld", .array(withheld)), ("problems", .array(problems)),
+            ("redactions", .object([("counts", .counts(redactions.counts)), ("log", .array(log))])),
+            ("next_change", .optional(nextChange)), ("output", .object(output)), ("timeliness", .object(timeliness)),
+        ]
+        return .object(top)
+    }
+}
