@@ -67,7 +67,7 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "SiteRender",
-            dependencies: ["PageModel", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["PageModel", "Markdown", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: strict),
 
         // The static search index: tokenizer, index writer, and the query engine the client mirrors.

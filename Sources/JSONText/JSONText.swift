@@ -10,14 +10,7 @@ public enum JSONText {
         return out + "\""
     }
 
-    /// Appends `text` as a JSON string literal to `out` (see ``quoted(_:escapingMarkup:)``).
-    public static func appendQuoted(_ text: String, to out: inout String, escapingMarkup: Bool = false) {
-        out += "\""
-        append(text, to: &out, escapingMarkup: escapingMarkup)
-        out += "\""
-    }
-
-    /// Appends `text` as a JSON string literal, in UTF-8, to `out`.
+    /// Appends `text` as a JSON string literal (see ``quoted(_:escapingMarkup:)``), in UTF-8, to `out`.
     public static func appendQuoted(_ text: String, to out: inout [UInt8], escapingMarkup: Bool = false) {
         out.append(UInt8(ascii: "\""))
         if !text.utf8.contains(where: { needsEscape($0, escapingMarkup) }) {

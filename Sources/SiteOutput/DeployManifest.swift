@@ -36,16 +36,10 @@ public struct DeployManifest: Codable, Equatable, Sendable {
     /// Deterministic JSON: files sorted by path, two-space indentation, written directly (the
     /// general encoder takes about a second for a national-size site).
     public func encoded() -> Data {
-        var out = "{\n  \"files\" : {"
-        out.reserveCapacity(files.count * 140)
-        for (position, path) in files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
-            let entry = files[path]!
-            out += position == 0 ? "\n" : ",\n"
-            out += "    " + JSONText.quoted(path) + " : {\n      \"sha256\" : " + JSONText.quoted(entry.sha256)
-            out += ",\n      \"size\" : " + String(entry.size) + "\n    }"
+        let entries: [(String, JSONValue?)] = files.map { path, entry in
+            (path, .object([("sha256", .string(entry.sha256)), ("size", .int(entry.size))]))
         }
-        out += files.isEmpty ? "}\n}\n" : "\n  }\n}\n"
-        return Data(out.utf8)
+        return Data(JSONValue.object([("files", .object(entries))]).pretty())
     }
 
     /// Reads a manifest; nil when the file is missing or unreadable (then every file counts

@@ -2,7 +2,7 @@ import Mustache
 import PageModel
 
 /// The templates of one build: the built-in ones, each replaceable by a file of the same
-/// name in the site's `layouts/`. Values are HTML-escaped (``HTMLEscaping``, selected by a
+/// name in the site's `layouts/`. Values are HTML-escaped (``TemplateEscaping``, selected by a
 /// line put before every template) unless a template uses `{{{ }}}`,
 /// which the built-in templates only do for HTML rendered by cmark-gfm in safe mode.
 public struct TemplateSet: Sendable {
@@ -25,12 +25,12 @@ public struct TemplateSet: Sendable {
 
     /// The built-in templates with `overrides` (name → Mustache source) replacing some.
     public init(overrides: [String: String] = [:]) throws {
-        HTMLEscaping.registered
+        TemplateEscaping.registered
         var library = MustacheLibrary()
         let sources = DefaultLayouts.templates.merging(overrides, uniquingKeysWith: { _, site in site })
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + source), named: name)
+                library.register(try MustacheTemplate(string: TemplateEscaping.pragma + source), named: name)
             } catch {
                 let error = Self.parseError(source) ?? error
                 let origin = overrides[name] != nil ? "layouts/\(name).mustache" : "built-in template \(name)"

@@ -42,5 +42,8 @@ struct MarkdownTests {
     @Test("plain text is escaped")
     func escaping() {
         #expect(SafeHTML.escaping(SiteText(operatorAuthored: "<b>\"x\" & 'y'</b>")).html == "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;")
+        // A quote with a combining mark after it is still escaped; text without any is kept as it is.
+        #expect(HTMLEscaping.escape("\"\u{301}a<") == "&quot;\u{301}a&lt;")
+        #expect(HTMLEscaping.escape("罚款 3000 元") == "罚款 3000 元")
     }
 }

@@ -69,6 +69,24 @@ struct StableDigestTests {
         encoder.outputFormatting = [.sortedKeys]
         #expect(try DeployManifest.decode(try encoder.encode(manifest)) == manifest)
         #expect(try DeployManifest.decode(DeployManifest().encoded()) == DeployManifest())
+        // The layout the fast parser reads: paths in UTF-8 order, two-space indents.
+        let small = DeployManifest(files: ["b": .init(sha256: "bb", size: 2), "a/index.html": .init(sha256: "aa", size: 1)])
+        #expect(String(decoding: small.encoded(), as: UTF8.self) == """
+            {
+              "files" : {
+                "a/index.html" : {
+                  "sha256" : "aa",
+                  "size" : 1
+                },
+                "b" : {
+                  "sha256" : "bb",
+                  "size" : 2
+                }
+              }
+            }
+
+            """)
+        #expect(String(decoding: DeployManifest().encoded(), as: UTF8.self) == "{\n  \"files\" : {}\n}\n")
         let quoted = DeployManifest(files: ["a\"b\\c": .init(sha256: "00", size: 1)])
         #expect(try DeployManifest.decode(quoted.encoded()) == quoted)
         #expect(throws: (any Error).self) { try DeployManifest.decode(Data("{\"files\": 3}".utf8)) }
