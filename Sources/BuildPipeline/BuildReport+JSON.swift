@@ -8,22 +8,32 @@ extension BuildReport {
         Data(json.pretty())
     }
 
+    /// Writes ``jsonData()``'s bytes through `flush` in pieces; the long lists are turned into
+    /// JSON item by item, so the report is never held whole as text.
+    func writeJSON(to flush: ([UInt8]) throws -> Void) throws {
+        try json.writePretty(to: flush)
+    }
+
     var json: JSONValue {
         let published: [(String, JSONValue?)] = self.published.map { table, ids in
-            (table, JSONValue.array(ids.map(JSONValue.string)))
+            (table, JSONValue.items(count: ids.count) { .string(ids[$0]) })
         }
-        let withheld: [JSONValue] = self.withheld.map { row in
-            .object([("table", .string(row.table)), ("id", .string(row.id)), ("code", .string(row.code)),
-                     ("reason", .string(row.reason))])
+        let withheldRows = self.withheld
+        let withheld = JSONValue.items(count: withheldRows.count) { index in
+            let row = withheldRows[index]
+            return .object([("table", .string(row.table)), ("id", .string(row.id)), ("code", .string(row.code)),
+                            ("reason", .string(row.reason))])
         }
         let problems: [JSONValue] = self.problems.map { problem in
             .object([("severity", .string(problem.severity)), ("table", .optional(problem.table)),
                      ("id", .optional(problem.id)), ("column", .optional(problem.column)),
                      ("message", .string(problem.message))])
         }
-        let log: [JSONValue] = redactions.log.map { event in
-            .object([("table", .string(event.table)), ("id", .string(event.id)), ("field", .string(event.field)),
-                     ("rule", .string(event.rule)), ("offset", .int(event.offset)), ("length", .int(event.length))])
+        let events = redactions.log
+        let log = JSONValue.items(count: events.count) { index in
+            let event = events[index]
+            return .object([("table", .string(event.table)), ("id", .string(event.id)), ("field", .string(event.field)),
+                            ("rule", .string(event.rule)), ("offset", .int(event.offset)), ("length", .int(event.length))])
         }
         let output: [(String, JSONValue?)] = [
             ("unchanged", .bool(self.output.unchanged)), ("added", .int(self.output.added)),
@@ -46,8 +56,8 @@ extension BuildReport {
         let top: [(String, JSONValue?)] = [
             ("snapshot", .string(snapshot)), ("as_of", .string(asOf)), ("audience", .string(audience)),
             ("counts", .counts(counts)), ("files", .int(files)), ("pages", .int(pages)),
-            ("published", .object(published)), ("withheld", .array(withheld)), ("problems", .array(problems)),
-            ("redactions", .object([("counts", .counts(redactions.counts)), ("log", .array(log))])),
+            ("published", .object(published)), ("withheld", withheld), ("problems", .array(problems)),
+            ("redactions", .object([("counts", .counts(redactions.counts)), ("log", log)])),
             ("next_change", .optional(nextChange)), ("output", .object(output)), ("timeliness", .object(timeliness)),
         ]
         return .object(top)

@@ -1,5 +1,4 @@
 import PageCache
-import SearchIndex
 
 /// A page of an incremental build: made now, or published again from the cache.
 enum PageResult: Sendable {
@@ -7,14 +6,4 @@ enum PageResult: Sendable {
     case made(RenderedPage, digest: [UInt8]?)
     /// Unchanged since the published build: its file is kept as it is.
     case kept(CachedPage)
-}
-
-extension PageResult {
-    /// The page's search documents, made now or kept from the cache.
-    var searchDocuments: [SearchDocument] {
-        switch self {
-        case .made(let page, _): return page.searchDocuments
-        case .kept(let page): return page.searchDocuments
-        }
-    }
 }

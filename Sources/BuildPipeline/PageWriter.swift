@@ -8,24 +8,31 @@ import SiteRender
 
 /// Writes rendered pages into the staging folder, or keeps the published copies of pages
 /// the cache says are unchanged, and keeps what the site-wide files need: page folders for
-/// the sitemap, feed entries, the merged redaction log, the search index and what the next
-/// build's page cache holds.
+/// the sitemap, the newest feed entries, the merged redaction log and the search index. Every
+/// cacheable page goes to the next build's page cache as it is written.
 struct PageWriter {
     let output: StagedOutput
     var failAfterWrittenPages: Int?
     private(set) var pagePaths: [String] = []
+    /// The newest feed entries (at most twice the feed's length between trims).
     private(set) var feedItems: [FeedItem] = []
+    private let feedLimit: Int
     private(set) var events = Set<RedactionEvent>()
     private(set) var files = 0
     private(set) var search = SearchIndexWriter()
-    /// Pages made or kept, for the next build's cache.
-    private(set) var cached: [CachedPage] = []
+    /// Where pages made or kept go, for the next build; nil once writing it failed.
+    private(set) var cache: PageCacheWriter?
+    /// Why the next build's page cache is not being written.
+    private(set) var cacheProblem: String?
     /// Pages made and pages kept.
     private(set) var made = 0
     private(set) var kept = 0
 
-    init(output: StagedOutput) {
+    /// A writer into `output` whose feed holds `feedLimit` entries; pages go to `cache` too.
+    init(output: StagedOutput, cache: PageCacheWriter?, feedLimit: Int) {
         self.output = output
+        self.cache = cache
+        self.feedLimit = max(feedLimit, 0)
     }
 
     /// Writes pages that are never cached (home, search, content pages).
@@ -48,7 +55,13 @@ struct PageWriter {
                 return DeployManifest.Entry(sha256: page.sha256, size: page.size)
             }
         }
-        let prepared = try parallelMap(results) { $0.searchDocuments.map(SearchIndexWriter.PreparedDocument.init) }
+        // Kept pages bring their documents tokenised; made ones are tokenised here.
+        let prepared = try parallelMap(results) { result -> [SearchIndexWriter.PreparedDocument] in
+            switch result {
+            case .made(let page, _): return page.searchDocuments.map(SearchIndexWriter.PreparedDocument.init)
+            case .kept(let page): return page.searchDocuments
+            }
+        }
         for (documents, (result, entry)) in zip(prepared, zip(results, entries)) {
             for document in documents { search.add(document) }
             let page: CachedPage
@@ -61,20 +74,35 @@ struct PageWriter {
                 }
                 page = CachedPage(
                     digest: digest, path: rendered.path, sha256: entry.sha256, size: entry.size,
-                    feedItem: rendered.feedItem, searchDocuments: rendered.searchDocuments, events: rendered.log.events)
+                    feedItem: rendered.feedItem, searchDocuments: documents, events: rendered.log.events)
             case .kept(let cachedPage):
                 kept += 1
                 page = cachedPage
             }
             add(path: page.path, feedItem: page.feedItem, events: page.events)
-            cached.append(page)
+            cacheNext(page)
         }
         files += results.count
     }
 
+    /// Appends to the next build's cache; a failure there stops the cache, not the build.
+    private mutating func cacheNext(_ page: CachedPage) {
+        guard let cache else { return }
+        do {
+            try cache.append(page)
+        } catch {
+            cache.abandon()
+            self.cache = nil
+            cacheProblem = "\(error)"
+        }
+    }
+
     private mutating func add(path: String, feedItem: FeedItem?, events: [RedactionEvent]) {
         pagePaths.append(String(path.dropLast("index.html".count)))
-        if let feedItem { feedItems.append(feedItem) }
+        if let feedItem {
+            feedItems.append(feedItem)
+            if feedItems.count >= 2 * feedLimit + 64 { feedItems = SiteFeeds.newest(feedItems, limit: feedLimit) }
+        }
         self.events.formUnion(events)
     }
 

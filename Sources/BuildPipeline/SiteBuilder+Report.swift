@@ -48,12 +48,28 @@ extension SiteBuilder {
                 notComputed: timeliness.notComputed.map { .init(id: $0.recordID, reason: $0.reason) }))
     }
 
+    /// Writes the report to a temporary file beside `path` piece by piece, then renames it.
     static func writeReport(_ report: BuildReport, to path: String) throws {
-        let data = report.jsonData()
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
-        try data.write(to: temporary)
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+        }
+        do {
+            let handle = try FileHandle(forWritingTo: temporary)
+            do {
+                try report.writeJSON { try handle.write(contentsOf: $0) }
+            } catch {
+                try? handle.close()
+                throw error
+            }
+            try handle.close()
+        } catch {
+            unlink(temporary.path)
+            throw error
+        }
         guard rename(temporary.path, url.path) == 0 else {
+            unlink(temporary.path)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }
     }

@@ -83,8 +83,14 @@ public enum SiteBuilder {
         }
         let pages = CacheablePages(context: context, cache: cache, output: output, fingerprint: fingerprint)
         let commit: CommitResult
-        let cacheWriting: BackgroundValue<(any Error)?>
-        var writer = PageWriter(output: output)
+        let nextCache: PageCacheWriter?
+        do {
+            nextCache = try PageCacheWriter(url: cacheFile, fingerprint: fingerprint)
+        } catch {
+            warn("page cache not written (\(error)); the next build makes every page")
+            nextCache = nil
+        }
+        var writer = PageWriter(output: output, cache: nextCache, feedLimit: configuration.feedItems)
         writer.failAfterWrittenPages = options.failAfterWrittenPages
         clock.lap("page cache load")
         do {
@@ -119,37 +125,32 @@ public enum SiteBuilder {
             clock.lap("site files and search index")
             commit = try output.commit()
             clock.lap("commit")
-            // The page cache is written on the other core while the report is made.
-            let cached = writer.cached
-            let manifestID = output.committedManifestID
-            cacheWriting = BackgroundValue { () -> (any Error)? in
-                guard let manifestID else { return nil }
-                do {
-                    try PageCache.write(cached, fingerprint: fingerprint, manifestID: manifestID, to: cacheFile)
-                    return nil
-                } catch {
-                    PageCache.remove(cacheFile)
-                    return error
-                }
-            }
         } catch {
+            writer.cache?.abandon()
             output.discard()
             throw error
+        }
+        // The cache is complete now that the site it describes is published; a cache that
+        // cannot be finished is removed (the old one no longer matches the site).
+        if let problem = writer.cacheProblem {
+            PageCache.remove(cacheFile)
+            warn("page cache not written (\(problem)); the next build makes every page")
+        } else if let nextCache = writer.cache {
+            do {
+                guard let manifestID = output.committedManifestID else { throw OutputError("no manifest was written") }
+                try nextCache.finish(manifestID: manifestID)
+            } catch {
+                nextCache.abandon()
+                PageCache.remove(cacheFile)
+                warn("page cache not written (\(error)); the next build makes every page")
+            }
         }
 
         let report = makeReport(
             options: options, snapshot: snapshot, disclosure: disclosure, problems: problems, writer: writer,
             commit: commit, timeliness: timeliness, nextChange: try nextChange.value)
-        do {
-            if let path = options.report { try writeReport(report, to: path) }
-        } catch {
-            _ = try? cacheWriting.value  // the cache is complete or absent before the error is told
-            throw error
-        }
-        if let error = try cacheWriting.value {
-            warn("page cache not written (\(error)); the next build makes every page")
-        }
-        clock.lap("report and page cache (\(writer.made) pages made, \(writer.kept) kept)")
+        if let path = options.report { try writeReport(report, to: path) }
+        clock.lap("page cache and report (\(writer.made) pages made, \(writer.kept) kept)")
         return report
     }
 

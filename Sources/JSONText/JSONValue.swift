@@ -12,6 +12,9 @@ public indirect enum JSONValue: Sendable {
     case array([JSONValue])
     /// An object; written with its keys sorted, pairs whose value is nil left out.
     case object([(String, JSONValue?)])
+    /// An array whose items are made one at a time as they are written, so that a long one
+    /// is never held whole.
+    case items(count: Int, item: @Sendable (Int) -> JSONValue)
 
     /// An optional string: nil leaves the key out.
     public static func optional(_ text: String?) -> JSONValue? { text.map(JSONValue.string) }
@@ -23,48 +26,82 @@ public indirect enum JSONValue: Sendable {
 
     /// The document's text in UTF-8, ending with a new line.
     public func pretty() -> [UInt8] {
-        var out = [UInt8]()
-        write(to: &out, depth: 0)
-        out.append(newline)
-        return out
+        var sink = Sink(bytes: [], flushAt: .max) { _ in }
+        try! write(to: &sink, depth: 0)  // a sink that never flushes never throws
+        sink.bytes.append(newline)
+        return sink.bytes
+    }
+
+    /// Writes ``pretty()``'s text through `flush`, in pieces of about `chunk` bytes, so that
+    /// a large document is never held whole.
+    public func writePretty(chunk: Int = 1 << 20, to flush: ([UInt8]) throws -> Void) throws {
+        try withoutActuallyEscaping(flush) { flush in
+            var sink = Sink(bytes: [], flushAt: chunk, flush: flush)
+            sink.bytes.reserveCapacity(chunk + 4096)
+            try write(to: &sink, depth: 0)
+            sink.bytes.append(newline)
+            try flush(sink.bytes)
+        }
+    }
+
+    /// The bytes written so far and where they go when there are enough.
+    private struct Sink {
+        var bytes: [UInt8]
+        let flushAt: Int
+        let flush: ([UInt8]) throws -> Void
+
+        mutating func flushIfFull() throws {
+            guard bytes.count >= flushAt else { return }
+            try flush(bytes)
+            bytes.removeAll(keepingCapacity: true)
+        }
     }
 
     private var newline: UInt8 { UInt8(ascii: "\n") }
 
-    private func startLine(_ out: inout [UInt8], depth: Int) {
-        out.append(newline)
+    private static func startLine(_ out: inout [UInt8], depth: Int) {
+        out.append(UInt8(ascii: "\n"))
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 
-    private func write(to out: inout [UInt8], depth: Int) {
+    private func write(to sink: inout Sink, depth: Int) throws {
         switch self {
-        case .string(let text): JSONText.appendQuoted(text, to: &out)
-        case .int(let value): out.append(contentsOf: String(value).utf8)
-        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .string(let text): JSONText.appendQuoted(text, to: &sink.bytes)
+        case .int(let value): sink.bytes.append(contentsOf: String(value).utf8)
+        case .bool(let value): sink.bytes.append(contentsOf: (value ? "true" : "false").utf8)
         case .array(let items):
-            guard !items.isEmpty else { out.append(contentsOf: "[]".utf8); return }
-            out.append(UInt8(ascii: "["))
-            for (position, item) in items.enumerated() {
-                if position > 0 { out.append(UInt8(ascii: ",")) }
-                startLine(&out, depth: depth + 1)
-                item.write(to: &out, depth: depth + 1)
-            }
-            startLine(&out, depth: depth)
-            out.append(UInt8(ascii: "]"))
+            try Self.writeArray(count: items.count, item: { items[$0] }, to: &sink, depth: depth)
+        case .items(let count, let item):
+            try Self.writeArray(count: count, item: item, to: &sink, depth: depth)
         case .object(let pairs):
             let present = pairs.compactMap { key, value in value.map { (key, $0) } }
                 .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
-            guard !present.isEmpty else { out.append(contentsOf: "{}".utf8); return }
-            out.append(UInt8(ascii: "{"))
+            guard !present.isEmpty else { sink.bytes.append(contentsOf: "{}".utf8); return }
+            sink.bytes.append(UInt8(ascii: "{"))
             for (position, (key, value)) in present.enumerated() {
-                if position > 0 { out.append(UInt8(ascii: ",")) }
-                startLine(&out, depth: depth + 1)
-                JSONText.appendQuoted(key, to: &out)
-                out.append(contentsOf: " : ".utf8)
-                value.write(to: &out, depth: depth + 1)
+                if position > 0 { sink.bytes.append(UInt8(ascii: ",")) }
+                Self.startLine(&sink.bytes, depth: depth + 1)
+                JSONText.appendQuoted(key, to: &sink.bytes)
+                sink.bytes.append(contentsOf: " : ".utf8)
+                try value.write(to: &sink, depth: depth + 1)
             }
-            startLine(&out, depth: depth)
-            out.append(UInt8(ascii: "}"))
+            Self.startLine(&sink.bytes, depth: depth)
+            sink.bytes.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func writeArray(
+        count: Int, item: (Int) -> JSONValue, to sink: inout Sink, depth: Int
+    ) throws {
+        guard count > 0 else { sink.bytes.append(contentsOf: "[]".utf8); return }
+        sink.bytes.append(UInt8(ascii: "["))
+        for position in 0..<count {
+            if position > 0 { sink.bytes.append(UInt8(ascii: ",")) }
+            startLine(&sink.bytes, depth: depth + 1)
+            try item(position).write(to: &sink, depth: depth + 1)
+            try sink.flushIfFull()
+        }
+        startLine(&sink.bytes, depth: depth)
+        sink.bytes.append(UInt8(ascii: "]"))
     }
 }

@@ -15,7 +15,7 @@ struct ByteReader {
 
     var isAtEnd: Bool { offset == end }
 
-    mutating func integer() throws -> Int {
+    mutating func unsigned() throws -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -26,7 +26,11 @@ struct ByteReader {
             if byte & 0x80 == 0 { break }
             shift += 7
         }
-        return Int(Int64(bitPattern: value))
+        return value
+    }
+
+    mutating func integer() throws -> Int {
+        Int(Int64(bitPattern: try unsigned()))
     }
 
     mutating func count() throws -> Int {
@@ -41,9 +45,36 @@ struct ByteReader {
         return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
     }
 
+    mutating func strings() throws -> [String] {
+        let count = try count()
+        var values: [String] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try string()) }
+        return values
+    }
+
+    /// What ``ByteWriter/ascending(_:)`` wrote.
+    mutating func ascending() throws -> [UInt64] {
+        let count = try count()
+        var values: [UInt64] = []
+        values.reserveCapacity(count)
+        var previous: UInt64 = 0
+        for _ in 0..<count {
+            previous &+= try unsigned()
+            values.append(previous)
+        }
+        return values
+    }
+
     mutating func raw(_ length: Int) throws -> [UInt8] {
         guard length >= 0, length <= end - offset else { throw Truncated() }
         defer { offset += length }
         return Array(bytes[offset..<offset + length])
+    }
+
+    /// A little-endian 64-bit integer.
+    mutating func fixed64() throws -> UInt64 {
+        let bytes = try raw(8)
+        return bytes.reversed().reduce(0) { $0 << 8 | UInt64($1) }
     }
 }

@@ -4,7 +4,11 @@ struct ByteWriter {
     var bytes: [UInt8] = []
 
     mutating func integer(_ value: Int) {
-        var value = UInt64(bitPattern: Int64(value))
+        unsigned(UInt64(bitPattern: Int64(value)))
+    }
+
+    mutating func unsigned(_ value: UInt64) {
+        var value = value
         repeat {
             let low = UInt8(value & 0x7f)
             value >>= 7
@@ -18,6 +22,27 @@ struct ByteWriter {
             integer(utf8.count)
             bytes.append(contentsOf: utf8)
         }
+    }
+
+    /// A count, then the strings.
+    mutating func strings(_ values: [String]) {
+        integer(values.count)
+        for value in values { string(value) }
+    }
+
+    /// A count, then the gaps between ascending integers (the first from zero).
+    mutating func ascending(_ values: [UInt64]) {
+        integer(values.count)
+        var previous: UInt64 = 0
+        for value in values {
+            unsigned(value &- previous)
+            previous = value
+        }
+    }
+
+    /// A little-endian 64-bit integer.
+    mutating func fixed64(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     mutating func raw(_ value: [UInt8]) {

@@ -20,14 +20,18 @@ extension CachedPage {
         }
         writer.integer(searchDocuments.count)
         for document in searchDocuments {
-            writer.string(document.kind.rawValue)
-            writer.string(document.path)
-            writer.string(document.title)
-            writer.string(document.date.iso)
-            writer.integer(document.regions.count)
-            for region in document.regions { writer.string(region) }
-            writer.string(document.list?.rawValue ?? "")
-            writer.string(document.text)
+            let line = document.line
+            writer.string(line.kind.rawValue)
+            writer.string(line.path)
+            writer.string(line.title)
+            writer.string(line.date.iso)
+            writer.string(line.regions)
+            writer.string(line.snippet)
+            writer.ascending(document.han)
+            writer.strings(document.words)
+            writer.ascending(document.titleHan)
+            writer.strings(document.titleWords)
+            writer.strings(document.filters)
         }
         writer.integer(events.count)
         for event in events {
@@ -55,19 +59,14 @@ extension CachedPage {
         size = try reader.integer()
         feedItem = try reader.integer() == 1
             ? FeedItem(title: try reader.string(), path: try reader.string(), date: try date()) : nil
-        var documents: [SearchDocument] = []
+        var documents: [SearchIndexWriter.PreparedDocument] = []
         for _ in 0..<(try reader.count()) {
-            let kind = try value(SearchDocument.Kind.self)
-            let path = try reader.string()
-            let title = try reader.string()
-            let date = try date()
-            var regions: [String] = []
-            for _ in 0..<(try reader.count()) { regions.append(try reader.string()) }
-            let list = try reader.string()
-            documents.append(SearchDocument(
-                cachedKind: kind, path: path, title: title, date: date, regions: regions,
-                list: list.isEmpty ? nil : try ListKind(rawValue: list) ?? { throw ByteReader.Truncated() }(),
-                cachedText: try reader.string()))
+            let line = SearchIndexWriter.ResultLine(
+                kind: try value(SearchDocument.Kind.self), path: try reader.string(), title: try reader.string(),
+                date: try date(), regions: try reader.string(), snippet: try reader.string())
+            documents.append(SearchIndexWriter.PreparedDocument(
+                cachedLine: line, han: try reader.ascending(), words: try reader.strings(),
+                titleHan: try reader.ascending(), titleWords: try reader.strings(), filters: try reader.strings()))
         }
         searchDocuments = documents
         var events: [RedactionEvent] = []

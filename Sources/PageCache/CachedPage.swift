@@ -6,7 +6,7 @@ import SiteRender
 /// What a build keeps of a page so that the next build can publish it again without making
 /// it: the digest of its inputs, its file's SHA-256 and size, and what the site-wide files
 /// take from it (feed entry, search documents, redaction log).
-public struct CachedPage: Sendable {
+public struct CachedPage: Sendable, Equatable {
     /// The SHA-256 of the page's inputs and of everything build-wide it depends on.
     public var digest: [UInt8]
     /// Output path, e.g. `records/R1/index.html`.
@@ -17,15 +17,15 @@ public struct CachedPage: Sendable {
     public var size: Int
     /// The page's feed entry.
     public var feedItem: FeedItem?
-    /// The page's search documents.
-    public var searchDocuments: [SearchDocument]
+    /// The page's search documents, tokenised.
+    public var searchDocuments: [SearchIndexWriter.PreparedDocument]
     /// The page's redaction log (rules, offsets and lengths; no text).
     public var events: [RedactionEvent]
 
     /// A cached page.
     public init(
         digest: [UInt8], path: String, sha256: String, size: Int, feedItem: FeedItem?,
-        searchDocuments: [SearchDocument], events: [RedactionEvent]
+        searchDocuments: [SearchIndexWriter.PreparedDocument], events: [RedactionEvent]
     ) {
         self.digest = digest
         self.path = path

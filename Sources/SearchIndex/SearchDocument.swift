@@ -40,9 +40,13 @@ public struct SearchDocument: Sendable {
         kind: Kind, path: String, title: String, date: CivilDate, regions: [String], list: ListKind? = nil,
         texts: [(any PublishableText)?]
     ) {
-        self.init(
-            cachedKind: kind, path: path, title: title, date: date, regions: regions, list: list,
-            cachedText: texts.compactMap { $0?.publishableValue }.map(Self.plain).joined(separator: "\n"))
+        self.kind = kind
+        self.path = path
+        self.title = title
+        self.date = date
+        self.regions = regions
+        self.list = list
+        self.text = texts.compactMap { $0?.publishableValue }.map(Self.plain).joined(separator: "\n")
     }
 
     /// Markdown source as plain text for the index and snippets.

@@ -18,17 +18,7 @@ public struct SearchIndexWriter: Sendable {
     /// Documents per `d/` chunk.
     public var documentsPerChunk: Int
 
-    /// What is kept of a document: its result line, not its text.
-    fileprivate struct Row: Sendable {
-        var title: String
-        var path: String
-        var kind: SearchDocument.Kind
-        var date: CivilDate
-        var regions: String
-        var snippet: String
-    }
-
-    private var rows: [Row] = []
+    private var rows: [ResultLine] = []
     /// Postings of Han terms, by ``HanTerm`` key: all text, and titles.
     private var hanPostings: [UInt64: [Int32]] = [:]
     private var titleHanPostings: [UInt64: [Int32]] = [:]
@@ -46,36 +36,6 @@ public struct SearchIndexWriter: Sendable {
     /// Number of documents added.
     public var count: Int { rows.count }
 
-    /// A document tokenised, ready to be added: the costly half of ``add(_:)``, which can
-    /// run on any thread.
-    public struct PreparedDocument: Sendable {
-        fileprivate var row: Row
-        fileprivate var han: [UInt64]
-        fileprivate var words: [String]
-        fileprivate var titleHan: [UInt64]
-        fileprivate var titleWords: [String]
-        fileprivate var filters: [String]
-
-        /// Tokenises `document`.
-        public init(_ document: SearchDocument) {
-            row = Row(title: document.title, path: document.path, kind: document.kind, date: document.date,
-                      regions: document.regions.joined(separator: "、"), snippet: SearchIndexWriter.snippet(document.text))
-            let title = SearchTokenizer.indexTerms(document.title)
-            var filters = ["k:" + document.kind.rawValue, "y:\(document.date.year)"]
-            filters += document.regions.map { "r:" + $0 }
-            if let list = document.list { filters.append("l:" + list.rawValue) }
-            var (han, words) = SearchTokenizer.indexTerms(document.text)
-            han.formUnion(title.han)
-            words.formUnion(title.words)
-            for filter in filters { words.insert("#" + filter) }
-            self.han = Array(han)
-            self.words = Array(words)
-            self.titleHan = Array(title.han)
-            self.titleWords = Array(title.words)
-            self.filters = filters
-        }
-    }
-
     /// Adds a document: its terms go to the postings at once, its text is not kept.
     public mutating func add(_ document: SearchDocument) {
         add(PreparedDocument(document))
@@ -84,7 +44,7 @@ public struct SearchIndexWriter: Sendable {
     /// Adds a tokenised document.
     public mutating func add(_ document: PreparedDocument) {
         let index = Int32(rows.count)
-        rows.append(document.row)
+        rows.append(document.line)
         for filter in document.filters {
             facets[String(filter.prefix(1))]![String(filter.dropFirst(2)), default: 0] += 1
         }

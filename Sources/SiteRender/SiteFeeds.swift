@@ -6,11 +6,17 @@ public enum SiteFeeds {
     /// URLs per sitemap file (the sitemap protocol's limit).
     public static let sitemapLimit = 50_000
 
+    /// The `limit` newest items: latest date first, then by path. Keeping only these of a
+    /// longer list never changes the feed.
+    public static func newest(_ items: [FeedItem], limit: Int) -> [FeedItem] {
+        Array(items.sorted { ($0.date, $1.path) > ($1.date, $0.path) }.prefix(limit))
+    }
+
     /// An Atom feed of the newest `limit` items, newest first; deterministic for equal dates.
     public static func atom(
         title: String, baseURL: String, asOf: CivilDate, items: [FeedItem], limit: Int
     ) -> String {
-        let newest = items.sorted { ($0.date, $1.path) > ($1.date, $0.path) }.prefix(limit)
+        let newest = Self.newest(items, limit: limit)
         let updated = newest.map(\.date).max() ?? asOf
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>

@@ -1,4 +1,7 @@
 /// An `Encoder` that writes a value's fields, tagged and length-prefixed, to a ``DigestSink``.
+///
+/// The coding path is not tracked (it stays as the caller gave it): building it allocated
+/// an array for every nested value, and no type in gongshi encodes differently by path.
 struct DigestEncoder: Encoder {
     let sink: DigestSink
     var codingPath: [any CodingKey]
@@ -40,11 +43,15 @@ private struct ValueWriter {
         withUnsafeBytes(of: value.bitPattern.littleEndian) { sink.bytes.append(contentsOf: $0) }
     }
     func nested<T: Encodable>(_ value: T, codingPath: [any CodingKey], depth: Int) throws {
-        switch value {
-        case let value as String: string(value)
-        case let value as Int: sink.write(integer: Int64(value))
-        case let value as Bool: bool(value)
-        default: try value.encode(to: DigestEncoder(sink: sink, codingPath: codingPath, depth: depth))
+        // Metatype checks are far cheaper than dynamic casts, and these three are most values.
+        if T.self == String.self {
+            string(unsafeBitCast(value, to: String.self))
+        } else if T.self == Int.self {
+            sink.write(integer: Int64(unsafeBitCast(value, to: Int.self)))
+        } else if T.self == Bool.self {
+            bool(unsafeBitCast(value, to: Bool.self))
+        } else {
+            try value.encode(to: DigestEncoder(sink: sink, codingPath: codingPath, depth: depth))
         }
     }
 }
@@ -85,7 +92,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt64, forKey key: Key) throws { self.key(key); sink.write(unsigned: value) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         self.key(key)
-        try writer.nested(value, codingPath: codingPath + [key], depth: depth + 1)
+        try writer.nested(value, codingPath: codingPath, depth: depth + 1)
     }
     // Synthesised conformances skip nil optionals with `encodeIfPresent`; write them, so that
     // a field going from a value to nil changes the digest even when it is the last one.
@@ -107,13 +114,13 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     ) -> KeyedEncodingContainer<NestedKey> {
         self.key(key)
         sink.write(tag: .keyed)
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(sink: sink, codingPath: codingPath + [key], depth: depth + 1))
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(sink: sink, codingPath: codingPath, depth: depth + 1))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         self.key(key)
         sink.write(tag: .unkeyed)
-        return UnkeyedContainer(sink: sink, codingPath: codingPath + [key], depth: depth + 1)
+        return UnkeyedContainer(sink: sink, codingPath: codingPath, depth: depth + 1)
     }
 
     mutating func superEncoder() -> any Encoder {
@@ -124,7 +131,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         self.key(key)
-        return DigestEncoder(sink: sink, codingPath: codingPath + [key], depth: depth + 1)
+        return DigestEncoder(sink: sink, codingPath: codingPath, depth: depth + 1)
     }
 }
 

@@ -28,4 +28,24 @@ struct JSONTextTests {
         let parsed = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(parsed.keys.sorted() == ["a", "b", "d", "é"])
     }
+
+    @Test("a document written in pieces, with arrays made item by item, has the bytes of the whole")
+    func writtenInPieces() throws {
+        let words = (0..<500).map { "词\($0)" }
+        let lazy = JSONValue.object([
+            ("list", .items(count: words.count) { .object([("w", .string(words[$0])), ("n", .int($0))]) }),
+            ("none", .items(count: 0) { _ in .int(0) }), ("x", .bool(true)),
+        ])
+        let eager = JSONValue.object([
+            ("list", .array(words.indices.map { .object([("w", .string(words[$0])), ("n", .int($0))]) })),
+            ("none", .array([])), ("x", .bool(true)),
+        ])
+        #expect(lazy.pretty() == eager.pretty())
+        for chunk in [1, 100, 4096, 1 << 20] {
+            var pieces: [[UInt8]] = []
+            try lazy.writePretty(chunk: chunk) { pieces.append($0) }
+            #expect(Array(pieces.joined()) == eager.pretty())
+            if chunk == 100 { #expect(pieces.count > 10) }
+        }
+    }
 }
