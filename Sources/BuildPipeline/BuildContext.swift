@@ -20,20 +20,20 @@ struct BuildContext: Sendable {
     /// What cacheable pages are made with.
     let tools: PageTools
 
-    let subjects: [String: SubjectRow]
-    let cases: [String: CaseRow]
-    let reports: [String: ReportRow]
-    let records: [String: RecordRow]
-    let reportsByCase: [String: [ReportRow]]
-    let recordsByReport: [String: [RecordRow]]
-    let recordsBySubject: [String: [RecordRow]]
-    let entriesBySubject: [String: [ListEntryRow]]
-    let commitmentsBySubject: [String: [CommitmentRow]]
+    let subjects: RowsByID<SubjectRow>
+    let cases: RowsByID<CaseRow>
+    let reports: RowsByID<ReportRow>
+    let records: RowsByID<RecordRow>
+    let reportsByCase: RowGroups<ReportRow>
+    let recordsByReport: RowGroups<RecordRow>
+    let recordsBySubject: RowGroups<RecordRow>
+    let entriesBySubject: RowGroups<ListEntryRow>
+    let commitmentsBySubject: RowGroups<CommitmentRow>
     let casesBySubject: [String: [String]]
     let subjectsByCase: [String: [String]]
-    let rectificationsByRecord: [String: [RectificationRow]]
-    let interviewsByRecord: [String: [InterviewRow]]
-    let repairsByRecord: [String: [RepairActionRow]]
+    let rectificationsByRecord: RowGroups<RectificationRow>
+    let interviewsByRecord: RowGroups<InterviewRow>
+    let repairsByRecord: RowGroups<RepairActionRow>
 
     init(reader: SnapshotReader, snapshot: Snapshot, disclosure: Disclosure, redactor: Redactor,
          factory: PageFactory, templates: TemplateSet) {
@@ -46,27 +46,21 @@ struct BuildContext: Sendable {
         self.tools = PageTools(redactor: redactor, site: factory.site, templates: templates, regionCode: snapshot.meta.regionCode)
         func shown(_ table: SnapshotTable, _ id: String) -> Bool { disclosure.isShown(table, id) }
 
-        subjects = Dictionary(snapshot.subjects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        cases = Dictionary(snapshot.cases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        reports = Dictionary(snapshot.reports.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        records = Dictionary(snapshot.records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let shownReports = snapshot.reports.filter { shown(.verificationReports, $0.id) }
-        let shownRecords = snapshot.records.filter { shown(.records, $0.id) }
-        reportsByCase = Dictionary(grouping: shownReports, by: \.caseID)
-        recordsByReport = Dictionary(grouping: shownRecords.filter { $0.reportID != nil }, by: { $0.reportID! })
-        recordsBySubject = Dictionary(grouping: shownRecords, by: \.subjectID)
-        entriesBySubject = Dictionary(grouping: snapshot.listEntries.filter { shown(.listEntries, $0.id) }, by: \.subjectID)
-        commitmentsBySubject = Dictionary(
-            grouping: snapshot.commitments.filter { shown(.commitments, $0.id) }, by: \.subjectID)
+        subjects = RowsByID(snapshot.subjects, id: \.id)
+        cases = RowsByID(snapshot.cases, id: \.id)
+        reports = RowsByID(snapshot.reports, id: \.id)
+        records = RowsByID(snapshot.records, id: \.id)
+        reportsByCase = RowGroups(snapshot.reports, where: { shown(.verificationReports, $0.id) }, by: \.caseID)
+        recordsByReport = RowGroups(snapshot.records, where: { shown(.records, $0.id) }, by: \.reportID)
+        recordsBySubject = RowGroups(snapshot.records, where: { shown(.records, $0.id) }, by: \.subjectID)
+        entriesBySubject = RowGroups(snapshot.listEntries, where: { shown(.listEntries, $0.id) }, by: \.subjectID)
+        commitmentsBySubject = RowGroups(snapshot.commitments, where: { shown(.commitments, $0.id) }, by: \.subjectID)
         let links = snapshot.caseSubjects.filter { shown(.cases, $0.caseID) && shown(.subjects, $0.subjectID) }
         casesBySubject = Dictionary(grouping: links, by: \.subjectID).mapValues { $0.map(\.caseID) }
         subjectsByCase = Dictionary(grouping: links, by: \.caseID).mapValues { $0.map(\.subjectID) }
-        rectificationsByRecord = Dictionary(
-            grouping: snapshot.rectifications.filter { shown(.rectifications, $0.id) }, by: \.recordID)
-        interviewsByRecord = Dictionary(
-            grouping: snapshot.interviews.filter { shown(.interviews, $0.id) }, by: \.recordID)
-        repairsByRecord = Dictionary(
-            grouping: snapshot.repairActions.filter { shown(.repairActions, $0.id) }, by: \.recordID)
+        rectificationsByRecord = RowGroups(snapshot.rectifications, where: { shown(.rectifications, $0.id) }, by: \.recordID)
+        interviewsByRecord = RowGroups(snapshot.interviews, where: { shown(.interviews, $0.id) }, by: \.recordID)
+        repairsByRecord = RowGroups(snapshot.repairActions, where: { shown(.repairActions, $0.id) }, by: \.recordID)
     }
 
     /// What the page says about a shown row's window.

@@ -116,10 +116,14 @@ struct PageWriter {
         for (name, content) in sitemaps { try output.write(name, text: content) }
         try output.write("robots.txt", text: SiteFeeds.robots(baseURL: baseURL, audience: audience))
         files += 3 + sitemaps.count
-        let index = search.files()
+        // Each index file is made and written on its own, a batch at a time on all cores.
+        let index = search.layout()
         let output = self.output
-        _ = try parallelMap(index) { try output.write("search/" + $0.path, text: $0.content) }
+        for start in stride(from: 0, to: index.paths.count, by: 256) {
+            let batch = Array(index.paths[start..<min(start + 256, index.paths.count)])
+            _ = try parallelMap(batch) { try output.write("search/" + $0, text: index.content(of: $0)) }
+        }
         try output.write("search/search.js", text: TemplateSet.asset("search.js") ?? "")
-        files += index.count + 1
+        files += index.paths.count + 1
     }
 }

@@ -20,11 +20,11 @@ public struct SearchIndexWriter: Sendable {
 
     private var rows: [ResultLine] = []
     /// Postings of Han terms, by ``HanTerm`` key: all text, and titles.
-    private var hanPostings: [UInt64: [Int32]] = [:]
-    private var titleHanPostings: [UInt64: [Int32]] = [:]
+    private var hanPostings: [UInt64: PostingList] = [:]
+    private var titleHanPostings: [UInt64: PostingList] = [:]
     /// Postings of ASCII words and filter terms: all text, and titles.
-    private var wordPostings: [String: [Int32]] = [:]
-    private var titleWordPostings: [String: [Int32]] = [:]
+    private var wordPostings: [String: PostingList] = [:]
+    private var titleWordPostings: [String: PostingList] = [:]
     private var facets: [String: [String: Int]] = ["k": [:], "r": [:], "y": [:], "l": [:]]
 
     /// A writer.
@@ -48,10 +48,10 @@ public struct SearchIndexWriter: Sendable {
         for filter in document.filters {
             facets[String(filter.prefix(1))]![String(filter.dropFirst(2)), default: 0] += 1
         }
-        for term in document.han { hanPostings[term, default: []].append(index) }
-        for term in document.words { wordPostings[term, default: []].append(index) }
-        for term in document.titleHan { titleHanPostings[term, default: []].append(index) }
-        for term in document.titleWords { titleWordPostings[term, default: []].append(index) }
+        for term in document.han { hanPostings[term, default: PostingList()].append(index) }
+        for term in document.words { wordPostings[term, default: PostingList()].append(index) }
+        for term in document.titleHan { titleHanPostings[term, default: PostingList()].append(index) }
+        for term in document.titleWords { titleWordPostings[term, default: PostingList()].append(index) }
     }
 
     /// Adds documents.
@@ -61,56 +61,106 @@ public struct SearchIndexWriter: Sendable {
 
     /// The files, by path relative to `search/`, sorted by path.
     public func files() -> [(path: String, content: String)] {
+        let layout = self.layout()
+        return layout.paths.map { ($0, layout.content(of: $0)) }
+    }
+
+    /// Where every term and document goes; each file's text is then made on its own
+    /// (``Layout/content(of:)``, safe on any thread), so that a large index is never held
+    /// whole as text.
+    public func layout() -> Layout {
         // Newest first: a document's number is its rank by date, then by link.
         let order = rows.indices.sorted { (rows[$0].date, rows[$1].path) > (rows[$1].date, rows[$0].path) }
-        var rank = [Int](repeating: 0, count: rows.count)
-        for (position, index) in order.enumerated() { rank[index] = position }
-        func gaps(_ indices: [Int32]?) -> [Int] {
-            let ids = (indices ?? []).map { rank[Int($0)] }.sorted()
-            var previous = 0
-            return ids.enumerated().map { position, id in
-                defer { previous = id }
-                return position == 0 ? id : id - previous
-            }
-        }
+        var rank = [Int32](repeating: 0, count: rows.count)
+        for (position, index) in order.enumerated() { rank[index] = Int32(position) }
         // Han and filter terms go to shards by hash, ASCII words by their first characters.
-        var hashed: [(term: String, all: [Int32], title: [Int32]?)] = hanPostings.map {
-            (HanTerm.string($0.key), $0.value, titleHanPostings[$0.key])
+        var estimated = 0
+        var hashed: [(term: String, key: Layout.Term)] = []
+        hashed.reserveCapacity(hanPostings.count)
+        for (key, postings) in hanPostings {
+            let term = HanTerm.string(key)
+            estimated += term.utf8.count + 6 + (postings.count + (titleHanPostings[key]?.count ?? 0)) * 3
+            hashed.append((term, .han(key)))
         }
-        var words: [(term: String, all: [Int32], title: [Int32]?)] = []
-        for (term, indices) in wordPostings {
+        var shards: [String: [Layout.Term]] = [:]
+        for (term, postings) in wordPostings {
             if term.unicodeScalars.allSatisfy(SearchTokenizer.isWordScalar) {
-                words.append((term, indices, titleWordPostings[term]))
+                shards[SearchShards.wordShard(term), default: []].append(.word(term))
             } else {
-                hashed.append((term, indices, titleWordPostings[term]))
+                estimated += term.utf8.count + 6 + (postings.count + (titleWordPostings[term]?.count ?? 0)) * 3
+                hashed.append((term, .word(term)))
             }
         }
-        let estimated = hashed.reduce(0) { $0 + $1.term.utf8.count + 6 + ($1.all.count + ($1.title?.count ?? 0)) * 3 }
         var shardCount = 1
         while shardCount < 4096 && estimated / shardCount > targetShardBytes { shardCount *= 2 }
-
-        var shards: [String: [(String, [Int], [Int])]] = [:]
-        for (term, all, title) in hashed {
-            shards[SearchShards.hanShard(term, shardCount: shardCount), default: []].append((term, gaps(all), gaps(title)))
+        for (term, key) in hashed {
+            shards[SearchShards.hanShard(term, shardCount: shardCount), default: []].append(key)
         }
-        for (term, all, title) in words {
-            shards[SearchShards.wordShard(term), default: []].append((term, gaps(all), gaps(title)))
-        }
-        var files: [(String, String)] = shards.map { ($0.key, Self.shardJSON($0.value)) }
+        var paths = Array(shards.keys)
         for start in stride(from: 0, to: order.count, by: documentsPerChunk) {
-            let chunk = order[start..<min(start + documentsPerChunk, order.count)].map { index -> String in
-                let row = rows[index]
-                return "[" + [row.title, row.path, row.kind.rawValue, row.date.iso, row.regions, row.snippet]
-                    .map(Self.jsonString).joined(separator: ",") + "]"
-            }
-            files.append(("d/\(start / documentsPerChunk).json", "[" + chunk.joined(separator: ",") + "]"))
+            paths.append("d/\(start / documentsPerChunk).json")
         }
-        let manifest: [String: Any] = [
-            "version": 1, "documents": rows.count, "hanShards": shardCount, "chunk": documentsPerChunk,
-            "kinds": facets["k"]!, "regions": facets["r"]!, "years": facets["y"]!, "lists": facets["l"]!,
-        ]
-        files.append(("manifest.json", Self.json(manifest)))
-        return files.sorted { $0.0 < $1.0 }
+        paths.append("manifest.json")
+        return Layout(writer: self, order: order, rank: rank, shards: shards, shardCount: shardCount, paths: paths.sorted())
+    }
+
+    /// The index's files, laid out: their paths, and the text of each on demand.
+    public struct Layout: Sendable {
+        /// A term of a shard: Han (by key) or a word or filter term.
+        enum Term: Sendable {
+            case han(UInt64)
+            case word(String)
+        }
+
+        fileprivate let writer: SearchIndexWriter
+        /// Document indices, newest first.
+        fileprivate let order: [Int]
+        /// Each document's number.
+        fileprivate let rank: [Int32]
+        fileprivate let shards: [String: [Term]]
+        fileprivate let shardCount: Int
+        /// Every file's path relative to `search/`, sorted.
+        public let paths: [String]
+
+        /// The text of the file at `path` (one of ``paths``).
+        public func content(of path: String) -> String {
+            if let terms = shards[path] {
+                return SearchIndexWriter.shardJSON(terms.map { term in
+                    switch term {
+                    case .han(let key):
+                        return (HanTerm.string(key), gaps(writer.hanPostings[key]), gaps(writer.titleHanPostings[key]))
+                    case .word(let word):
+                        return (word, gaps(writer.wordPostings[word]), gaps(writer.titleWordPostings[word]))
+                    }
+                })
+            }
+            if path == "manifest.json" {
+                let facets = writer.facets
+                let manifest: [String: Any] = [
+                    "version": 1, "documents": writer.rows.count, "hanShards": shardCount, "chunk": writer.documentsPerChunk,
+                    "kinds": facets["k"]!, "regions": facets["r"]!, "years": facets["y"]!, "lists": facets["l"]!,
+                ]
+                return SearchIndexWriter.json(manifest)
+            }
+            guard path.hasPrefix("d/"), let chunk = Int(path.dropFirst(2).dropLast(5)) else { return "" }
+            let start = chunk * writer.documentsPerChunk
+            let lines = order[start..<min(start + writer.documentsPerChunk, order.count)].map { index -> String in
+                let row = writer.rows[index]
+                return "[" + [row.title, row.path, row.kind.rawValue, row.date.iso, row.regions, row.snippet]
+                    .map(SearchIndexWriter.jsonString).joined(separator: ",") + "]"
+            }
+            return "[" + lines.joined(separator: ",") + "]"
+        }
+
+        /// Gaps between the ascending numbers of the documents in `indices`.
+        private func gaps(_ postings: PostingList?) -> [Int] {
+            let ids = (postings?.indices ?? []).map { rank[Int($0)] }.sorted()
+            var previous: Int32 = 0
+            return ids.enumerated().map { position, id in
+                defer { previous = id }
+                return Int(position == 0 ? id : id - previous)
+            }
+        }
     }
 
     /// The first 90 characters of the text, white space folded.

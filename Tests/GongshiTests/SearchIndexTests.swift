@@ -27,6 +27,26 @@ struct SearchTokenizerTests {
         #expect(HanTerm.key("集") != HanTerm.key("集", "资"))
     }
 
+    @Test("posting lists give back the ascending indices added, large gaps included, repeats once")
+    func postingLists() {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<50 {
+            var list = PostingList()
+            var expected: [Int32] = []
+            var index: Int32 = Int32.random(in: 0...3, using: &random)
+            for _ in 0..<Int.random(in: 0...300, using: &random) {
+                list.append(index)
+                if Bool.random(using: &random) { list.append(index) }  // a repeat is kept once
+                expected.append(index)
+                let gap: Int32 = [1, 2, 127, 128, 129, 16_384, 2_100_000].randomElement(using: &random)!
+                if index > Int32.max - gap { break }
+                index += gap
+            }
+            #expect(list.indices == expected)
+            #expect(list.count == expected.count)
+        }
+    }
+
     @Test("the snippet is the text's first 90 characters, white space folded, read only that far")
     func snippet() {
         func folded(_ text: String) -> String {  // the definition the lazy reader must match

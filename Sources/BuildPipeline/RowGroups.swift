@@ -1,0 +1,22 @@
+/// Rows of one table grouped by a key (a subject's records, a record's interviews), as
+/// positions into the snapshot's own array, in the array's order.
+struct RowGroups<Row: Sendable>: Sendable {
+    private let rows: [Row]
+    private let groups: [String: [Int32]]
+
+    /// Groups the rows `include` accepts by `key`; rows without a key are left out.
+    init(_ rows: [Row], where include: (Row) -> Bool, by key: (Row) -> String?) {
+        self.rows = rows
+        var groups: [String: [Int32]] = [:]
+        for (position, row) in rows.enumerated() where include(row) {
+            guard let key = key(row) else { continue }
+            groups[key, default: []].append(Int32(position))
+        }
+        self.groups = groups
+    }
+
+    /// The rows with this key, in the array's order; nil when there are none.
+    subscript(key: String) -> [Row]? {
+        groups[key].map { $0.map { rows[Int($0)] } }
+    }
+}
