@@ -14,6 +14,9 @@ struct Bench {
         var sizes = [10_000, 100_000, 1_000_000]
         var gongshi = ".build/release/gongshi"
         var work = ".cache/bench"
+        if CommandLine.arguments.dropFirst().first == "--measure" {
+            ChildProcess.measure(Array(CommandLine.arguments.dropFirst(2)))
+        }
         var arguments = CommandLine.arguments.dropFirst().makeIterator()
         while let argument = arguments.next() {
             switch argument {

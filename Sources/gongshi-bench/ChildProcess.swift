@@ -4,6 +4,12 @@ import Glibc
 #endif
 
 /// Runs a command and reports its wall time and peak resident memory (from `wait4`).
+///
+/// Linux carries a process's peak RSS across `exec` (`setmax_mm_hiwater_rss` in `exec_mmap`),
+/// and a spawned child starts from the spawning process's memory. So that a build's figure is
+/// the build's own and not the benchmark's (which grows as it reads large manifests), each
+/// command is started by a fresh, small copy of the benchmark (`--measure`), which reports
+/// what `wait4` says of the command.
 struct ChildProcess {
     /// What a run measured.
     struct Measurement {
@@ -12,7 +18,33 @@ struct ChildProcess {
         var status: Int32
     }
 
+    /// Runs `arguments` through a fresh `gongshi-bench --measure`.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Measurement {
+        let result = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-bench-\(UUID().uuidString)")
+        defer { unlink(result.path) }
+        let helper = try direct(["/proc/self/exe", "--measure", result.path] + arguments, environment: environment)
+        guard helper.status == 0, let text = try? String(contentsOf: result, encoding: .utf8) else {
+            throw CocoaError(.executableLoad, userInfo: [NSFilePathErrorKey: arguments[0]])
+        }
+        let fields = text.split(separator: " ")
+        guard fields.count == 3, let seconds = Double(fields[0]), let peak = Int(fields[1]), let status = Int32(fields[2]) else {
+            throw CocoaError(.executableLoad, userInfo: [NSFilePathErrorKey: arguments[0]])
+        }
+        return Measurement(seconds: seconds, peakKilobytes: peak, status: status)
+    }
+
+    /// `gongshi-bench --measure RESULT COMMAND...`: runs the command and writes its seconds,
+    /// peak kilobytes and exit status to RESULT.
+    static func measure(_ arguments: [String]) -> Never {
+        guard arguments.count >= 2, let measured = try? direct(Array(arguments.dropFirst())),
+              (try? "\(measured.seconds) \(measured.peakKilobytes) \(measured.status)".write(
+                toFile: arguments[0], atomically: true, encoding: .utf8)) != nil
+        else { exit(1) }
+        exit(0)
+    }
+
+    /// Spawns `arguments` from this process and waits for it.
+    private static func direct(_ arguments: [String], environment: [String: String] = [:]) throws -> Measurement {
         var pid: pid_t = 0
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
