@@ -83,11 +83,12 @@ public enum SiteBuilder {
         }
         let pages = CacheablePages(context: context, cache: cache, output: output, fingerprint: fingerprint)
         let commit: CommitResult
+        func cacheNotWritten(_ why: Any) { warn("page cache not written (\(why)); the next build makes every page") }
         let nextCache: PageCacheWriter?
         do {
             nextCache = try PageCacheWriter(url: cacheFile, fingerprint: fingerprint)
         } catch {
-            warn("page cache not written (\(error)); the next build makes every page")
+            cacheNotWritten(error)
             nextCache = nil
         }
         var writer = PageWriter(output: output, cache: nextCache, feedLimit: configuration.feedItems)
@@ -134,7 +135,7 @@ public enum SiteBuilder {
         // cannot be finished is removed (the old one no longer matches the site).
         if let problem = writer.cacheProblem {
             PageCache.remove(cacheFile)
-            warn("page cache not written (\(problem)); the next build makes every page")
+            cacheNotWritten(problem)
         } else if let nextCache = writer.cache {
             do {
                 guard let manifestID = output.committedManifestID else { throw OutputError("no manifest was written") }
@@ -142,7 +143,7 @@ public enum SiteBuilder {
             } catch {
                 nextCache.abandon()
                 PageCache.remove(cacheFile)
-                warn("page cache not written (\(error)); the next build makes every page")
+                cacheNotWritten(error)
             }
         }
 

@@ -51,9 +51,7 @@ public final class PageCache: Sendable {
     public subscript(digest: [UInt8]) -> CachedPage? {
         guard digest.count == 32, let position = position(of: digest) else { return nil }
         let length = lengths[position]
-        var bytes = [UInt8](repeating: 0, count: length)
-        let read = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, length, off_t(offsets[position])) }
-        guard read == length else { return nil }
+        guard let bytes = Self.read(descriptor, at: offsets[position], count: length) else { return nil }
         var reader = ByteReader(bytes, end: length)
         guard let page = try? CachedPage(from: &reader), reader.isAtEnd, page.digest == digest else { return nil }
         return page

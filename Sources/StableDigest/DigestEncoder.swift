@@ -1,10 +1,10 @@
 /// An `Encoder` that writes a value's fields, tagged and length-prefixed, to a ``DigestSink``.
 ///
-/// The coding path is not tracked (it stays as the caller gave it): building it allocated
-/// an array for every nested value, and no type in gongshi encodes differently by path.
+/// The coding path is not tracked (always empty): building it allocated an array for every
+/// nested value, and no type in gongshi encodes differently by path.
 struct DigestEncoder: Encoder {
     let sink: DigestSink
-    var codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
     /// Nesting depth, written with every key and item so that where a container ends is
     /// never ambiguous (`{a: {b}, c}` and `{a: {b, c}}` write different bytes).
     var depth = 0
@@ -12,16 +12,16 @@ struct DigestEncoder: Encoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         sink.write(tag: .keyed)
-        return KeyedEncodingContainer(KeyedContainer<Key>(sink: sink, codingPath: codingPath, depth: depth))
+        return KeyedEncodingContainer(KeyedContainer<Key>(sink: sink, depth: depth))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         sink.write(tag: .unkeyed)
-        return UnkeyedContainer(sink: sink, codingPath: codingPath, depth: depth)
+        return UnkeyedContainer(sink: sink, depth: depth)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        SingleContainer(sink: sink, codingPath: codingPath, depth: depth)
+        SingleContainer(sink: sink, depth: depth)
     }
 }
 
@@ -42,7 +42,7 @@ private struct ValueWriter {
         sink.write(tag: .double)
         withUnsafeBytes(of: value.bitPattern.littleEndian) { sink.bytes.append(contentsOf: $0) }
     }
-    func nested<T: Encodable>(_ value: T, codingPath: [any CodingKey], depth: Int) throws {
+    func nested<T: Encodable>(_ value: T, depth: Int) throws {
         // Metatype checks are far cheaper than dynamic casts, and these three are most values.
         if T.self == String.self {
             string(unsafeBitCast(value, to: String.self))
@@ -51,21 +51,20 @@ private struct ValueWriter {
         } else if T.self == Bool.self {
             bool(unsafeBitCast(value, to: Bool.self))
         } else {
-            try value.encode(to: DigestEncoder(sink: sink, codingPath: codingPath, depth: depth))
+            try value.encode(to: DigestEncoder(sink: sink, depth: depth))
         }
     }
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let sink: DigestSink
-    var codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
     private var writer: ValueWriter { ValueWriter(sink: sink) }
 
     let depth: Int
 
-    init(sink: DigestSink, codingPath: [any CodingKey], depth: Int) {
+    init(sink: DigestSink, depth: Int) {
         self.sink = sink
-        self.codingPath = codingPath
         self.depth = depth
     }
 
@@ -92,7 +91,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt64, forKey key: Key) throws { self.key(key); sink.write(unsigned: value) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         self.key(key)
-        try writer.nested(value, codingPath: codingPath, depth: depth + 1)
+        try writer.nested(value, depth: depth + 1)
     }
     // Synthesised conformances skip nil optionals with `encodeIfPresent`; write them, so that
     // a field going from a value to nil changes the digest even when it is the last one.
@@ -114,38 +113,37 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     ) -> KeyedEncodingContainer<NestedKey> {
         self.key(key)
         sink.write(tag: .keyed)
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(sink: sink, codingPath: codingPath, depth: depth + 1))
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(sink: sink, depth: depth + 1))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         self.key(key)
         sink.write(tag: .unkeyed)
-        return UnkeyedContainer(sink: sink, codingPath: codingPath, depth: depth + 1)
+        return UnkeyedContainer(sink: sink, depth: depth + 1)
     }
 
     mutating func superEncoder() -> any Encoder {
         sink.write(tag: .key)
         sink.write(length: depth)
         sink.write(string: "super")
-        return DigestEncoder(sink: sink, codingPath: codingPath, depth: depth + 1)
+        return DigestEncoder(sink: sink, depth: depth + 1)
     }
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         self.key(key)
-        return DigestEncoder(sink: sink, codingPath: codingPath, depth: depth + 1)
+        return DigestEncoder(sink: sink, depth: depth + 1)
     }
 }
 
 /// Each item of an unkeyed container starts with a marker and the container's depth.
 private struct UnkeyedContainer: UnkeyedEncodingContainer {
     let sink: DigestSink
-    var codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
     let depth: Int
     private(set) var count = 0
     private var writer: ValueWriter { ValueWriter(sink: sink) }
 
-    init(sink: DigestSink, codingPath: [any CodingKey], depth: Int) {
+    init(sink: DigestSink, depth: Int) {
         self.sink = sink
-        self.codingPath = codingPath
         self.depth = depth
     }
 
@@ -172,30 +170,30 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt64) throws { item(); sink.write(unsigned: value) }
     mutating func encode<T: Encodable>(_ value: T) throws {
         item()
-        try writer.nested(value, codingPath: codingPath, depth: depth + 1)
+        try writer.nested(value, depth: depth + 1)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         item()
         sink.write(tag: .keyed)
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(sink: sink, codingPath: codingPath, depth: depth + 1))
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(sink: sink, depth: depth + 1))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         item()
         sink.write(tag: .unkeyed)
-        return UnkeyedContainer(sink: sink, codingPath: codingPath, depth: depth + 1)
+        return UnkeyedContainer(sink: sink, depth: depth + 1)
     }
 
     mutating func superEncoder() -> any Encoder {
         item()
-        return DigestEncoder(sink: sink, codingPath: codingPath, depth: depth + 1)
+        return DigestEncoder(sink: sink, depth: depth + 1)
     }
 }
 
 private struct SingleContainer: SingleValueEncodingContainer {
     let sink: DigestSink
-    var codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
     let depth: Int
     private var writer: ValueWriter { ValueWriter(sink: sink) }
 
@@ -214,5 +212,5 @@ private struct SingleContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt16) throws { sink.write(unsigned: UInt64(value)) }
     mutating func encode(_ value: UInt32) throws { sink.write(unsigned: UInt64(value)) }
     mutating func encode(_ value: UInt64) throws { sink.write(unsigned: value) }
-    mutating func encode<T: Encodable>(_ value: T) throws { try writer.nested(value, codingPath: codingPath, depth: depth) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try writer.nested(value, depth: depth) }
 }

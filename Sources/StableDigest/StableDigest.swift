@@ -18,7 +18,7 @@ public enum StableDigest {
         sink.bytes = salt
         sink.bytes.reserveCapacity(salt.count + 1024)
         do {
-            try value.encode(to: DigestEncoder(sink: sink, codingPath: []))
+            try value.encode(to: DigestEncoder(sink: sink))
         } catch {
             // The encoder never throws; a value's own `encode(to:)` may. Its message keeps two
             // failing values apart and the caller still gets a digest that matches no other.
