@@ -39,10 +39,16 @@ let package = Package(
         .target(name: "WorkingDays", dependencies: ["CreditVocabulary"], swiftSettings: strict),
 
         // Raw snapshot rows (may hold personal data) and their validation.
-        .target(name: "SnapshotModel", dependencies: ["CreditVocabulary"], swiftSettings: strict),
+        .target(name: "SnapshotModel", dependencies: ["CreditVocabulary", "StableDigest"], swiftSettings: strict),
+        // A value computed on another thread (the second core of a small server).
+        .target(name: "BackgroundWork", swiftSettings: strict),
+
         .target(
             name: "SnapshotReader",
-            dependencies: ["SnapshotModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "SnapshotModel", "BackgroundWork", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict),
 
         // Pure logic: who sees which row on which day.
@@ -103,7 +109,7 @@ let package = Package(
             dependencies: [
                 "SnapshotReader", "DisclosurePolicy", "Redaction", "PageModel", "SiteRender",
                 "SiteConfig", "SiteOutput", "Audit", "WorkingDays", "SearchIndex", "PageCache", "StableDigest",
-                "JSONText",
+                "JSONText", "BackgroundWork",
             ],
             swiftSettings: strict),
         // `gongshi preview`: the reviewers' local server (Hummingbird); never writes output.

@@ -104,8 +104,8 @@ extension BuildContext {
         }
     }
 
-    /// The home page.
-    func homePage() -> RenderedPage {
+    /// The home page; `updatedOn` is the site's last change (only the home page shows it).
+    func homePage(updatedOn: CivilDate? = nil) -> RenderedPage {
         var log = RedactionLog()
         let reportLines = newestFirst(snapshot.reports.filter { disclosure.isShown(.verificationReports, $0.id) },
                                       date: { $0.review.approvedOn ?? $0.concludedOn }, id: \.id)
@@ -117,8 +117,10 @@ extension BuildContext {
             counts[entry.list, default: 0] += 1
         }
         let commitmentCount = snapshot.commitments.filter { disclosure.isShown(.commitments, $0.id) }.count
+        var site = factory.site
+        site.updatedOn = updatedOn ?? site.updatedOn
         return tools.render(
-            factory.home(reports: Array(reportLines), cases: Array(caseLines), listCounts: counts,
+            PageFactory(site: site).home(reports: Array(reportLines), cases: Array(caseLines), listCounts: counts,
                          commitmentCount: commitmentCount),
             log: log)
     }

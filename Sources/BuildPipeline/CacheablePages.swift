@@ -25,7 +25,7 @@ struct CacheablePages: Sendable {
         let fingerprint = self.fingerprint
         return try parallelMap(rows) { row -> PageResult in
             let input = gather(row)
-            let digest = StableDigest.of(input, salt: fingerprint)
+            let digest = StableDigest.of(writing: input, salt: fingerprint)
             if let page = cache?[digest],
                try output.keep(page.path, entry: DeployManifest.Entry(sha256: page.sha256, size: page.size)) {
                 return .kept(page)

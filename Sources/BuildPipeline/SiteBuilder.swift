@@ -1,4 +1,5 @@
 import Audit
+import BackgroundWork
 import CreditVocabulary
 import DisclosurePolicy
 import Foundation
@@ -42,37 +43,43 @@ public enum SiteBuilder {
         let snapshot = reading.snapshot
         clock.lap("read snapshot")
 
+        // The redactor (name lists, slugs) only reads the snapshot: it is made on the other
+        // core while the policy is evaluated and the staging folder is prepared.
+        let slugKey = site.configuration.effectiveSubjectSlugKey
+        let pendingRedactor = BackgroundValue { Redactor(snapshot: snapshot, slugKey: slugKey) }
         let policy = DisclosurePolicy(configuration: site.configuration.policy, audience: options.audience)
         let disclosure = policy.evaluate(snapshot, asOf: options.asOf)
         clock.lap("policy")
         let problems = reading.problems + policy.ruleWarnings(snapshot)
         for problem in problems { warn(problem.description) }
 
-        // The update date and the next change only read the snapshot: they are worked out on
-        // the other core while the redactor and the page context are set up.
+        // The update date (home page only) and the next change (report) only read the
+        // snapshot too: worked out on the other core, from one list of transition dates.
         let asOf = options.asOf
-        let lastChange = BackgroundValue { policy.lastChange(snapshot, onOrBefore: asOf, current: disclosure) }
-        let nextChange = BackgroundValue { policy.nextChange(snapshot, after: asOf, current: disclosure) }
-        let redactor = Redactor(snapshot: snapshot, slugKey: site.configuration.effectiveSubjectSlugKey)
-        clock.lap("redactor")
+        let changes = BackgroundValue {
+            let transitions = policy.transitionDates(snapshot)
+            return (last: policy.lastChange(snapshot, onOrBefore: asOf, current: disclosure, transitions: transitions),
+                    next: policy.nextChange(snapshot, after: asOf, current: disclosure, transitions: transitions))
+        }
         let configuration = site.configuration
+        let timeliness = TimelinessReport(snapshot: snapshot, disclosure: disclosure, calendar: configuration.calendar)
+        for (id, reason) in timeliness.notComputed { warn("timeliness of records[\(id)] not computed: \(reason)") }
+        let output = try StagedOutput(destination: options.out, recycle: !options.full)
+        clock.lap("staging folder and manifests")
+        let redactor = try pendingRedactor.value
+        clock.lap("redactor")
         let info = SiteInfo(
             title: SiteText(operatorAuthored: configuration.title),
             description: SiteText(operatorAuthored: configuration.description),
             publisher: SiteText(operatorAuthored: configuration.publisher), baseURL: configuration.baseURL,
-            asOf: options.asOf, updatedOn: try lastChange.value,
+            asOf: options.asOf, updatedOn: nil,
             audience: options.audience, isDemo: snapshot.meta.isDemo,
             source: SiteText(operatorAuthored: snapshot.meta.source),
             contentLinks: site.contentPages.map { .init(path: $0.name + "/", label: $0.title) })
-        let timeliness = TimelinessReport(snapshot: snapshot, disclosure: disclosure, calendar: configuration.calendar)
-        for (id, reason) in timeliness.notComputed { warn("timeliness of records[\(id)] not computed: \(reason)") }
         let context = BuildContext(
             reader: reader, snapshot: snapshot, disclosure: disclosure, redactor: redactor,
             factory: PageFactory(site: info), templates: templates)
-
         clock.lap("page context")
-        let output = try StagedOutput(destination: options.out, recycle: !options.full)
-        clock.lap("staging folder and manifests")
         let fingerprint = BuildFingerprint(tools: context.tools).digest
         let cacheFile = options.cacheFolder.appendingPathComponent("pages.bin")
         var why = "--full"
@@ -101,7 +108,7 @@ public enum SiteBuilder {
             try writer.write(pages.results(ListKind.allCases.flatMap { context.listInputs($0, pageSize: pageSize) }))
             try writer.write(pages.results(context.commitmentIndexInputs(pageSize: pageSize)))
             try writer.write(pages.results(context.caseIndexInputs(pageSize: pageSize)))
-            try writer.write([context.homePage()])
+            try writer.write([context.homePage(updatedOn: try changes.value.last)])
             let searchSpec = context.factory.searchPage()
             try writer.write([RenderedPage(path: searchSpec.path, html: templates.render(searchSpec), feedItem: nil,
                                            log: RedactionLog())])
@@ -149,7 +156,7 @@ public enum SiteBuilder {
 
         let report = makeReport(
             options: options, snapshot: snapshot, disclosure: disclosure, problems: problems, writer: writer,
-            commit: commit, timeliness: timeliness, nextChange: try nextChange.value)
+            commit: commit, timeliness: timeliness, nextChange: try changes.value.next)
         if let path = options.report { try writeReport(report, to: path) }
         clock.lap("page cache and report (\(writer.made) pages made, \(writer.kept) kept)")
         return report

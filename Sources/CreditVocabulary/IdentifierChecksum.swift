@@ -4,23 +4,39 @@
 /// length or alphabet instead of failing.
 public enum IdentifierChecksum {
     private static let idWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    private static let idCheckCharacters: [Character] = Array("10X98765432")
+    private static let idCheckCharacters: [UInt8] = Array("10X98765432".utf8)
+
+    /// The values of the ASCII digits of `text`, or nil when it holds anything else or not
+    /// `count` of them. (Byte-wise: any non-ASCII character has bytes above 0x7f.)
+    private static func asciiDigits(_ utf8: some Sequence<UInt8>, count: Int) -> [Int]? {
+        var digits: [Int] = []
+        digits.reserveCapacity(count)
+        for byte in utf8 {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits.count < count else { return nil }
+            digits.append(Int(byte - UInt8(ascii: "0")))
+        }
+        return digits.count == count ? digits : nil
+    }
+
+    private static func checkByte(_ digits: some Sequence<Int>) -> UInt8 {
+        idCheckCharacters[zip(digits, idWeights).reduce(0) { $0 + $1.0 * $1.1 } % 11]
+    }
 
     /// The GB 11643 check character for the first 17 digits of an ID number, or nil when
     /// `first17` is not 17 ASCII digits.
     public static func idNumberCheckCharacter(_ first17: some StringProtocol) -> Character? {
-        let digits = first17.compactMap { $0.isASCII ? $0.wholeNumberValue : nil }
-        guard digits.count == 17, first17.count == 17 else { return nil }
-        let sum = zip(digits, idWeights).reduce(0) { $0 + $1.0 * $1.1 }
-        return idCheckCharacters[sum % 11]
+        guard let digits = asciiDigits(first17.utf8, count: 17) else { return nil }
+        return Character(Unicode.Scalar(checkByte(digits)))
     }
 
     /// Whether `text` is an 18-character 居民身份证号 whose GB 11643 checksum verifies
     /// (the last character may be `X` or `x`).
     public static func isValidIDNumber(_ text: some StringProtocol) -> Bool {
-        guard text.count == 18, let last = text.last,
-              let expected = idNumberCheckCharacter(text.prefix(17)) else { return false }
-        return Character(last.uppercased()) == expected
+        let utf8 = Array(text.utf8)
+        guard utf8.count == 18, let digits = asciiDigits(utf8.dropLast(), count: 17) else { return false }
+        let last = utf8[17]
+        let expected = checkByte(digits)
+        return last == expected || (expected == UInt8(ascii: "X") && last == UInt8(ascii: "x"))
     }
 
     /// Whether the birth date inside an ID number (positions 7-14 of 18, or 7-12 of a
@@ -39,18 +55,36 @@ public enum IdentifierChecksum {
         return CivilDate(year: year, month: month, day: day) != nil
     }
 
-    private static let usccAlphabet: [Character] = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+    /// The value of each byte of the USCC alphabet (`0-9A-HJ-NP-RTUWXY`), -1 for any other.
+    private static let usccValues: [Int8] = {
+        var values = [Int8](repeating: -1, count: 256)
+        for (value, byte) in "0123456789ABCDEFGHJKLMNPQRTUWXY".utf8.enumerated() { values[Int(byte)] = Int8(value) }
+        return values
+    }()
     private static let usccWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+    /// The alphabet values of the 18 characters of `text`, or nil when it is anything else.
+    private static func usccDigits(_ text: some StringProtocol) -> [Int]? {
+        let utf8 = text.utf8
+        guard utf8.count == 18 else { return nil }
+        var values: [Int] = []
+        values.reserveCapacity(18)
+        for byte in utf8 {
+            let value = usccValues[Int(byte)]
+            guard value >= 0 else { return nil }
+            values.append(Int(value))
+        }
+        return values
+    }
 
     /// Whether `text` is 18 characters of the USCC alphabet (`0-9A-HJ-NP-RTUWXY`).
     public static func hasUSCCShape(_ text: some StringProtocol) -> Bool {
-        text.count == 18 && text.allSatisfy { usccAlphabet.contains($0) }
+        usccDigits(text) != nil
     }
 
     /// Whether `text` is a 统一社会信用代码 whose GB 32100 checksum verifies.
     public static func isValidUSCC(_ text: some StringProtocol) -> Bool {
-        guard hasUSCCShape(text) else { return false }
-        let values = text.map { usccAlphabet.firstIndex(of: $0)! }
+        guard let values = usccDigits(text) else { return false }
         let sum = zip(values.prefix(17), usccWeights).reduce(0) { $0 + $1.0 * $1.1 }
         let check = (31 - sum % 31) % 31
         return values[17] == check

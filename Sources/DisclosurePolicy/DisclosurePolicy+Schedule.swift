@@ -31,11 +31,13 @@ extension DisclosurePolicy {
     /// what changes. Builds, `next_change` and `gongshi schedule` all use this, so they cannot
     /// disagree.
     ///
-    /// `dayBefore`, when given, is the evaluation of the day before `from`, which spares one.
+    /// `dayBefore`, when given, is the evaluation of the day before `from`, which spares one;
+    /// `transitions`, when given, is `transitionDates(snapshot)`.
     public func schedule(
-        _ snapshot: Snapshot, from: CivilDate, through: CivilDate, limit: Int = .max, dayBefore: Disclosure? = nil
+        _ snapshot: Snapshot, from: CivilDate, through: CivilDate, limit: Int = .max, dayBefore: Disclosure? = nil,
+        transitions: [CivilDate]? = nil
     ) -> [ScheduledChange] {
-        let candidates = transitionDates(snapshot).filter { $0 >= from && $0 <= through }
+        let candidates = (transitions ?? transitionDates(snapshot)).filter { $0 >= from && $0 <= through }
         var changes: [ScheduledChange] = []
         var previousDay: CivilDate? = dayBefore == nil ? nil : from.adding(days: -1)
         var previous: Disclosure? = dayBefore
@@ -66,19 +68,25 @@ extension DisclosurePolicy {
 
     /// The first date after `date` on which the output changes, or nil when nothing will.
     /// `current`, when given, is `evaluate(snapshot, asOf: date)`, which spares evaluating it again.
-    public func nextChange(_ snapshot: Snapshot, after date: CivilDate, current: Disclosure? = nil) -> CivilDate? {
-        guard let last = transitionDates(snapshot).last, last > date else { return nil }
-        return schedule(snapshot, from: date.adding(days: 1), through: last, limit: 1, dayBefore: current).first?.date
+    public func nextChange(
+        _ snapshot: Snapshot, after date: CivilDate, current: Disclosure? = nil, transitions: [CivilDate]? = nil
+    ) -> CivilDate? {
+        let transitions = transitions ?? transitionDates(snapshot)
+        guard let last = transitions.last, last > date else { return nil }
+        return schedule(snapshot, from: date.adding(days: 1), through: last, limit: 1, dayBefore: current,
+                        transitions: transitions).first?.date
     }
 
     /// The last date on or before `date` on which the output changed (the site's 更新日期),
     /// or nil when it never did. `current`, when given, is `evaluate(snapshot, asOf: date)`.
-    public func lastChange(_ snapshot: Snapshot, onOrBefore date: CivilDate, current: Disclosure? = nil) -> CivilDate? {
+    public func lastChange(
+        _ snapshot: Snapshot, onOrBefore date: CivilDate, current: Disclosure? = nil, transitions: [CivilDate]? = nil
+    ) -> CivilDate? {
         // Nothing changes between two transition dates, so the state on a candidate is the
         // state on `date` for the latest one, and the state the day before the next later
         // candidate for the others: each candidate costs one evaluation.
         var after = current?.shownRows
-        for candidate in transitionDates(snapshot).reversed() where candidate <= date {
+        for candidate in (transitions ?? transitionDates(snapshot)).reversed() where candidate <= date {
             let before = evaluate(snapshot, asOf: candidate.adding(days: -1)).shownRows
             if (after ?? evaluate(snapshot, asOf: candidate).shownRows) != before { return candidate }
             after = before

@@ -1,3 +1,4 @@
+import BackgroundWork
 import CreditVocabulary
 import Foundation
 import GRDB
@@ -30,12 +31,8 @@ public final class SnapshotReader: Sendable {
            let size = attributes[.size] as? NSNumber, size.intValue > 0 {
             throw failure("has a non-empty write-ahead log (\(walPath)); the export is not finished or not checkpointed")
         }
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.label = "snapshot"
-        configuration.foreignKeysEnabled = false
         do {
-            database = try DatabaseQueue(path: Self.immutableURI(for: url), configuration: configuration)
+            database = try Self.open(file)
             try database.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
         } catch {
             throw failure("is not a readable SQLite database (\(Self.describe(error)))")
@@ -43,6 +40,15 @@ public final class SnapshotReader: Sendable {
         try checkSchema { table, column, message in
             SnapshotOpenError(SnapshotProblem(.error, file: file, table: table, column: column, isolated: false, message))
         }
+    }
+
+    /// A read-only, immutable connection to `file`.
+    private static func open(_ file: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.label = "snapshot"
+        configuration.foreignKeysEnabled = false
+        return try DatabaseQueue(path: immutableURI(for: URL(fileURLWithPath: file)), configuration: configuration)
     }
 
     /// The SQLite URI that opens `url` read-only and immutable.
@@ -125,14 +131,29 @@ public final class SnapshotReader: Sendable {
     /// references across tables. Rows with problems are left out of the snapshot and named
     /// in ``Snapshot/invalidRows``; every problem is returned.
     public func read() throws -> SnapshotReading {
-        var snapshot = Snapshot(file: file, meta: try meta())
+        let empty = Snapshot(file: file, meta: try meta())
+        // `records` is read on a second connection on another core while this one reads
+        // the other tables.
+        let recordsConnection = try Self.open(file)
+        let recordsReading = BackgroundValue {
+            try recordsConnection.read { db in
+                var decoder = TableDecoder(db: db, snapshot: empty, problems: [])
+                try decoder.readRecords()
+                return (decoder.snapshot.records, decoder.snapshot.invalidRows, decoder.problems)
+            }
+        }
+        var snapshot = empty
         var problems: [SnapshotProblem] = []
         try database.read { db in
             var decoder = TableDecoder(db: db, snapshot: snapshot, problems: [])
-            try decoder.readAll()
+            try decoder.readAllButRecords()
             snapshot = decoder.snapshot
             problems = decoder.problems
         }
+        let (records, invalidRecords, recordProblems) = try recordsReading.value
+        snapshot.records = records
+        snapshot.invalidRows.merge(invalidRecords) { _, own in own }
+        problems += recordProblems
         problems += SnapshotValidator.validate(&snapshot)
         for index in problems.indices { problems[index].file = file }
         problems.sort { ($0.table?.rawValue ?? "", $0.rowID ?? "", $0.column ?? "", $0.message)
@@ -151,8 +172,8 @@ public final class SnapshotReader: Sendable {
                 let sql = "SELECT id, \(column.column) AS body FROM \(column.table.rawValue) WHERE id IN (\(placeholders))"
                 let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(chunk))
                 while let row = try rows.next() {
-                    let id: DatabaseValue = row["id"]
-                    let body: DatabaseValue = row["body"]
+                    let id: DatabaseValue = row[0]
+                    let body: DatabaseValue = row[1]
                     guard let id = String.fromDatabaseValue(id) else { continue }
                     result[id] = String.fromDatabaseValue(body) ?? ""
                 }

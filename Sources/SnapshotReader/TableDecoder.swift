@@ -1,5 +1,6 @@
 import CreditVocabulary
 import GRDB
+import GRDBSQLite
 import SnapshotModel
 
 /// Streams every table once and decodes its rows into a ``Snapshot``.
@@ -27,16 +28,21 @@ struct TableDecoder {
     ) throws -> [T] {
         var result: [T] = []
         let sql = "SELECT \(Self.selectList(table)) FROM \(table.rawValue) ORDER BY \(orderBy)"
-        let cursor = try Row.fetchCursor(db, sql: sql)
-        while let row = try cursor.next() {
-            let idValue: DatabaseValue = row[idColumn]
-            let id = String.fromDatabaseValue(idValue) ?? ""
-            var decoder = FieldDecoder(row: row, table: table, id: id)
+        let statement = try db.makeStatement(sql: sql)
+        let columns = Dictionary(
+            statement.columnNames.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+        let idIndex = columns[idColumn] ?? 0
+        let bodyTypes = BodyColumn.allCases.filter { $0.table == table }.map { ($0, columns["typeof_\($0.column)"] ?? 0) }
+        let sqlite = statement.sqliteStatement
+        let cursor = try Row.fetchCursor(statement)
+        while try cursor.next() != nil {
+            let id = sqlite3_column_type(sqlite, idIndex) == SQLITE_TEXT ? FieldDecoder.columnText(sqlite, idIndex) : ""
+            var decoder = FieldDecoder(statement: sqlite, table: table, id: id, columns: columns)
             if id.isEmpty {
                 decoder.problem(idColumn, "is empty or NULL")
             }
-            for body in BodyColumn.allCases where body.table == table {
-                let type: String = row["typeof_\(body.column)"]
+            for (body, typeIndex) in bodyTypes {
+                let type = FieldDecoder.columnText(sqlite, typeIndex)
                 if type == "null" && body.isRequired {
                     decoder.problem(body.column, "is NULL, expected Markdown text")
                 } else if type == "blob" {
@@ -75,7 +81,31 @@ struct TableDecoder {
         return result
     }
 
+    /// Reads every table.
     mutating func readAll() throws {
+        try readRecords()
+        try readAllButRecords()
+    }
+
+    /// Reads `records`, the largest table (a build reads it beside the others).
+    mutating func readRecords() throws {
+        snapshot.records = try each(.records) { f in
+            RecordRow(
+                id: f.id, subjectID: f.text("subject_id"), reportID: f.optionalText("report_id"),
+                kind: f.value("kind", RecordKind.self), severity: f.value("severity", Severity.self),
+                procedure: f.optionalValue("procedure", Procedure.self),
+                penaltyTypes: f.list("penalty_types", PenaltyType.self), fineYuan: f.optionalInt("fine_yuan"),
+                documentNo: f.optionalText("document_no"), decidedOn: f.date("decided_on"),
+                authority: f.text("authority"), basis: f.optionalText("basis"), outcome: f.optionalText("outcome"),
+                publishUntil: f.optionalDate("publish_until"), repairedOn: f.optionalDate("repaired_on"),
+                revokedOn: f.optionalDate("revoked_on"), review: f.review())
+        }
+    }
+
+    /// Reads every table but `records`. A row of another table never marks a record
+    /// invalid over the record's own problem: ``SnapshotReader`` merges the two readings
+    /// with the record's first.
+    mutating func readAllButRecords() throws {
         snapshot.subjects = try each(.subjects) { f in
             SubjectRow(
                 id: f.id, kind: f.value("kind", SubjectKind.self), name: f.text("name"),
@@ -101,17 +131,6 @@ struct TableDecoder {
                 serviceAgency: f.optionalText("service_agency"), methods: f.list("methods", VerificationMethod.self),
                 conclusion: f.value("conclusion", ReportConclusion.self), measures: f.list("measures", Measure.self),
                 concludedOn: f.date("concluded_on"), supersedes: f.optionalText("supersedes"), review: f.review())
-        }
-        snapshot.records = try each(.records) { f in
-            RecordRow(
-                id: f.id, subjectID: f.text("subject_id"), reportID: f.optionalText("report_id"),
-                kind: f.value("kind", RecordKind.self), severity: f.value("severity", Severity.self),
-                procedure: f.optionalValue("procedure", Procedure.self),
-                penaltyTypes: f.list("penalty_types", PenaltyType.self), fineYuan: f.optionalInt("fine_yuan"),
-                documentNo: f.optionalText("document_no"), decidedOn: f.date("decided_on"),
-                authority: f.text("authority"), basis: f.optionalText("basis"), outcome: f.optionalText("outcome"),
-                publishUntil: f.optionalDate("publish_until"), repairedOn: f.optionalDate("repaired_on"),
-                revokedOn: f.optionalDate("revoked_on"), review: f.review())
         }
         snapshot.listEntries = try each(.listEntries) { f in
             ListEntryRow(

@@ -12,6 +12,15 @@ final class DigestSink {
     }
 
     func write(length: Int) {
+        Self.append(length: length, to: &bytes)
+    }
+
+    func write(string: String) {
+        Self.append(string: string, to: &bytes)
+    }
+
+    /// Appends `length` as LEB128 (seven bits a byte, low first).
+    static func append(length: Int, to bytes: inout [UInt8]) {
         var value = UInt64(length)
         repeat {
             let low = UInt8(value & 0x7f)
@@ -20,10 +29,11 @@ final class DigestSink {
         } while value != 0
     }
 
-    func write(string: String) {
+    /// Appends the UTF-8 length of `string`, then its bytes.
+    static func append(string: String, to bytes: inout [UInt8]) {
         var string = string
         string.withUTF8 { utf8 in
-            write(length: utf8.count)
+            append(length: utf8.count, to: &bytes)
             bytes.append(contentsOf: utf8)
         }
     }

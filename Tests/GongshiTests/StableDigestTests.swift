@@ -1,6 +1,8 @@
+import DemoSnapshot
 import Foundation
 import SiteOutput
 import StableDigest
+import JSONText
 import Testing
 
 @Suite("Stable digests of page inputs, and the manifest's own layout")
@@ -90,5 +92,37 @@ struct StableDigestTests {
         let quoted = DeployManifest(files: ["a\"b\\c": .init(sha256: "00", size: 1)])
         #expect(try DeployManifest.decode(quoted.encoded()) == quoted)
         #expect(throws: (any Error).self) { try DeployManifest.decode(Data("{\"files\": 3}".utf8)) }
+    }
+
+    @Test("the manifest written byte by byte equals its JSONValue form, and every cut or changed byte is refused or read as written")
+    func manifestBytesMatchJSONValue() throws {
+        var generator = SeededGenerator(state: 7)
+        let alphabet = Array("abc/.-_记录\"\\\n<&") .map(String.init)
+        var files: [String: DeployManifest.Entry] = [:]
+        for _ in 0..<300 {
+            let path = (0..<Int.random(in: 1...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            files[path] = .init(sha256: String(UInt64.random(in: 0...UInt64.max, using: &generator), radix: 16),
+                                size: Int.random(in: 0...9_999_999, using: &generator))
+        }
+        for manifest in [DeployManifest(), DeployManifest(files: files)] {
+            let value = JSONValue.object([("files", .object(manifest.files.map { path, entry in
+                (path, .object([("sha256", .string(entry.sha256)), ("size", .int(entry.size))]))
+            }))])
+            #expect(Array(manifest.encoded()) == value.pretty())
+            #expect(try DeployManifest.decode(manifest.encoded()) == manifest)
+        }
+        // A manifest cut short or with a byte changed is either refused or read as the JSON it is.
+        let bytes = Array(DeployManifest(files: Dictionary(uniqueKeysWithValues: files.prefix(5).map { ($0.key, $0.value) })).encoded())
+        for cut in stride(from: 0, to: bytes.count - 1, by: 7) {
+            let data = Data(bytes[..<cut])
+            let general = try? JSONDecoder().decode(DeployManifest.self, from: data)
+            #expect((try? DeployManifest.decode(data)) == general)
+        }
+        for position in stride(from: 0, to: bytes.count, by: 5) {
+            var changed = bytes
+            changed[position] = changed[position] == UInt8(ascii: "7") ? UInt8(ascii: "8") : UInt8(ascii: "7")
+            let general = try? JSONDecoder().decode(DeployManifest.self, from: Data(changed))
+            #expect((try? DeployManifest.decode(Data(changed))) == general, "byte \(position)")
+        }
     }
 }

@@ -2,6 +2,7 @@ import PageModel
 import Redaction
 import SearchIndex
 import SnapshotModel
+import StableDigest
 
 /// A case page's inputs.
 struct CasePageInput: PageInput {
@@ -11,6 +12,16 @@ struct CasePageInput: PageInput {
     let reports: [ReportRow]
     /// Its shown subjects, by id.
     let subjects: [SubjectRow]
+
+    /// Writes the inputs' digest bytes, fields in declaration order.
+    func write(to digest: inout DigestWriter) {
+        digest.object {
+            $0.field("row", row)
+            $0.field("summary", summary)
+            $0.field("reports", reports)
+            $0.field("subjects", subjects)
+        }
+    }
 
     func make(_ tools: PageTools) -> RenderedPage {
         let redactor = tools.redactor

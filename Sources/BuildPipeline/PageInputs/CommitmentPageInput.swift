@@ -2,6 +2,7 @@ import PageModel
 import Redaction
 import SearchIndex
 import SnapshotModel
+import StableDigest
 
 /// A commitment page's inputs.
 struct CommitmentPageInput: PageInput {
@@ -10,6 +11,17 @@ struct CommitmentPageInput: PageInput {
     let recordShown: Bool
     let subject: SubjectRow
     let note: DisclosureNote?
+
+    /// Writes the inputs' digest bytes, fields in declaration order.
+    func write(to digest: inout DigestWriter) {
+        digest.object {
+            $0.field("row", row)
+            $0.field("body", body)
+            $0.field("recordShown", recordShown)
+            $0.field("subject", subject)
+            $0.field("note", note)
+        }
+    }
 
     func make(_ tools: PageTools) -> RenderedPage {
         let redactor = tools.redactor

@@ -3,14 +3,24 @@ import PageModel
 import Redaction
 import SearchIndex
 import SnapshotModel
+import StableDigest
 
 /// One page of a list's inputs.
 struct ListPageInput: PageInput {
     /// One entry on the page.
-    struct Line: Encodable, Sendable {
+    struct Line: DigestWritable, Sendable {
         let entry: ListEntryRow
         let subject: SubjectRow
         let note: DisclosureNote?
+
+        /// Writes the digest bytes, fields in declaration order.
+        func write(to digest: inout DigestWriter) {
+            digest.object {
+                $0.field("entry", entry)
+                $0.field("subject", subject)
+                $0.field("note", note)
+            }
+        }
     }
 
     let list: ListKind
@@ -18,6 +28,17 @@ struct ListPageInput: PageInput {
     let page: Int
     let pages: Int
     let total: Int
+
+    /// Writes the inputs' digest bytes, fields in declaration order.
+    func write(to digest: inout DigestWriter) {
+        digest.object {
+            $0.field("list", list)
+            $0.field("lines", lines)
+            $0.field("page", page)
+            $0.field("pages", pages)
+            $0.field("total", total)
+        }
+    }
 
     func make(_ tools: PageTools) -> RenderedPage {
         let redactor = tools.redactor

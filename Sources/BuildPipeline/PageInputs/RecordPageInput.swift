@@ -3,6 +3,7 @@ import PageModel
 import Redaction
 import SearchIndex
 import SnapshotModel
+import StableDigest
 
 /// A record page's inputs.
 struct RecordPageInput: PageInput {
@@ -15,6 +16,21 @@ struct RecordPageInput: PageInput {
     let interviews: [InterviewRow]
     let repairs: [RepairActionRow]
     let note: DisclosureNote?
+
+    /// Writes the inputs' digest bytes, fields in declaration order.
+    func write(to digest: inout DigestWriter) {
+        digest.object {
+            $0.field("row", row)
+            $0.field("facts", facts)
+            $0.field("subject", subject)
+            $0.field("reportShown", reportShown)
+            $0.field("report", report)
+            $0.field("rectifications", rectifications)
+            $0.field("interviews", interviews)
+            $0.field("repairs", repairs)
+            $0.field("note", note)
+        }
+    }
 
     func make(_ tools: PageTools) -> RenderedPage {
         let redactor = tools.redactor

@@ -2,6 +2,7 @@ import PageModel
 import Redaction
 import SearchIndex
 import SnapshotModel
+import StableDigest
 
 /// A verification report page's inputs.
 struct ReportPageInput: PageInput {
@@ -12,6 +13,18 @@ struct ReportPageInput: PageInput {
     /// Its shown records, newest first.
     let records: [RecordRow]
     let note: DisclosureNote?
+
+    /// Writes the inputs' digest bytes, fields in declaration order.
+    func write(to digest: inout DigestWriter) {
+        digest.object {
+            $0.field("row", row)
+            $0.field("body", body)
+            $0.field("supersedes", supersedes)
+            $0.field("caseRow", caseRow)
+            $0.field("records", records)
+            $0.field("note", note)
+        }
+    }
 
     func make(_ tools: PageTools) -> RenderedPage {
         let redactor = tools.redactor

@@ -1,15 +1,26 @@
 import PageModel
 import Redaction
 import SnapshotModel
+import StableDigest
 
 /// A subject page's inputs.
 struct SubjectPageInput: PageInput {
     /// One list entry on the page.
-    struct Entry: Encodable, Sendable {
+    struct Entry: DigestWritable, Sendable {
         let row: ListEntryRow
         let reason: String?
         let recordShown: Bool
         let note: DisclosureNote?
+
+        /// Writes the digest bytes, fields in declaration order.
+        func write(to digest: inout DigestWriter) {
+            digest.object {
+                $0.field("row", row)
+                $0.field("reason", reason)
+                $0.field("recordShown", recordShown)
+                $0.field("note", note)
+            }
+        }
     }
 
     let row: SubjectRow
@@ -21,6 +32,17 @@ struct SubjectPageInput: PageInput {
     let commitments: [CommitmentRow]
     /// Shown cases, by id.
     let cases: [CaseRow]
+
+    /// Writes the inputs' digest bytes, fields in declaration order.
+    func write(to digest: inout DigestWriter) {
+        digest.object {
+            $0.field("row", row)
+            $0.field("records", records)
+            $0.field("entries", entries)
+            $0.field("commitments", commitments)
+            $0.field("cases", cases)
+        }
+    }
 
     func make(_ tools: PageTools) -> RenderedPage {
         let redactor = tools.redactor

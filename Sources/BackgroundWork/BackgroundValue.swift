@@ -2,14 +2,14 @@ import Dispatch
 import Foundation
 
 /// A value computed on another thread while the caller goes on: for the steps of a build
-/// that only read the snapshot (the dates of the last and next change) and would otherwise
-/// leave the second core idle.
-final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
+/// that would otherwise leave the second core idle (one table read beside the others, the
+/// redactor made while the policy is evaluated, the dates of the last and next change).
+public final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var result: Result<Value, any Error>?
 
     /// Starts computing `work`.
-    init(_ work: @escaping @Sendable () throws -> Value) {
+    public init(_ work: @escaping @Sendable () throws -> Value) {
         DispatchQueue.global().async {
             self.result = Result { try work() }
             self.done.signal()
@@ -17,7 +17,7 @@ final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
     }
 
     /// The value, waiting for it; rethrows the work's error.
-    var value: Value {
+    public var value: Value {
         get throws {
             done.wait()
             done.signal()  // later reads do not wait
