@@ -1,4 +1,5 @@
 import CreditVocabulary
+import Dispatch
 import Foundation
 import PageCache
 import Redaction
@@ -10,38 +11,54 @@ import SiteRender
 /// the cache says are unchanged, and keeps what the site-wide files need: page folders for
 /// the sitemap, the newest feed entries, the merged redaction log and the search index. Every
 /// cacheable page goes to the next build's page cache as it is written.
-struct PageWriter {
+///
+/// That bookkeeping runs on a serial queue of its own, beside the making of the next batch
+/// (it was half of an incremental build's page phase, one core idle meanwhile); every
+/// property below waits for the batches written so far.
+final class PageWriter: @unchecked Sendable {
     let output: StagedOutput
     var failAfterWrittenPages: Int?
-    private(set) var pagePaths: [String] = []
+    private let bookkeeping = DispatchQueue(label: "gongshi.page-writer")
+    /// Batches handed over and not yet recorded are at most two, so that pages made faster
+    /// than they are recorded are not all held.
+    private let inFlight = DispatchSemaphore(value: 2)
+    private var _pagePaths: [String] = []
     /// The newest feed entries (at most twice the feed's length between trims).
-    private(set) var feedItems: [FeedItem] = []
+    private var _feedItems: [FeedItem] = []
     private let feedLimit: Int
-    private(set) var events = Set<RedactionEvent>()
+    private var _events = Set<RedactionEvent>()
+    private var _search = SearchIndexWriter()
+    private var _cache: PageCacheWriter?
+    private var _cacheProblem: String?
+    /// Files written or kept (counted as batches are handed over).
     private(set) var files = 0
-    private(set) var search = SearchIndexWriter()
-    /// Where pages made or kept go, for the next build; nil once writing it failed.
-    private(set) var cache: PageCacheWriter?
-    /// Why the next build's page cache is not being written.
-    private(set) var cacheProblem: String?
     /// Pages made and pages kept.
     private(set) var made = 0
     private(set) var kept = 0
 
+    /// Page folders, for the sitemap.
+    var pagePaths: [String] { bookkeeping.sync { _pagePaths } }
+    /// Every redaction of every page, merged.
+    var events: Set<RedactionEvent> { bookkeeping.sync { _events } }
+    /// Where pages made or kept go, for the next build; nil once writing it failed.
+    var cache: PageCacheWriter? { bookkeeping.sync { _cache } }
+    /// Why the next build's page cache is not being written.
+    var cacheProblem: String? { bookkeeping.sync { _cacheProblem } }
+
     /// A writer into `output` whose feed holds `feedLimit` entries; pages go to `cache` too.
     init(output: StagedOutput, cache: PageCacheWriter?, feedLimit: Int) {
         self.output = output
-        self.cache = cache
+        self._cache = cache
         self.feedLimit = max(feedLimit, 0)
     }
 
     /// Writes pages that are never cached (home, search, content pages).
-    mutating func write(_ pages: [RenderedPage]) throws {
+    func write(_ pages: [RenderedPage]) throws {
         try write(pages.map { .made($0, digest: nil) })
     }
 
     /// Writes made pages and keeps unchanged ones, in order.
-    mutating func write(_ results: [PageResult]) throws {
+    func write(_ results: [PageResult]) throws {
         if let limit = failAfterWrittenPages, files + results.count > limit {
             throw OutputError("failpoint: stopped after \(files) pages")
         }
@@ -55,19 +72,32 @@ struct PageWriter {
                 return DeployManifest.Entry(sha256: page.sha256, size: page.size)
             }
         }
-        // Kept pages bring their documents tokenised; made ones are tokenised here.
-        let prepared = try parallelMap(results) { result -> [SearchIndexWriter.PreparedDocument] in
+        files += results.count
+        for result in results {
+            if case .kept = result { kept += 1 } else { made += 1 }
+        }
+        inFlight.wait()
+        bookkeeping.async {
+            self.record(results, entries)
+            self.inFlight.signal()
+        }
+    }
+
+    /// The bookkeeping of one batch (on the bookkeeping queue).
+    private func record(_ results: [PageResult], _ entries: [DeployManifest.Entry]) {
+        // Kept pages bring their documents tokenised; made ones are tokenised here (the
+        // transform cannot throw).
+        let prepared = try! parallelMap(results) { result -> [SearchIndexWriter.PreparedDocument] in
             switch result {
             case .made(let page, _): return page.searchDocuments.map(SearchIndexWriter.PreparedDocument.init)
             case .kept(let page): return page.searchDocuments
             }
         }
         for (documents, (result, entry)) in zip(prepared, zip(results, entries)) {
-            for document in documents { search.add(document) }
+            for document in documents { _search.add(document) }
             let page: CachedPage
             switch result {
             case .made(let rendered, let digest):
-                made += 1
                 guard let digest else {
                     add(path: rendered.path, feedItem: rendered.feedItem, events: rendered.log.events)
                     continue
@@ -76,40 +106,39 @@ struct PageWriter {
                     digest: digest, path: rendered.path, sha256: entry.sha256, size: entry.size,
                     feedItem: rendered.feedItem, searchDocuments: documents, events: rendered.log.events)
             case .kept(let cachedPage):
-                kept += 1
                 page = cachedPage
             }
             add(path: page.path, feedItem: page.feedItem, events: page.events)
             cacheNext(page)
         }
-        files += results.count
     }
 
     /// Appends to the next build's cache; a failure there stops the cache, not the build.
-    private mutating func cacheNext(_ page: CachedPage) {
-        guard let cache else { return }
+    private func cacheNext(_ page: CachedPage) {
+        guard let cache = _cache else { return }
         do {
             try cache.append(page)
         } catch {
             cache.abandon()
-            self.cache = nil
-            cacheProblem = "\(error)"
+            _cache = nil
+            _cacheProblem = "\(error)"
         }
     }
 
-    private mutating func add(path: String, feedItem: FeedItem?, events: [RedactionEvent]) {
-        pagePaths.append(String(path.dropLast("index.html".count)))
+    private func add(path: String, feedItem: FeedItem?, events: [RedactionEvent]) {
+        _pagePaths.append(String(path.dropLast("index.html".count)))
         if let feedItem {
-            feedItems.append(feedItem)
-            if feedItems.count >= 2 * feedLimit + 64 { feedItems = SiteFeeds.newest(feedItems, limit: feedLimit) }
+            _feedItems.append(feedItem)
+            if _feedItems.count >= 2 * feedLimit + 64 { _feedItems = SiteFeeds.newest(_feedItems, limit: feedLimit) }
         }
-        self.events.formUnion(events)
+        _events.formUnion(events)
     }
 
     /// The site-wide files: stylesheet, feed, sitemap(s), robots.txt.
-    mutating func finish(
+    func finish(
         stylesheet: String, title: String, baseURL: String, asOf: CivilDate, audience: Audience, feedItems limit: Int
     ) throws {
+        let (feedItems, pagePaths, search) = bookkeeping.sync { (_feedItems, _pagePaths, _search) }
         try output.write("assets/style.css", text: stylesheet)
         try output.write("feed.xml", text: SiteFeeds.atom(title: title, baseURL: baseURL, asOf: asOf, items: feedItems, limit: limit))
         let sitemaps = SiteFeeds.sitemaps(baseURL: baseURL, paths: pagePaths)
@@ -121,7 +150,7 @@ struct PageWriter {
         let output = self.output
         for start in stride(from: 0, to: index.paths.count, by: 256) {
             let batch = Array(index.paths[start..<min(start + 256, index.paths.count)])
-            _ = try parallelMap(batch) { try output.write("search/" + $0, text: index.content(of: $0)) }
+            _ = try parallelMap(batch) { try output.write("search/" + $0, Data(index.bytes(of: $0))) }
         }
         try output.write("search/search.js", text: TemplateSet.asset("search.js") ?? "")
         files += index.paths.count + 1

@@ -98,11 +98,11 @@ public enum SiteBuilder {
             cacheNotWritten(error)
             nextCache = nil
         }
-        var writer = PageWriter(output: output, cache: nextCache, feedLimit: configuration.feedItems)
+        let writer = PageWriter(output: output, cache: nextCache, feedLimit: configuration.feedItems)
         writer.failAfterWrittenPages = options.failAfterWrittenPages
         clock.lap("page cache load")
         do {
-            try writeRowPages(context, pages, &writer)
+            try writeRowPages(context, pages, writer)
             clock.lap("row pages")
             let pageSize = configuration.listPageSize
             try writer.write(pages.results(ListKind.allCases.flatMap { context.listInputs($0, pageSize: pageSize) }))
@@ -163,26 +163,26 @@ public enum SiteBuilder {
     }
 
     /// Pages of rows with bodies: records, reports, cases, commitments, subjects.
-    private static func writeRowPages(_ context: BuildContext, _ pages: CacheablePages, _ writer: inout PageWriter) throws {
+    private static func writeRowPages(_ context: BuildContext, _ pages: CacheablePages, _ writer: PageWriter) throws {
         let disclosure = context.disclosure
         let snapshot = context.snapshot
-        try batches(snapshot.records.filter { disclosure.isShown(.records, $0.id) }, &writer) { batch in
+        try batches(snapshot.records.filter { disclosure.isShown(.records, $0.id) }, writer) { batch in
             let facts = try context.reader.bodies(.recordFacts, ids: batch.map(\.id))
             return try pages.results(batch) { context.recordInput($0, facts: facts[$0.id] ?? "") }
         }
-        try batches(snapshot.reports.filter { disclosure.isShown(.verificationReports, $0.id) }, &writer) { batch in
+        try batches(snapshot.reports.filter { disclosure.isShown(.verificationReports, $0.id) }, writer) { batch in
             let bodies = try context.reader.bodies(.reportBody, ids: batch.map(\.id))
             return try pages.results(batch) { context.reportInput($0, body: bodies[$0.id] ?? "") }
         }
-        try batches(snapshot.cases.filter { disclosure.isShown(.cases, $0.id) }, &writer) { batch in
+        try batches(snapshot.cases.filter { disclosure.isShown(.cases, $0.id) }, writer) { batch in
             let summaries = try context.reader.bodies(.caseSummary, ids: batch.map(\.id))
             return try pages.results(batch) { context.caseInput($0, summary: summaries[$0.id]) }
         }
-        try batches(snapshot.commitments.filter { disclosure.isShown(.commitments, $0.id) }, &writer) { batch in
+        try batches(snapshot.commitments.filter { disclosure.isShown(.commitments, $0.id) }, writer) { batch in
             let bodies = try context.reader.bodies(.commitmentBody, ids: batch.map(\.id))
             return try pages.results(batch) { context.commitmentInput($0, body: bodies[$0.id] ?? "") }
         }
-        try batches(snapshot.subjects.filter { disclosure.isShown(.subjects, $0.id) }, &writer) { batch in
+        try batches(snapshot.subjects.filter { disclosure.isShown(.subjects, $0.id) }, writer) { batch in
             let entryIDs = batch.flatMap { context.entriesBySubject[$0.id] ?? [] }.map(\.id)
             let reasons = try context.reader.bodies(.listReason, ids: entryIDs)
             return try pages.results(batch) { context.subjectInput($0, reasons: reasons) }
@@ -190,7 +190,7 @@ public enum SiteBuilder {
     }
 
     private static func batches<Row>(
-        _ rows: [Row], _ writer: inout PageWriter, _ render: ([Row]) throws -> [PageResult]
+        _ rows: [Row], _ writer: PageWriter, _ render: ([Row]) throws -> [PageResult]
     ) throws {
         for start in stride(from: 0, to: rows.count, by: batchSize) {
             try writer.write(try render(Array(rows[start..<min(start + batchSize, rows.count)])))

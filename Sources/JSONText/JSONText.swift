@@ -10,6 +10,24 @@ public enum JSONText {
         return out + "\""
     }
 
+    /// Appends the decimal digits of `value` (a `-` first when negative).
+    public static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            out.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
     /// Appends `text` as a JSON string literal (see ``quoted(_:escapingMarkup:)``), in UTF-8, to `out`.
     public static func appendQuoted(_ text: String, to out: inout [UInt8], escapingMarkup: Bool = false) {
         out.append(UInt8(ascii: "\""))

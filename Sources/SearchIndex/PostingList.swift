@@ -24,6 +24,12 @@ struct PostingList: Sendable {
     var indices: [Int32] {
         var result: [Int32] = []
         result.reserveCapacity(count)
+        forEach { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with each index, ascending.
+    func forEach(_ body: (Int32) -> Void) {
         var value: Int32 = -1
         var gap: UInt32 = 0
         var shift: UInt32 = 0
@@ -31,13 +37,12 @@ struct PostingList: Sendable {
             gap |= UInt32(byte & 0x7f) << shift
             if byte & 0x80 == 0 {
                 value += Int32(gap)
-                result.append(value)
+                body(value)
                 gap = 0
                 shift = 0
             } else {
                 shift += 7
             }
         }
-        return result
     }
 }

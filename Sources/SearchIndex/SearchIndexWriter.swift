@@ -124,16 +124,65 @@ public struct SearchIndexWriter: Sendable {
 
         /// The text of the file at `path` (one of ``paths``).
         public func content(of path: String) -> String {
+            String(decoding: bytes(of: path), as: UTF8.self)
+        }
+
+        /// The bytes of the file at `path` (one of ``paths``), UTF-8.
+        public func bytes(of path: String) -> [UInt8] {
             if let terms = shards[path] {
-                return SearchIndexWriter.shardJSON(terms.map { term in
-                    switch term {
-                    case .han(let key):
-                        return (HanTerm.string(key), gaps(writer.hanPostings[key]), gaps(writer.titleHanPostings[key]))
-                    case .word(let word):
-                        return (word, gaps(writer.wordPostings[word]), gaps(writer.titleWordPostings[word]))
-                    }
-                })
+                return shardJSON(terms)
             }
+            return Array(otherContent(of: path).utf8)
+        }
+
+        /// A shard file: `{"term":[[gaps],[title gaps]],...}` with terms in `String` order,
+        /// written byte by byte (its numbers were most of the index's cost).
+        private func shardJSON(_ terms: [Term]) -> [UInt8] {
+            let named = terms.map { term -> (String, Term) in
+                switch term {
+                case .han(let key): return (HanTerm.string(key), term)
+                case .word(let word): return (word, term)
+                }
+            }.sorted { $0.0 < $1.0 }
+            var out: [UInt8] = [UInt8(ascii: "{")]
+            var scratch: [Int32] = []
+            for (position, (name, term)) in named.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                JSONText.appendQuoted(name, to: &out, escapingMarkup: true)
+                out.append(contentsOf: ":[".utf8)
+                switch term {
+                case .han(let key):
+                    appendGaps(writer.hanPostings[key], to: &out, scratch: &scratch)
+                    out.append(UInt8(ascii: ","))
+                    appendGaps(writer.titleHanPostings[key], to: &out, scratch: &scratch)
+                case .word(let word):
+                    appendGaps(writer.wordPostings[word], to: &out, scratch: &scratch)
+                    out.append(UInt8(ascii: ","))
+                    appendGaps(writer.titleWordPostings[word], to: &out, scratch: &scratch)
+                }
+                out.append(UInt8(ascii: "]"))
+            }
+            out.append(UInt8(ascii: "}"))
+            return out
+        }
+
+        /// Appends `[g1,g2,...]`: the gaps between the ascending numbers of the documents in
+        /// `postings` (the first gap is the first number).
+        private func appendGaps(_ postings: PostingList?, to out: inout [UInt8], scratch: inout [Int32]) {
+            scratch.removeAll(keepingCapacity: true)
+            postings?.forEach { scratch.append(rank[Int($0)]) }
+            scratch.sort()
+            out.append(UInt8(ascii: "["))
+            var previous: Int32 = 0
+            for (position, number) in scratch.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                JSONText.appendDecimal(Int(number - previous), to: &out)
+                previous = number
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+
+        private func otherContent(of path: String) -> String {
             if path == "manifest.json" {
                 let facets = writer.facets
                 let manifest: [String: Any] = [
@@ -152,15 +201,6 @@ public struct SearchIndexWriter: Sendable {
             return "[" + lines.joined(separator: ",") + "]"
         }
 
-        /// Gaps between the ascending numbers of the documents in `indices`.
-        private func gaps(_ postings: PostingList?) -> [Int] {
-            let ids = (postings?.indices ?? []).map { rank[Int($0)] }.sorted()
-            var previous: Int32 = 0
-            return ids.enumerated().map { position, id in
-                defer { previous = id }
-                return Int(position == 0 ? id : id - previous)
-            }
-        }
     }
 
     /// The first 90 characters of the text, white space folded.
@@ -186,22 +226,6 @@ public struct SearchIndexWriter: Sendable {
             length += 1
         }
         return snippet
-    }
-
-    /// A shard file: `{"term":[[gaps],[title gaps]],...}` with sorted terms, written directly
-    /// (the general encoder is the slowest part of the index on large sites).
-    static func shardJSON(_ entries: [(String, [Int], [Int])]) -> String {
-        var out = "{"
-        for (position, (term, all, title)) in entries.sorted(by: { $0.0 < $1.0 }).enumerated() {
-            if position > 0 { out += "," }
-            out += jsonString(term)
-            out += ":[["
-            out += all.map(String.init).joined(separator: ",")
-            out += "],["
-            out += title.map(String.init).joined(separator: ",")
-            out += "]]"
-        }
-        return out + "}"
     }
 
     /// A JSON string literal, with `<`, `>` and `&` escaped like ``json(_:)`` does.

@@ -17,6 +17,18 @@ struct JSONTextTests {
         }
     }
 
+    @Test("decimal numbers are written as String(value) writes them")
+    func decimals() {
+        var values = [0, 1, 9, 10, 99, 100, -1, -10, Int.max, Int.min, Int(Int32.max), 1_000_000_007]
+        var generator = SystemRandomNumberGenerator()
+        values += (0..<2_000).map { _ in Int.random(in: Int.min...Int.max, using: &generator) >> Int.random(in: 0...63, using: &generator) }
+        for value in values {
+            var out: [UInt8] = [UInt8(ascii: "x")]
+            JSONText.appendDecimal(value, to: &out)
+            #expect(out == Array(("x" + String(value)).utf8))
+        }
+    }
+
     @Test("documents are written with sorted keys, nil values left out, and parse back")
     func pretty() throws {
         let value = JSONValue.object([
