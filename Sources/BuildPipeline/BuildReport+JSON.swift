@@ -14,6 +14,8 @@ extension BuildReport {
         try json.writePretty(to: flush)
     }
 
+    /// The report as a JSON value (keys are sorted when written; the long lists' items are
+    /// built with their keys in order, which spares the sort).
     var json: JSONValue {
         let published: [(String, JSONValue?)] = self.published.map { table, ids in
             (table, JSONValue.items(count: ids.count) { .string(ids[$0]) })
@@ -21,8 +23,8 @@ extension BuildReport {
         let withheldRows = self.withheld
         let withheld = JSONValue.items(count: withheldRows.count) { index in
             let row = withheldRows[index]
-            return .object([("table", .string(row.table)), ("id", .string(row.id)), ("code", .string(row.code)),
-                            ("reason", .string(row.reason))])
+            return .object([("code", .string(row.code)), ("id", .string(row.id)), ("reason", .string(row.reason)),
+                            ("table", .string(row.table))])
         }
         let problems: [JSONValue] = self.problems.map { problem in
             .object([("severity", .string(problem.severity)), ("table", .optional(problem.table)),
@@ -32,8 +34,8 @@ extension BuildReport {
         let events = redactions.log
         let log = JSONValue.items(count: events.count) { index in
             let event = events[index]
-            return .object([("table", .string(event.table)), ("id", .string(event.id)), ("field", .string(event.field)),
-                            ("rule", .string(event.rule)), ("offset", .int(event.offset)), ("length", .int(event.length))])
+            return .object([("field", .string(event.field)), ("id", .string(event.id)), ("length", .int(event.length)),
+                            ("offset", .int(event.offset)), ("rule", .string(event.rule)), ("table", .string(event.table))])
         }
         let output: [(String, JSONValue?)] = [
             ("unchanged", .bool(self.output.unchanged)), ("added", .int(self.output.added)),

@@ -139,25 +139,39 @@ public enum SiteBuilder {
             throw error
         }
         // The cache is complete now that the site it describes is published; a cache that
-        // cannot be finished is removed (the old one no longer matches the site).
-        if let problem = writer.cacheProblem {
-            PageCache.remove(cacheFile)
-            cacheNotWritten(problem)
-        } else if let nextCache = writer.cache {
-            do {
-                guard let manifestID = output.committedManifestID else { throw OutputError("no manifest was written") }
-                try nextCache.finish(manifestID: manifestID)
-            } catch {
-                nextCache.abandon()
+        // cannot be finished is removed (the old one no longer matches the site). It is
+        // finished on the other core while the report is made and written, and waited for
+        // before this returns or throws, so that a complete cache or none is left.
+        let cacheProblem = writer.cacheProblem
+        let cacheWriter = writer.cache
+        let manifestID = output.committedManifestID
+        let cacheFinished = BackgroundValue { () -> String? in
+            if let cacheProblem {
                 PageCache.remove(cacheFile)
-                cacheNotWritten(error)
+                return cacheProblem
+            }
+            guard let cacheWriter else { return nil }
+            do {
+                guard let manifestID else { throw OutputError("no manifest was written") }
+                try cacheWriter.finish(manifestID: manifestID)
+                return nil
+            } catch {
+                cacheWriter.abandon()
+                PageCache.remove(cacheFile)
+                return "\(error)"
             }
         }
-
-        let report = makeReport(
-            options: options, snapshot: snapshot, disclosure: disclosure, problems: problems, writer: writer,
-            commit: commit, timeliness: timeliness, nextChange: try changes.value.next)
-        if let path = options.report { try writeReport(report, to: path) }
+        let report: BuildReport
+        do {
+            report = makeReport(
+                options: options, snapshot: snapshot, disclosure: disclosure, problems: problems, writer: writer,
+                commit: commit, timeliness: timeliness, nextChange: try changes.value.next)
+            if let path = options.report { try writeReport(report, to: path) }
+        } catch {
+            if let problem = try cacheFinished.value { cacheNotWritten(problem) }
+            throw error
+        }
+        if let problem = try cacheFinished.value { cacheNotWritten(problem) }
         clock.lap("page cache and report (\(writer.made) pages made, \(writer.kept) kept)")
         return report
     }

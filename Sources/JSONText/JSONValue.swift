@@ -74,8 +74,10 @@ public indirect enum JSONValue: Sendable {
         case .items(let count, let item):
             try Self.writeArray(count: count, item: item, to: &sink, depth: depth)
         case .object(let pairs):
-            let present = pairs.compactMap { key, value in value.map { (key, $0) } }
-                .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+            var present = pairs.compactMap { key, value in value.map { (key, $0) } }
+            // Most objects are built with their keys in order already: check before sorting.
+            let inOrder = zip(present, present.dropFirst()).allSatisfy { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+            if !inOrder { present.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) } }
             guard !present.isEmpty else { sink.bytes.append(contentsOf: "{}".utf8); return }
             sink.bytes.append(UInt8(ascii: "{"))
             for (position, (key, value)) in present.enumerated() {
