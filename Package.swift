@@ -91,7 +91,10 @@ let package = Package(
         // Output folder: staging, atomic swap.
         .target(
             name: "SiteOutput",
-            dependencies: ["CAtomicRename", "StableDigest", "JSONText", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "CAtomicRename", "StableDigest", "JSONText", "BackgroundWork",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict),
 
         // What a build keeps of its pages for the next one (incremental builds).

@@ -25,3 +25,17 @@ public final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
         }
     }
 }
+
+/// Drops the last references to `values` on another thread: freeing a large build's indexes
+/// (hundreds of thousands of strings) would otherwise hold up the caller for a tenth of a
+/// second, and the process usually exits right after.
+public func releaseInBackground<each Value>(_ values: repeat each Value) {
+    let box = UncheckedBox((repeat each values))
+    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(box) {} }
+}
+
+/// Carries values to the releasing thread; nothing reads them there.
+private final class UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

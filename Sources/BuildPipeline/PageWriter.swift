@@ -1,3 +1,4 @@
+import BackgroundWork
 import CreditVocabulary
 import Dispatch
 import Foundation
@@ -50,6 +51,10 @@ final class PageWriter: @unchecked Sendable {
         self.output = output
         self._cache = cache
         self.feedLimit = max(feedLimit, 0)
+    }
+
+    deinit {
+        releaseInBackground(_search, _events, _pagePaths)
     }
 
     /// Writes pages that are never cached (home, search, content pages).

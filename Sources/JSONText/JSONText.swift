@@ -1,3 +1,5 @@
+import Foundation
+
 /// JSON text written directly, for the files gongshi writes in bulk (the deploy manifest, the
 /// search index, the build report), where the general encoders were the slowest step.
 public enum JSONText {
@@ -8,6 +10,20 @@ public enum JSONText {
         var out = "\""
         append(text, to: &out, escapingMarkup: escapingMarkup)
         return out + "\""
+    }
+
+    /// `strings` in the order of their UTF-8 bytes (the order JSON keys are written in),
+    /// compared with `memcmp` rather than through `String.UTF8View`'s iterator.
+    public static func sortedByUTF8(_ strings: some Collection<String>) -> [String] {
+        var keyed = strings.map { (bytes: Array($0.utf8), string: $0) }
+        keyed.sort { left, right in
+            let common = min(left.bytes.count, right.bytes.count)
+            let compared = common == 0 ? 0 : left.bytes.withUnsafeBufferPointer { a in
+                right.bytes.withUnsafeBufferPointer { b in memcmp(a.baseAddress!, b.baseAddress!, common) }
+            }
+            return compared != 0 ? compared < 0 : left.bytes.count < right.bytes.count
+        }
+        return keyed.map(\.string)
     }
 
     /// Appends the decimal digits of `value` (a `-` first when negative).

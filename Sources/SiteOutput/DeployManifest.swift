@@ -41,7 +41,7 @@ public struct DeployManifest: Codable, Equatable, Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(files.count * 140)
         out.append(contentsOf: "{\n  \"files\" : {".utf8)
-        let paths = files.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let paths = JSONText.sortedByUTF8(files.keys)
         for (position, path) in paths.enumerated() {
             let entry = files[path]!
             out.append(contentsOf: position == 0 ? "\n    ".utf8 : ",\n    ".utf8)

@@ -1,3 +1,4 @@
+import BackgroundWork
 import CAtomicRename
 import Crypto
 import Foundation
@@ -99,6 +100,7 @@ public final class StagedOutput: @unchecked Sendable {
         if !finished { try? FileManager.default.removeItem(at: staging) }
         flock(lockDescriptor, LOCK_UN)
         close(lockDescriptor)
+        releaseInBackground(written, recycled, madeFolders, publishedManifest)
     }
 
     /// Writes `data` at `relativePath` inside the staging folder. Safe to call from many
