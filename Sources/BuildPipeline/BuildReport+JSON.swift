@@ -14,17 +14,19 @@ extension BuildReport {
         try json.writePretty(to: flush)
     }
 
-    /// The report as a JSON value (keys are sorted when written; the long lists' items are
-    /// built with their keys in order, which spares the sort).
+    /// The report as a JSON value (keys are sorted when written; the two longest lists are
+    /// written field by field, keys in order).
     var json: JSONValue {
         let published: [(String, JSONValue?)] = self.published.map { table, ids in
             (table, JSONValue.items(count: ids.count) { .string(ids[$0]) })
         }
         let withheldRows = self.withheld
-        let withheld = JSONValue.items(count: withheldRows.count) { index in
+        let withheld = JSONValue.objects(count: withheldRows.count) { index, fields in
             let row = withheldRows[index]
-            return .object([("code", .string(row.code)), ("id", .string(row.id)), ("reason", .string(row.reason)),
-                            ("table", .string(row.table))])
+            fields.string("code", row.code)
+            fields.string("id", row.id)
+            fields.string("reason", row.reason)
+            fields.string("table", row.table)
         }
         let problems: [JSONValue] = self.problems.map { problem in
             .object([("severity", .string(problem.severity)), ("table", .optional(problem.table)),
@@ -32,10 +34,14 @@ extension BuildReport {
                      ("message", .string(problem.message))])
         }
         let events = redactions.log
-        let log = JSONValue.items(count: events.count) { index in
+        let log = JSONValue.objects(count: events.count) { index, fields in
             let event = events[index]
-            return .object([("field", .string(event.field)), ("id", .string(event.id)), ("length", .int(event.length)),
-                            ("offset", .int(event.offset)), ("rule", .string(event.rule)), ("table", .string(event.table))])
+            fields.string("field", event.field)
+            fields.string("id", event.id)
+            fields.int("length", event.length)
+            fields.int("offset", event.offset)
+            fields.string("rule", event.rule)
+            fields.string("table", event.table)
         }
         let output: [(String, JSONValue?)] = [
             ("unchanged", .bool(self.output.unchanged)), ("added", .int(self.output.added)),

@@ -15,6 +15,10 @@ public indirect enum JSONValue: Sendable {
     /// An array whose items are made one at a time as they are written, so that a long one
     /// is never held whole.
     case items(count: Int, item: @Sendable (Int) -> JSONValue)
+    /// An array of objects written straight into the text, one at a time, by `item`
+    /// (through ``PrettyFields``, keys in order): the report's longest lists, where making a
+    /// value per item cost more than writing it.
+    case objects(count: Int, item: @Sendable (Int, inout PrettyFields) -> Void)
 
     /// An optional string: nil leaves the key out.
     public static func optional(_ text: String?) -> JSONValue? { text.map(JSONValue.string) }
@@ -73,6 +77,23 @@ public indirect enum JSONValue: Sendable {
             try Self.writeArray(count: items.count, item: { items[$0] }, to: &sink, depth: depth)
         case .items(let count, let item):
             try Self.writeArray(count: count, item: item, to: &sink, depth: depth)
+        case .objects(let count, let item):
+            guard count > 0 else { sink.bytes.append(contentsOf: "[]".utf8); return }
+            sink.bytes.append(UInt8(ascii: "["))
+            for position in 0..<count {
+                if position > 0 { sink.bytes.append(UInt8(ascii: ",")) }
+                Self.startLine(&sink.bytes, depth: depth + 1)
+                // The text moves into the writer and back (a swap: never copied).
+                var fields = PrettyFields(depth: depth + 1)
+                swap(&fields.bytes, &sink.bytes)
+                fields.open()
+                item(position, &fields)
+                fields.close()
+                swap(&fields.bytes, &sink.bytes)
+                try sink.flushIfFull()
+            }
+            Self.startLine(&sink.bytes, depth: depth)
+            sink.bytes.append(UInt8(ascii: "]"))
         case .object(let pairs):
             var present = pairs.compactMap { key, value in value.map { (key, $0) } }
             // Most objects are built with their keys in order already: check before sorting.
@@ -105,5 +126,53 @@ public indirect enum JSONValue: Sendable {
         }
         startLine(&sink.bytes, depth: depth)
         sink.bytes.append(UInt8(ascii: "]"))
+    }
+}
+
+/// Writes one object of ``JSONValue/objects(count:item:)`` in the pretty layout. Keys must
+/// come in UTF-8 order (a test holds the bytes equal to ``JSONValue/object(_:)``'s); a nil
+/// value leaves its key out, as there.
+public struct PrettyFields {
+    fileprivate var bytes: [UInt8] = []
+    private let depth: Int
+    private var count = 0
+
+    fileprivate init(depth: Int) {
+        self.depth = depth
+    }
+
+    fileprivate mutating func open() {
+        bytes.append(UInt8(ascii: "{"))
+    }
+
+    private mutating func key(_ key: StaticString) {
+        if count > 0 { bytes.append(UInt8(ascii: ",")) }
+        count += 1
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * (depth + 1)))
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: "\" : ".utf8)
+    }
+
+    /// A string field; nil leaves it out.
+    public mutating func string(_ key: StaticString, _ value: String?) {
+        guard let value else { return }
+        self.key(key)
+        JSONText.appendQuoted(value, to: &bytes)
+    }
+
+    /// An integer field.
+    public mutating func int(_ key: StaticString, _ value: Int) {
+        self.key(key)
+        JSONText.appendDecimal(value, to: &bytes)
+    }
+
+    fileprivate mutating func close() {
+        if count > 0 {
+            bytes.append(UInt8(ascii: "\n"))
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        }
+        bytes.append(UInt8(ascii: "}"))
     }
 }

@@ -17,6 +17,27 @@ struct JSONTextTests {
         }
     }
 
+    @Test("objects written field by field have the bytes of the same objects as values, at any depth")
+    func objectsFieldByField() {
+        let rows: [(String?, Int, String)] = [("a\"<b", -3, "x"), (nil, 0, ""), ("表", 12_345, "\n"), ("", Int.max, "z")]
+        let direct = JSONValue.object([
+            ("list", .objects(count: rows.count) { index, fields in
+                fields.string("a", rows[index].0)
+                fields.int("b", rows[index].1)
+                fields.string("c", rows[index].2)
+            }),
+            ("nested", .array([.objects(count: 1) { _, _ in }, .objects(count: 0) { _, _ in }])),
+        ])
+        let values = JSONValue.object([
+            ("list", .array(rows.map { .object([("a", .optional($0.0)), ("b", .int($0.1)), ("c", .string($0.2))]) })),
+            ("nested", .array([.array([.object([])]), .array([])])),
+        ])
+        #expect(direct.pretty() == values.pretty())
+        var pieces: [UInt8] = []
+        try? direct.writePretty(chunk: 7) { pieces += $0 }
+        #expect(pieces == values.pretty())
+    }
+
     @Test("decimal numbers are written as String(value) writes them")
     func decimals() {
         var values = [0, 1, 9, 10, 99, 100, -1, -10, Int.max, Int.min, Int(Int32.max), 1_000_000_007]
