@@ -183,11 +183,28 @@ public final class StagedOutput: @unchecked Sendable {
     }
 
     private func checkInside(_ relativePath: String) throws {
-        let components = relativePath.split(separator: "/", omittingEmptySubsequences: false)
-        guard !relativePath.hasPrefix("/"), !components.isEmpty,
-              !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
+        guard Self.isInside(relativePath) else {
             throw OutputError("refusing to write outside the output folder: \(relativePath)")
         }
+    }
+
+    /// Whether `relativePath` names a file inside the folder: no empty, `.` or `..`
+    /// component (so no leading `/` either), read byte by byte.
+    static func isInside(_ relativePath: String) -> Bool {
+        var length = 0
+        var dots = 0
+        func isPlain() -> Bool { length > 0 && !(dots == length && length <= 2) }
+        for byte in relativePath.utf8 {
+            if byte == UInt8(ascii: "/") {
+                guard isPlain() else { return false }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return isPlain()
     }
 
     /// Makes room for a new file at `relativePath`: removes the recycled folder's file there,

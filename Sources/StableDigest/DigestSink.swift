@@ -1,7 +1,7 @@
 /// The byte buffer a ``DigestEncoder`` and its containers append to.
-final class DigestSink {
+@usableFromInline final class DigestSink {
     /// What a written item is; one byte before each.
-    enum Tag: UInt8 {
+    @usableFromInline enum Tag: UInt8 {
         case null = 0, bool, int, uint, double, string, keyed, unkeyed, item, key, failure
     }
 
@@ -20,7 +20,7 @@ final class DigestSink {
     }
 
     /// Appends `length` as LEB128 (seven bits a byte, low first).
-    static func append(length: Int, to bytes: inout [UInt8]) {
+    @inlinable static func append(length: Int, to bytes: inout [UInt8]) {
         var value = UInt64(length)
         repeat {
             let low = UInt8(value & 0x7f)
@@ -30,7 +30,7 @@ final class DigestSink {
     }
 
     /// Appends the UTF-8 length of `string`, then its bytes.
-    static func append(string: String, to bytes: inout [UInt8]) {
+    @inlinable static func append(string: String, to bytes: inout [UInt8]) {
         var string = string
         string.withUTF8 { utf8 in
             append(length: utf8.count, to: &bytes)

@@ -8,44 +8,45 @@
 /// written at d + 1.
 public struct DigestWriter {
     /// The bytes so far (the salt first).
-    public private(set) var bytes: [UInt8]
-    private var depth = 0
+    public var bytes: [UInt8] { storage }
+    @usableFromInline var storage: [UInt8]
+    @usableFromInline var depth = 0
 
     /// A writer whose bytes start with `salt`.
-    public init(salt: [UInt8] = []) {
-        bytes = salt
-        bytes.reserveCapacity(salt.count + 1024)
+    @inlinable public init(salt: [UInt8] = []) {
+        storage = salt
+        storage.reserveCapacity(salt.count + 1024)
     }
 
-    private mutating func tag(_ tag: DigestSink.Tag) { bytes.append(tag.rawValue) }
+    @inlinable mutating func tag(_ tag: DigestSink.Tag) { storage.append(tag.rawValue) }
 
-    private mutating func length(_ length: Int) { DigestSink.append(length: length, to: &bytes) }
+    @inlinable mutating func length(_ length: Int) { DigestSink.append(length: length, to: &storage) }
 
-    private mutating func raw(_ text: String) { DigestSink.append(string: text, to: &bytes) }
+    @inlinable mutating func raw(_ text: String) { DigestSink.append(string: text, to: &storage) }
 
-    private mutating func key(_ name: StaticString) {
+    @inlinable mutating func key(_ name: StaticString) {
         tag(.key)
         length(depth)
         name.withUTF8Buffer { utf8 in
             length(utf8.count)
-            bytes.append(contentsOf: utf8)
+            storage.append(contentsOf: utf8)
         }
     }
 
     /// A struct: its fields, written by `fields`.
-    public mutating func object(_ fields: (inout DigestWriter) -> Void) {
+    @inlinable public mutating func object(_ fields: (inout DigestWriter) -> Void) {
         tag(.keyed)
         fields(&self)
     }
 
     /// A string value.
-    public mutating func string(_ value: String) {
+    @inlinable public mutating func string(_ value: String) {
         tag(.string)
         raw(value)
     }
 
     /// An array of values, each written by `item`.
-    public mutating func list<Item>(_ items: [Item], _ item: (inout DigestWriter, Item) -> Void) {
+    @inlinable public mutating func list<Item>(_ items: [Item], _ item: (inout DigestWriter, Item) -> Void) {
         tag(.unkeyed)
         for element in items {
             tag(.item)
@@ -57,7 +58,7 @@ public struct DigestWriter {
     }
 
     /// A field whose value `value` writes (at the next depth).
-    public mutating func field(_ name: StaticString, _ value: (inout DigestWriter) -> Void) {
+    @inlinable public mutating func field(_ name: StaticString, _ value: (inout DigestWriter) -> Void) {
         key(name)
         depth += 1
         value(&self)
@@ -65,83 +66,83 @@ public struct DigestWriter {
     }
 
     /// A string field.
-    public mutating func field(_ name: StaticString, _ value: String) {
+    @inlinable public mutating func field(_ name: StaticString, _ value: String) {
         key(name)
         string(value)
     }
 
     /// An optional string field (nil is written, not skipped).
-    public mutating func field(_ name: StaticString, _ value: String?) {
+    @inlinable public mutating func field(_ name: StaticString, _ value: String?) {
         key(name)
         if let value { string(value) } else { tag(.null) }
     }
 
     /// A string-valued enum field (its raw value, as `RawRepresentable` encodes it).
-    public mutating func field<Value: RawRepresentable>(_ name: StaticString, _ value: Value) where Value.RawValue == String {
+    @inlinable public mutating func field<Value: RawRepresentable>(_ name: StaticString, _ value: Value) where Value.RawValue == String {
         field(name, value.rawValue)
     }
 
     /// An optional string-valued enum field.
-    public mutating func field<Value: RawRepresentable>(_ name: StaticString, _ value: Value?) where Value.RawValue == String {
+    @inlinable public mutating func field<Value: RawRepresentable>(_ name: StaticString, _ value: Value?) where Value.RawValue == String {
         field(name, value?.rawValue)
     }
 
     /// A list of string-valued enums.
-    public mutating func field<Value: RawRepresentable>(_ name: StaticString, _ values: [Value]) where Value.RawValue == String {
+    @inlinable public mutating func field<Value: RawRepresentable>(_ name: StaticString, _ values: [Value]) where Value.RawValue == String {
         field(name) { $0.list(values) { $0.string($1.rawValue) } }
     }
 
     /// A list of strings.
-    public mutating func field(_ name: StaticString, _ values: [String]) {
+    @inlinable public mutating func field(_ name: StaticString, _ values: [String]) {
         field(name) { $0.list(values) { $0.string($1) } }
     }
 
     /// An integer field.
-    public mutating func field(_ name: StaticString, _ value: Int) {
+    @inlinable public mutating func field(_ name: StaticString, _ value: Int) {
         key(name)
         integer(value)
     }
 
     /// An optional integer field.
-    public mutating func field(_ name: StaticString, _ value: Int?) {
+    @inlinable public mutating func field(_ name: StaticString, _ value: Int?) {
         key(name)
         if let value { integer(value) } else { tag(.null) }
     }
 
     /// An integer value.
-    public mutating func integer(_ value: Int) {
+    @inlinable public mutating func integer(_ value: Int) {
         tag(.int)
-        withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: Int64(value).littleEndian) { storage.append(contentsOf: $0) }
     }
 
     /// A Boolean field.
-    public mutating func field(_ name: StaticString, _ value: Bool) {
+    @inlinable public mutating func field(_ name: StaticString, _ value: Bool) {
         key(name)
         tag(.bool)
-        bytes.append(value ? 1 : 0)
+        storage.append(value ? 1 : 0)
     }
 
     /// An optional floating-point field.
-    public mutating func field(_ name: StaticString, _ value: Double?) {
+    @inlinable public mutating func field(_ name: StaticString, _ value: Double?) {
         key(name)
         guard let value else { tag(.null); return }
         tag(.double)
-        withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: value.bitPattern.littleEndian) { storage.append(contentsOf: $0) }
     }
 
     /// A field holding a ``DigestWritable`` value.
-    public mutating func field<Value: DigestWritable>(_ name: StaticString, _ value: Value) {
+    @inlinable public mutating func field<Value: DigestWritable>(_ name: StaticString, _ value: Value) {
         field(name) { value.write(to: &$0) }
     }
 
     /// An optional ``DigestWritable`` field.
-    public mutating func field<Value: DigestWritable>(_ name: StaticString, _ value: Value?) {
+    @inlinable public mutating func field<Value: DigestWritable>(_ name: StaticString, _ value: Value?) {
         guard let value else { key(name); tag(.null); return }
         field(name, value)
     }
 
     /// A list of ``DigestWritable`` values.
-    public mutating func field<Value: DigestWritable>(_ name: StaticString, _ values: [Value]) {
+    @inlinable public mutating func field<Value: DigestWritable>(_ name: StaticString, _ values: [Value]) {
         field(name) { $0.list(values) { $1.write(to: &$0) } }
     }
 }

@@ -1,6 +1,6 @@
 import DemoSnapshot
 import Foundation
-import SiteOutput
+@testable import SiteOutput
 import StableDigest
 import JSONText
 import Testing
@@ -123,6 +123,26 @@ struct StableDigestTests {
             changed[position] = changed[position] == UInt8(ascii: "7") ? UInt8(ascii: "8") : UInt8(ascii: "7")
             let general = try? JSONDecoder().decode(DeployManifest.self, from: Data(changed))
             #expect((try? DeployManifest.decode(Data(changed))) == general, "byte \(position)")
+        }
+    }
+}
+
+@Suite("Staged output paths")
+struct StagedOutputPathTests {
+    /// The first, component-wise check, kept as the reference.
+    private func splitWise(_ path: String) -> Bool {
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        return !path.hasPrefix("/") && !components.isEmpty
+            && !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." })
+    }
+
+    @Test("a path is inside the folder exactly when no component is empty, . or ..")
+    func insideMatchesComponents() {
+        let pieces = ["a", ".", "..", "...", "/", "记录", ".a", "a.", "", "index.html"]
+        var paths = ["", "/", "a", "a/b", "/a", "a/", "a//b", "./a", "a/..", "../a", "a/.../b", ".hidden/x"]
+        for first in pieces { for second in pieces { for third in pieces { paths.append(first + second + third) } } }
+        for path in paths {
+            #expect(StagedOutput.isInside(path) == splitWise(path), "\(path.debugDescription)")
         }
     }
 }
