@@ -62,11 +62,15 @@ public enum SiteBuilder {
                     next: policy.nextChange(snapshot, after: asOf, current: disclosure, transitions: transitions))
         }
         let configuration = site.configuration
-        let timeliness = TimelinessReport(snapshot: snapshot, disclosure: disclosure, calendar: configuration.calendar)
-        for (id, reason) in timeliness.notComputed { warn("timeliness of records[\(id)] not computed: \(reason)") }
+        let calendar = configuration.calendar
+        let pendingTimeliness = BackgroundValue {
+            TimelinessReport(snapshot: snapshot, disclosure: disclosure, calendar: calendar)
+        }
         let output = try StagedOutput(destination: options.out, recycle: !options.full)
         clock.lap("staging folder and manifests")
         let redactor = try pendingRedactor.value
+        let timeliness = try pendingTimeliness.value
+        for (id, reason) in timeliness.notComputed { warn("timeliness of records[\(id)] not computed: \(reason)") }
         clock.lap("redactor")
         let info = SiteInfo(
             title: SiteText(operatorAuthored: configuration.title),

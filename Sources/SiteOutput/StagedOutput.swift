@@ -88,7 +88,6 @@ public final class StagedOutput: @unchecked Sendable {
         if let previousManifest, rename(previous.path, staging.path) == 0 {
             recycled = previousManifest.files
             isRecycled = true
-            madeFolders = Set(recycled.keys.flatMap(Self.folders(containing:)))
         } else {
             recycled = [:]
             isRecycled = false
