@@ -6,9 +6,12 @@ import SiteOutput
 import SnapshotModel
 
 extension SiteBuilder {
+    /// The report but for what only the end of the build knows (files, the output, the next
+    /// change; see ``completeReport(_:writer:commit:nextChange:)``): made on the other core
+    /// while the site files are written and published.
     static func makeReport(
         options: BuildOptions, snapshot: Snapshot, disclosure: Disclosure, problems: [SnapshotProblem],
-        writer: PageWriter, commit: CommitResult, timeliness: TimelinessReport, nextChange: CivilDate?
+        events: Set<RedactionEvent>, timeliness: TimelinessReport
     ) -> BuildReport {
         var published: [String: [String]] = [:]
         for ref in disclosure.shown.keys { published[ref.table.rawValue, default: []].append(ref.id) }
@@ -16,14 +19,14 @@ extension SiteBuilder {
         let withheld = disclosure.withheld.map { ref, reason in
             BuildReport.Withheld(table: ref.table.rawValue, id: ref.id, code: reason.code, reason: reason.description)
         }.sorted { ($0.table, $0.id) < ($1.table, $1.id) }
-        let events = writer.events.sorted {
+        let events = events.sorted {
             ($0.row, $0.field, $0.offset, $0.rule) < ($1.row, $1.field, $1.offset, $1.rule)
         }
         var counts: [String: Int] = [:]
         for event in events { counts[event.rule.rawValue, default: 0] += 1 }
         return BuildReport(
             snapshot: options.snapshot, asOf: options.asOf.iso, audience: options.audience.rawValue,
-            counts: published.mapValues(\.count), files: writer.files, pages: writer.pagePaths.count,
+            counts: published.mapValues(\.count), files: 0, pages: 0,
             published: published, withheld: withheld,
             problems: problems.map {
                 BuildReport.Problem(severity: $0.severity.rawValue, table: $0.table?.rawValue, id: $0.rowID,
@@ -35,10 +38,8 @@ extension SiteBuilder {
                     BuildReport.Replacement(table: $0.row.table.rawValue, id: $0.row.id, field: $0.field,
                                             rule: $0.rule.rawValue, offset: $0.offset, length: $0.length)
                 }),
-            nextChange: nextChange?.iso,
-            output: BuildReport.Output(
-                unchanged: commit.isUnchanged, added: commit.added.count, changed: commit.changed.count,
-                removed: commit.removed.count, kept: commit.unchanged, pagesMade: writer.made, pagesKept: writer.kept),
+            nextChange: nil,
+            output: BuildReport.Output(unchanged: false, added: 0, changed: 0, removed: 0, kept: 0, pagesMade: 0, pagesKept: 0),
             timeliness: BuildReport.Timeliness(
                 limitWorkingDays: timeliness.limit,
                 late: timeliness.late.map {
@@ -46,6 +47,17 @@ extension SiteBuilder {
                                                 approvedOn: $0.approvedOn.iso, workingDays: $0.workingDays)
                 },
                 notComputed: timeliness.notComputed.map { .init(id: $0.recordID, reason: $0.reason) }))
+    }
+
+    /// Fills in what ``makeReport(options:snapshot:disclosure:problems:events:timeliness:)``
+    /// left out.
+    static func completeReport(_ report: inout BuildReport, writer: PageWriter, commit: CommitResult, nextChange: CivilDate?) {
+        report.files = writer.files
+        report.pages = writer.pagePaths.count
+        report.nextChange = nextChange?.iso
+        report.output = BuildReport.Output(
+            unchanged: commit.isUnchanged, added: commit.added.count, changed: commit.changed.count,
+            removed: commit.removed.count, kept: commit.unchanged, pagesMade: writer.made, pagesKept: writer.kept)
     }
 
     /// Writes the report to a temporary file beside `path` piece by piece, then renames it.

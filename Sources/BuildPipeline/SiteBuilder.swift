@@ -94,6 +94,7 @@ public enum SiteBuilder {
         }
         let pages = CacheablePages(context: context, cache: cache, output: output, fingerprint: fingerprint)
         let commit: CommitResult
+        var pendingReport: BackgroundValue<BuildReport>?
         func cacheNotWritten(_ why: Any) { warn("page cache not written (\(why)); the next build makes every page") }
         let nextCache: PageCacheWriter?
         do {
@@ -125,6 +126,12 @@ public enum SiteBuilder {
                 return RenderedPage(path: spec.path, html: templates.render(spec), feedItem: nil, log: RedactionLog())
             })
             clock.lap("listings")
+            // Every page is in: the report's long lists are made on the other core meanwhile.
+            let events = writer.events
+            pendingReport = BackgroundValue {
+                makeReport(options: options, snapshot: snapshot, disclosure: disclosure, problems: problems,
+                           events: events, timeliness: timeliness)
+            }
             try writer.finish(
                 stylesheet: templates.stylesheet(), title: configuration.title, baseURL: configuration.baseURL,
                 asOf: options.asOf, audience: options.audience, feedItems: configuration.feedItems)
@@ -167,9 +174,9 @@ public enum SiteBuilder {
         }
         let report: BuildReport
         do {
-            report = makeReport(
-                options: options, snapshot: snapshot, disclosure: disclosure, problems: problems, writer: writer,
-                commit: commit, timeliness: timeliness, nextChange: try changes.value.next)
+            guard var made = try pendingReport?.value else { throw OutputError("the report was not made") }
+            completeReport(&made, writer: writer, commit: commit, nextChange: try changes.value.next)
+            report = made
             if let path = options.report { try writeReport(report, to: path) }
         } catch {
             if let problem = try cacheFinished.value { cacheNotWritten(problem) }
