@@ -16,6 +16,15 @@ public final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
         }
     }
 
+    /// The value, handed over: this object no longer holds it, so that arrays in it are
+    /// uniquely referenced and can be changed in place (read with ``value`` instead, a later
+    /// change copies them whole). Call it once, and not with ``value``.
+    public func take() throws -> Value {
+        done.wait()
+        defer { result = nil }
+        return try result!.get()
+    }
+
     /// The value, waiting for it; rethrows the work's error.
     public var value: Value {
         get throws {

@@ -21,6 +21,9 @@ public struct CachedPage: Sendable, Equatable {
     public var searchDocuments: [SearchIndexWriter.PreparedDocument]
     /// The page's redaction log (rules, offsets and lengths; no text).
     public var events: [RedactionEvent]
+    /// The page's bytes in the cache file it was read from, which the next cache takes as they
+    /// are (not part of the page's value: ignored by `==`).
+    var encoded: [UInt8]?
 
     /// A cached page.
     public init(
@@ -34,5 +37,11 @@ public struct CachedPage: Sendable, Equatable {
         self.feedItem = feedItem
         self.searchDocuments = searchDocuments
         self.events = events
+    }
+
+    /// Pages are equal when their values are, however they were read.
+    public static func == (left: CachedPage, right: CachedPage) -> Bool {
+        (left.digest, left.path, left.sha256, left.size, left.feedItem) == (right.digest, right.path, right.sha256, right.size, right.feedItem)
+            && left.searchDocuments == right.searchDocuments && left.events == right.events
     }
 }

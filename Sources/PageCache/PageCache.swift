@@ -53,7 +53,8 @@ public final class PageCache: Sendable {
         let length = lengths[position]
         guard let bytes = Self.read(descriptor, at: offsets[position], count: length) else { return nil }
         var reader = ByteReader(bytes, end: length)
-        guard let page = try? CachedPage(from: &reader), reader.isAtEnd, page.digest == digest else { return nil }
+        guard var page = try? CachedPage(from: &reader), reader.isAtEnd, page.digest == digest else { return nil }
+        page.encoded = bytes
         return page
     }
 

@@ -45,7 +45,7 @@ public final class PageCacheWriter: @unchecked Sendable {
     public func append(_ page: CachedPage) throws {
         precondition(page.digest.count == 32, "a page digest is a SHA-256")
         let offset = flushed + buffer.bytes.count
-        page.write(to: &buffer)
+        if let encoded = page.encoded { buffer.raw(encoded) } else { page.write(to: &buffer) }
         digests.append(contentsOf: page.digest)
         offsets.append(offset)
         lengths.append(flushed + buffer.bytes.count - offset)

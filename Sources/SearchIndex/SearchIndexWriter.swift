@@ -170,8 +170,26 @@ public struct SearchIndexWriter: Sendable {
         /// `postings` (the first gap is the first number).
         private func appendGaps(_ postings: PostingList?, to out: inout [UInt8], scratch: inout [Int32]) {
             scratch.removeAll(keepingCapacity: true)
-            postings?.forEach { scratch.append(rank[Int($0)]) }
-            scratch.sort()
+            let count = postings?.count ?? 0
+            if count > 0 && count >= rank.count / 256 {
+                // A frequent term: its numbers are marked in a bitmap of all documents and read
+                // back in order, which costs a pass over the bitmap instead of a sort.
+                var bits = [UInt64](repeating: 0, count: (rank.count + 63) / 64)
+                postings?.forEach { index in
+                    let number = Int(rank[Int(index)])
+                    bits[number >> 6] |= 1 << UInt64(number & 63)
+                }
+                for (word, value) in bits.enumerated() where value != 0 {
+                    var remaining = value
+                    while remaining != 0 {
+                        scratch.append(Int32(word << 6 + remaining.trailingZeroBitCount))
+                        remaining &= remaining - 1
+                    }
+                }
+            } else {
+                postings?.forEach { scratch.append(rank[Int($0)]) }
+                scratch.sort()
+            }
             out.append(UInt8(ascii: "["))
             var previous: Int32 = 0
             for (position, number) in scratch.enumerated() {
