@@ -110,9 +110,12 @@ public enum SiteBuilder {
             try writeRowPages(context, pages, writer)
             clock.lap("row pages")
             let pageSize = configuration.listPageSize
-            try writer.write(pages.results(ListKind.allCases.flatMap { context.listInputs($0, pageSize: pageSize) }))
-            try writer.write(pages.results(context.commitmentIndexInputs(pageSize: pageSize)))
-            try writer.write(pages.results(context.caseIndexInputs(pageSize: pageSize)))
+            // Listing pages are made a batch at a time too: a national list runs to thousands.
+            for list in ListKind.allCases {
+                try batches(context.listInputs(list, pageSize: pageSize), writer) { try pages.results($0) }
+            }
+            try batches(context.commitmentIndexInputs(pageSize: pageSize), writer) { try pages.results($0) }
+            try batches(context.caseIndexInputs(pageSize: pageSize), writer) { try pages.results($0) }
             try writer.write([context.homePage(updatedOn: try changes.value.last)])
             let searchSpec = context.factory.searchPage()
             try writer.write([RenderedPage(path: searchSpec.path, html: templates.render(searchSpec), feedItem: nil,

@@ -13,17 +13,25 @@ public enum JSONText {
     }
 
     /// `strings` in the order of their UTF-8 bytes (the order JSON keys are written in),
-    /// compared with `memcmp` rather than through `String.UTF8View`'s iterator.
+    /// compared with `memcmp` on their stored UTF-8 rather than through `String.UTF8View`'s
+    /// iterator.
     public static func sortedByUTF8(_ strings: some Collection<String>) -> [String] {
-        var keyed = strings.map { (bytes: Array($0.utf8), string: $0) }
-        keyed.sort { left, right in
-            let common = min(left.bytes.count, right.bytes.count)
-            let compared = common == 0 ? 0 : left.bytes.withUnsafeBufferPointer { a in
-                right.bytes.withUnsafeBufferPointer { b in memcmp(a.baseAddress!, b.baseAddress!, common) }
+        var sorted = Array(strings)
+        sorted.sort(by: precedesByUTF8)
+        return sorted
+    }
+
+    /// Whether `left`'s UTF-8 bytes come before `right`'s.
+    public static func precedesByUTF8(_ left: String, _ right: String) -> Bool {
+        let fast = left.utf8.withContiguousStorageIfAvailable { a in
+            right.utf8.withContiguousStorageIfAvailable { b -> Bool in
+                let common = min(a.count, b.count)
+                let compared = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+                return compared != 0 ? compared < 0 : a.count < b.count
             }
-            return compared != 0 ? compared < 0 : left.bytes.count < right.bytes.count
         }
-        return keyed.map(\.string)
+        if let fast = fast ?? nil { return fast }
+        return left.utf8.lexicographicallyPrecedes(right.utf8)
     }
 
     /// Appends the decimal digits of `value` (a `-` first when negative).

@@ -37,23 +37,34 @@ public struct DeployManifest: Codable, Equatable, Sendable {
     /// byte by byte; the same bytes as `JSONValue`'s pretty form of it (a test holds them
     /// equal), without building a value per file.
     public func encoded() -> Data {
-        guard !files.isEmpty else { return Data("{\n  \"files\" : {}\n}\n".utf8) }
+        var data = Data()
+        write { data.append(contentsOf: $0) }
+        return data
+    }
+
+    /// Writes ``encoded()``'s bytes through `flush` in pieces of about `chunk` bytes, so that
+    /// a national site's manifest is never held whole.
+    public func write(chunk: Int = 1 << 20, to flush: ([UInt8]) throws -> Void) rethrows {
+        guard !files.isEmpty else { return try flush(Array("{\n  \"files\" : {}\n}\n".utf8)) }
         var out: [UInt8] = []
-        out.reserveCapacity(files.count * 140)
+        out.reserveCapacity(chunk + 4096)
         out.append(contentsOf: "{\n  \"files\" : {".utf8)
-        let paths = JSONText.sortedByUTF8(files.keys)
-        for (position, path) in paths.enumerated() {
+        for (position, path) in JSONText.sortedByUTF8(files.keys).enumerated() {
             let entry = files[path]!
             out.append(contentsOf: position == 0 ? "\n    ".utf8 : ",\n    ".utf8)
             JSONText.appendQuoted(path, to: &out)
             out.append(contentsOf: " : {\n      \"sha256\" : ".utf8)
             JSONText.appendQuoted(entry.sha256, to: &out)
             out.append(contentsOf: ",\n      \"size\" : ".utf8)
-            out.append(contentsOf: String(entry.size).utf8)
+            JSONText.appendDecimal(entry.size, to: &out)
             out.append(contentsOf: "\n    }".utf8)
+            if out.count >= chunk {
+                try flush(out)
+                out.removeAll(keepingCapacity: true)
+            }
         }
         out.append(contentsOf: "\n  }\n}\n".utf8)
-        return Data(out)
+        try flush(out)
     }
 
     /// Reads a manifest; nil when the file is missing or unreadable (then every file counts

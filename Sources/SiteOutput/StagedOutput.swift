@@ -36,7 +36,6 @@ public final class StagedOutput: @unchecked Sendable {
     /// The SHA-256 of the published manifest's bytes, naming the published site.
     public let publishedManifestID: [UInt8]?
     /// The published manifest's bytes.
-    private let publishedManifestData: Data?
     /// Whether the staging folder started as the previous site (files from it are reused).
     public let isRecycled: Bool
     private let lockDescriptor: Int32
@@ -76,7 +75,6 @@ public final class StagedOutput: @unchecked Sendable {
         let published = manager.fileExists(atPath: destination.path, isDirectory: &isFolder) && isFolder.boolValue
         let manifestData = published ? try? Data(contentsOf: manifestURL) : nil
         publishedManifest = manifestData.flatMap { try? DeployManifest.decode($0) }
-        publishedManifestData = publishedManifest == nil ? nil : manifestData
         publishedManifestID = publishedManifest == nil ? nil : manifestData.map { Array(SHA256.hash(data: $0)) }
 
         // The previous site is used at most once: its manifest goes first, so that a build
@@ -286,8 +284,7 @@ public final class StagedOutput: @unchecked Sendable {
                 throw OutputError("\(previous.path): cannot keep the staging folder (errno \(errno))")
             }
             finished = true
-            try writeRecords(manifest, result, previousManifest: publishedManifestData ?? manifest.encoded(),
-                             unchanged: publishedManifestData != nil)
+            try writeRecords(manifest, result, unchanged: publishedManifest != nil, keepAsPrevious: true)
             return result
         }
         if exists {
@@ -295,7 +292,7 @@ public final class StagedOutput: @unchecked Sendable {
             // The published manifest becomes the previous site's; from here until the new one
             // is written there is none, so that a crash never leaves a manifest that
             // describes the other folder.
-            if publishedManifestData == nil || rename(manifestURL.path, previousManifestURL.path) != 0 {
+            if publishedManifest == nil || rename(manifestURL.path, previousManifestURL.path) != 0 {
                 unlink(manifestURL.path)
                 unlink(previousManifestURL.path)
             }
@@ -312,31 +309,61 @@ public final class StagedOutput: @unchecked Sendable {
             }
             finished = true
         }
-        try writeRecords(manifest, result, previousManifest: nil, unchanged: false)
+        try writeRecords(manifest, result, unchanged: false, keepAsPrevious: false)
         return result
     }
 
     /// The SHA-256 of the manifest the last ``commit()`` wrote (names the published site).
     public private(set) var committedManifestID: [UInt8]?
 
-    /// Writes the manifest and the list of changes next to the destination, each in one step,
-    /// and the previous site's manifest when it can be recycled.
-    private func writeRecords(
-        _ manifest: DeployManifest, _ result: CommitResult, previousManifest: Data?, unchanged: Bool
-    ) throws {
+    /// Writes the manifest (unless `unchanged`: the published one stands) and the list of
+    /// changes next to the destination, each in one step; with `keepAsPrevious`, the
+    /// manifest also describes the previous site (a hard link: these files are only ever
+    /// replaced by rename, never changed in place). The manifest is streamed to its file and
+    /// hashed as it goes.
+    private func writeRecords(_ manifest: DeployManifest, _ result: CommitResult, unchanged: Bool, keepAsPrevious: Bool) throws {
+        let folder = manifestURL.deletingLastPathComponent()
+        func temporary(for url: URL) -> URL { folder.appendingPathComponent(".\(url.lastPathComponent).tmp") }
+        func put(_ temporary: URL, at url: URL) throws {
+            guard rename(temporary.path, url.path) == 0 else { throw OutputError("\(url.path): cannot be written (errno \(errno))") }
+        }
+        if unchanged, let publishedManifestID {
+            committedManifestID = publishedManifestID
+        } else {
+            let staged = temporary(for: manifestURL)
+            guard FileManager.default.createFile(atPath: staged.path, contents: nil) else {
+                throw OutputError("\(staged.path): cannot be written")
+            }
+            let handle = try FileHandle(forWritingTo: staged)
+            var hasher = SHA256()
+            do {
+                try manifest.write { chunk in
+                    hasher.update(data: chunk)
+                    try handle.write(contentsOf: chunk)
+                }
+                try handle.close()
+            } catch {
+                try? handle.close()
+                unlink(staged.path)
+                throw error
+            }
+            try put(staged, at: manifestURL)
+            committedManifestID = Array(hasher.finalize())
+        }
+        if keepAsPrevious {
+            let staged = temporary(for: previousManifestURL)
+            unlink(staged.path)
+            guard link(manifestURL.path, staged.path) == 0 else {
+                throw OutputError("\(previousManifestURL.path): cannot be written (errno \(errno))")
+            }
+            try put(staged, at: previousManifestURL)
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let changes = try encoder.encode(["added": result.added, "changed": result.changed, "removed": result.removed])
-        let manifestData = unchanged ? publishedManifestData! : manifest.encoded()
-        var records = [(changesURL, changes + Data("\n".utf8))]
-        if !unchanged { records.insert((manifestURL, manifestData), at: 0) }
-        if let previousManifest { records.insert((previousManifestURL, previousManifest), at: 0) }
-        for (url, data) in records {
-            let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
-            try data.write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else { throw OutputError("\(url.path): cannot be written (errno \(errno))") }
-        }
-        committedManifestID = Array(SHA256.hash(data: manifestData))
+        let stagedChanges = temporary(for: changesURL)
+        try (changes + Data("\n".utf8)).write(to: stagedChanges)
+        try put(stagedChanges, at: changesURL)
     }
 
     /// Removes the recycled folder's files that the new site does not have, and the folders
