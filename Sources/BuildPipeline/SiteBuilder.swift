@@ -53,14 +53,6 @@ public enum SiteBuilder {
         let problems = reading.problems + policy.ruleWarnings(snapshot)
         for problem in problems { warn(problem.description) }
 
-        // The update date (home page only) and the next change (report) only read the
-        // snapshot too: worked out on the other core, from one list of transition dates.
-        let asOf = options.asOf
-        let changes = BackgroundValue {
-            let transitions = policy.transitionDates(snapshot)
-            return (last: policy.lastChange(snapshot, onOrBefore: asOf, current: disclosure, transitions: transitions),
-                    next: policy.nextChange(snapshot, after: asOf, current: disclosure, transitions: transitions))
-        }
         let configuration = site.configuration
         let calendar = configuration.calendar
         let pendingTimeliness = BackgroundValue {
@@ -69,6 +61,15 @@ public enum SiteBuilder {
         let output = try StagedOutput(destination: options.out, recycle: !options.full)
         clock.lap("staging folder and manifests")
         let redactor = try pendingRedactor.value
+        // The update date (home page only) and the next change (report) only read the
+        // snapshot too: worked out on the other core from here (the redactor, needed first,
+        // had it to itself), from one list of transition dates.
+        let asOf = options.asOf
+        let changes = BackgroundValue {
+            let transitions = policy.transitionDates(snapshot)
+            return (last: policy.lastChange(snapshot, onOrBefore: asOf, current: disclosure, transitions: transitions),
+                    next: policy.nextChange(snapshot, after: asOf, current: disclosure, transitions: transitions))
+        }
         let timeliness = try pendingTimeliness.value
         for (id, reason) in timeliness.notComputed { warn("timeliness of records[\(id)] not computed: \(reason)") }
         clock.lap("redactor")
