@@ -1,4 +1,5 @@
 import CreditVocabulary
+import DemoSnapshot
 import Markdown
 import Redaction
 import SnapshotModel
@@ -216,6 +217,47 @@ struct StructuredRedactionTests {
     @Test("an address with no county-level unit is not shown at all")
     func unknownAddress() {
         #expect(CountyAddress.truncate("五四路123号幸福小区3栋") == nil)
+    }
+
+    /// The first, prefix-by-prefix cut, kept as the reference the one-pass cut must match.
+    private func prefixWiseTruncate(_ address: String) -> String? {
+        let countySuffixes: Set<Character> = ["区", "县", "旗"]
+        let belowCounty = ["街道", "镇", "乡", "路", "街", "道", "巷", "村", "号", "弄", "苑", "小区", "大厦", "社区"]
+        let characters = Array(address.filter { !$0.isWhitespace })
+        var cut: Int?
+        for (index, character) in characters.enumerated() where countySuffixes.contains(character) {
+            let prefix = String(characters[0...index])
+            if prefix.hasSuffix("自治区") { continue }
+            if belowCounty.contains(where: { prefix.contains($0) }) { break }
+            cut = index
+            break
+        }
+        if cut == nil {
+            for (index, character) in characters.enumerated() {
+                let prefix = String(characters[0...index])
+                if belowCounty.contains(where: { prefix.hasSuffix($0) }) { break }
+                if character == "市" { cut = index }
+            }
+        }
+        guard let cut, cut >= 1 else { return nil }
+        return String(characters[0...cut])
+    }
+
+    @Test("the one-pass county cut matches the prefix-by-prefix one on generated addresses")
+    func countyCutMatchesReference() {
+        let pieces = ["湖北省", "武汉市", "江岸区", "内蒙古自治区", "自治", "区", "县", "旗", "市", "义乌", "街道", "镇", "乡",
+                      "路", "街", "道", "巷", "村", "号", "弄", "苑", "小区", "大厦", "社区", "幸福", "12", " ", "\u{301}",
+                      "e\u{301}", "社", "大", "小", "自", "治"]
+        var generator = SeededGenerator(state: 11)
+        var cut = 0
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 0...7, using: &generator)
+            let address = (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let expected: String? = prefixWiseTruncate(address)
+            #expect(CountyAddress.truncate(address) == expected, "\(address.debugDescription)")
+            if expected != nil { cut += 1 }
+        }
+        #expect(cut > 2_000)
     }
 
     @Test("path segments: safe ids as they are, anything else hashed", arguments: [
