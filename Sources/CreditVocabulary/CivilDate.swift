@@ -3,20 +3,36 @@
 /// Disclosure windows are calendar periods, so this type does calendar arithmetic only:
 /// no time of day, no time zone conversions beyond ``today(now:)``.
 public struct CivilDate: Hashable, Comparable, Sendable, Encodable, CustomStringConvertible {
+    /// Year, month and day in one word (`year << 9 | month << 5 | day`), so that a date is
+    /// four bytes (a snapshot row holds several, a national snapshot millions) and dates
+    /// compare as integers, in calendar order.
+    private let packed: UInt32
+
     /// Proleptic Gregorian year, 1...9999.
-    public let year: Int
+    public var year: Int { Int(packed >> 9) }
     /// Month, 1...12.
-    public let month: Int
+    public var month: Int { Int(packed >> 5 & 0xf) }
     /// Day of the month, 1...28/29/30/31.
-    public let day: Int
+    public var day: Int { Int(packed & 0x1f) }
 
     /// A date from its parts; nil when the day does not exist (2026-02-29, 2026-13-01, ...).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...CivilDate.daysIn(month: month, year: year)).contains(day) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        packed = UInt32(year) << 9 | UInt32(month) << 5 | UInt32(day)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case year, month, day
+    }
+
+    /// Encodes the year, month and day (as the date did when it stored them; page digests
+    /// are taken of these fields).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(year, forKey: .year)
+        try container.encode(month, forKey: .month)
+        try container.encode(day, forKey: .day)
     }
 
     /// Parses exactly `YYYY-MM-DD` (ASCII digits, zero-padded); nil for anything else.
@@ -51,7 +67,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, Encodable, CustomString
     public var chinese: String { "\(year)年\(month)月\(day)日" }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+        lhs.packed < rhs.packed
     }
 
     /// Whether `year` is a Gregorian leap year.
