@@ -17,11 +17,15 @@ struct FieldDecoder {
     let columns: [String: Int32]
     private(set) var problems: [SnapshotProblem] = []
 
-    init(statement: SQLiteStatement, table: SnapshotTable, id: String, columns: [String: Int32]) {
+    /// Shares the values of the table's low-cardinality columns.
+    let interner: ColumnInterner?
+
+    init(statement: SQLiteStatement, table: SnapshotTable, id: String, columns: [String: Int32], interner: ColumnInterner? = nil) {
         self.statement = statement
         self.table = table
         self.id = id
         self.columns = columns
+        self.interner = interner
     }
 
     /// The column's value (NULL for a column the query did not select).
@@ -46,7 +50,10 @@ struct FieldDecoder {
         guard let index = columns[column] else { return nil }
         switch sqlite3_column_type(statement, index) {
         case SQLITE_NULL: return nil
-        case SQLITE_TEXT: return Self.columnText(statement, index)
+        case SQLITE_TEXT:
+            let text = Self.columnText(statement, index)
+            if let interner, interner.isInterned(index) { return interner.string(text, at: index) }
+            return text
         case SQLITE_INTEGER: return String(sqlite3_column_int64(statement, index))
         case SQLITE_FLOAT: return String(sqlite3_column_double(statement, index))
         default:
@@ -164,7 +171,20 @@ struct FieldDecoder {
         }
     }
 
-    mutating func list<E: RawRepresentable & CaseIterable>(_ column: String, _: E.Type) -> [E]
+    mutating func list<E: RawRepresentable & CaseIterable>(_ column: String, _ type: E.Type) -> [E]
+    where E.RawValue == String {
+        // An interned list column: a text seen before without a problem is decoded once.
+        guard let interner, let index = columns[column], interner.isInterned(index),
+              sqlite3_column_type(statement, index) == SQLITE_TEXT else { return decodeList(column, type) }
+        let text = Self.columnText(statement, index)
+        if let shared: [E] = interner.list(text, at: index) { return shared }
+        let problemsBefore = problems.count
+        let values = decodeList(column, type)
+        if problems.count == problemsBefore { interner.keep(values, decodedFrom: text, at: index) }
+        return values
+    }
+
+    private mutating func decodeList<E: RawRepresentable & CaseIterable>(_ column: String, _: E.Type) -> [E]
     where E.RawValue == String {
         var values: [E] = []
         for text in stringList(column) {

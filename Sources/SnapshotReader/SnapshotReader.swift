@@ -131,6 +131,12 @@ public final class SnapshotReader: Sendable {
     /// references across tables. Rows with problems are left out of the snapshot and named
     /// in ``Snapshot/invalidRows``; every problem is returned.
     public func read() throws -> SnapshotReading {
+        try read(interning: true)
+    }
+
+    /// ``read()``, with the repeated values of low-cardinality columns shared or not (the
+    /// tests read both ways and compare).
+    func read(interning: Bool) throws -> SnapshotReading {
         let empty = Snapshot(file: file, meta: try meta())
         // The other tables are read on a second connection on another core while this one
         // reads `records`, the largest. (Splitting `records` between the two was tried: 0.03 s
@@ -138,7 +144,7 @@ public final class SnapshotReader: Sendable {
         let othersConnection = try Self.open(file)
         let othersReading = BackgroundValue {
             try othersConnection.read { db in
-                var decoder = TableDecoder(db: db, snapshot: empty, problems: [])
+                var decoder = TableDecoder(db: db, snapshot: empty, problems: [], interning: interning)
                 try decoder.readAllButRecords()
                 return (decoder.snapshot, decoder.problems)
             }
@@ -147,7 +153,7 @@ public final class SnapshotReader: Sendable {
         var invalidRecords: [RowRef: String] = [:]
         var problems: [SnapshotProblem] = []
         try database.read { db in
-            var decoder = TableDecoder(db: db, snapshot: empty, problems: [])
+            var decoder = TableDecoder(db: db, snapshot: empty, problems: [], interning: interning)
             try decoder.readRecords()
             records = decoder.snapshot.records
             invalidRecords = decoder.snapshot.invalidRows

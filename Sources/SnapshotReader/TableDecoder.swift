@@ -8,6 +8,8 @@ struct TableDecoder {
     let db: Database
     var snapshot: Snapshot
     var problems: [SnapshotProblem]
+    /// Whether low-cardinality columns are read through a ``ColumnInterner``.
+    var interning = true
 
     /// Columns selected per table: everything except the long bodies, whose type is checked
     /// with `typeof` instead of being loaded.
@@ -20,6 +22,20 @@ struct TableDecoder {
         }
         return (columns + extra).joined(separator: ", ")
     }
+
+    /// Columns whose values repeat across rows (authorities, legal bases, list values,
+    /// fixed texts): read through a ``ColumnInterner``. Ids, names, numbers and free text
+    /// are not.
+    static let internedColumns: [SnapshotTable: Set<String>] = [
+        .records: ["authority", "basis", "outcome", "penalty_types", "procedure"],
+        .listEntries: ["domain", "authority", "basis", "removal_reason"],
+        .verificationReports: ["lead_department", "service_agency", "methods", "measures"],
+        .cases: ["region", "source", "domain", "proposed_action", "tags"],
+        .rectifications: ["requirement_md"],
+        .interviews: ["summary_md"],
+        .repairActions: ["provider"],
+        .subjects: ["region_code"],
+    ]
 
     /// Decodes each row of `table` in id order with `decode`, keeping the rows without problems.
     private mutating func each<T>(
@@ -36,11 +52,12 @@ struct TableDecoder {
             statement.columnNames.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
         let idIndex = columns[idColumn] ?? 0
         let bodyTypes = BodyColumn.allCases.filter { $0.table == table }.map { ($0, columns["typeof_\($0.column)"] ?? 0) }
+        let interner = interning ? ColumnInterner(columns: Self.internedColumns[table] ?? [], positions: columns) : nil
         let sqlite = statement.sqliteStatement
         let cursor = try Row.fetchCursor(statement)
         while try cursor.next() != nil {
             let id = sqlite3_column_type(sqlite, idIndex) == SQLITE_TEXT ? FieldDecoder.columnText(sqlite, idIndex) : ""
-            var decoder = FieldDecoder(statement: sqlite, table: table, id: id, columns: columns)
+            var decoder = FieldDecoder(statement: sqlite, table: table, id: id, columns: columns, interner: interner)
             if id.isEmpty {
                 decoder.problem(idColumn, "is empty or NULL")
             }

@@ -1,7 +1,8 @@
+import CreditVocabulary
 import DemoSnapshot
 import Foundation
 import SnapshotModel
-import SnapshotReader
+@testable import SnapshotReader
 import Testing
 
 @Suite("Snapshot reader")
@@ -81,6 +82,49 @@ struct SnapshotReaderTests {
         #expect(reading.snapshot.namesOfInvalidSubjects == ["怪公司"])
         #expect(reading.problems.first { $0.rowID == "R-DATE" }?.description
                 == "error: \(file.path): records[R-DATE].decided_on: '2026-02-30' is not a date YYYY-MM-DD")
+    }
+
+    @Test("shared values read the same as values read one by one; a bad shared list is reported on every row")
+    func internedColumnsReadTheSame() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path("synthetic.sqlite")
+        try SyntheticSnapshot.write(to: path, records: 3_000, today: CivilDate(iso: "2026-03-01")!, seed: 5)
+        let reader = try SnapshotReader(file: path)
+        let shared = try reader.read(interning: true)
+        let single = try reader.read(interning: false)
+        #expect(shared.snapshot.records == single.snapshot.records)
+        #expect(shared.snapshot.subjects == single.snapshot.subjects)
+        #expect(shared.snapshot.listEntries == single.snapshot.listEntries)
+        #expect(shared.snapshot.reports == single.snapshot.reports)
+        #expect(shared.snapshot.cases == single.snapshot.cases)
+        #expect(shared.snapshot.rectifications == single.snapshot.rectifications)
+        #expect(shared.snapshot.interviews == single.snapshot.interviews)
+        #expect(shared.snapshot.repairActions == single.snapshot.repairActions)
+        #expect(shared.problems == single.problems)
+
+        let bad = try TestSnapshotFile(at: folder.path("bad-lists.sqlite"))
+        try bad.subject("S1", name: "公司")
+        for id in ["R1", "R2", "R3"] { try bad.record(id, subject: "S1", ["penalty_types": "[\"fine\",\"flogging\"]"]) }
+        try bad.record("R4", subject: "S1", ["penalty_types": "[\"fine\"]"])
+        let reading = try SnapshotReader(file: bad.path).read()
+        #expect(reading.problems.filter { $0.column == "penalty_types" }.map(\.rowID) == ["R1", "R2", "R3"])
+        #expect(reading.snapshot.records.map(\.id) == ["R4"])
+    }
+
+    @Test("an interned column keeps at most its limit of distinct values and reads every value as it is")
+    func internerLimit() {
+        let interner = ColumnInterner(columns: ["a"], positions: ["a": 0, "b": 1], limit: 3)
+        #expect(interner.isInterned(0))
+        #expect(!interner.isInterned(1))
+        #expect(!interner.isInterned(7))
+        for round in 0..<2 {
+            for value in ["x", "y", "z", "w", "v"] {
+                #expect(interner.string(value + String(round % 1), at: 0) == value + "0")
+            }
+        }
+        interner.keep([1, 2], decodedFrom: "[1,2]", at: 0)
+        #expect(interner.list("[1,2]", at: 0) == [1, 2])
+        #expect((interner.list("[3]", at: 0) as [Int]?) == nil)
     }
 
     @Test("an unreadable override blocks the build")
