@@ -28,7 +28,7 @@ final class PageWriter: @unchecked Sendable {
     private var _feedItems: [FeedItem] = []
     private let feedLimit: Int
     private var _events = Set<RedactionEvent>()
-    private var _search = SearchIndexWriter()
+    private var _search: SearchIndexWriter
     private var _cache: PageCacheWriter?
     private var _cacheProblem: String?
     /// Files written or kept (counted as batches are handed over).
@@ -46,11 +46,13 @@ final class PageWriter: @unchecked Sendable {
     /// Why the next build's page cache is not being written.
     var cacheProblem: String? { bookkeeping.sync { _cacheProblem } }
 
-    /// A writer into `output` whose feed holds `feedLimit` entries; pages go to `cache` too.
-    init(output: StagedOutput, cache: PageCacheWriter?, feedLimit: Int) {
+    /// A writer into `output` whose feed holds `feedLimit` entries; pages go to `cache` too,
+    /// and the search index keeps its result lines in `searchLines`.
+    init(output: StagedOutput, cache: PageCacheWriter?, feedLimit: Int, searchLines: ResultLineStore = ResultLineStore()) {
         self.output = output
         self._cache = cache
         self.feedLimit = max(feedLimit, 0)
+        self._search = SearchIndexWriter(lines: searchLines)
     }
 
     deinit {

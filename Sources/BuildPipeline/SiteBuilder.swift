@@ -6,6 +6,7 @@ import Foundation
 import PageCache
 import PageModel
 import Redaction
+import SearchIndex
 import SiteConfig
 import SiteOutput
 import SiteRender
@@ -104,7 +105,11 @@ public enum SiteBuilder {
             cacheNotWritten(error)
             nextCache = nil
         }
-        let writer = PageWriter(output: output, cache: nextCache, feedLimit: configuration.feedItems)
+        // The search index's result lines wait for the `d/` files in a temporary file in the
+        // cache folder (on the output's disk), not in memory.
+        let writer = PageWriter(
+            output: output, cache: nextCache, feedLimit: configuration.feedItems,
+            searchLines: ResultLineStore(spillingTo: options.cacheFolder))
         writer.failAfterWrittenPages = options.failAfterWrittenPages
         clock.lap("page cache load")
         do {

@@ -18,7 +18,10 @@ public struct SearchIndexWriter: Sendable {
     /// Documents per `d/` chunk.
     public var documentsPerChunk: Int
 
-    private var rows: [ResultLine] = []
+    /// Each document's date and link (its rank), in the order added.
+    private var keys: [(date: CivilDate, path: String)] = []
+    /// Each document's result line, in the order added.
+    private let lines: ResultLineStore
     /// Postings of Han terms, by ``HanTerm`` key: all text, and titles.
     private var hanPostings: [UInt64: PostingList] = [:]
     private var titleHanPostings: [UInt64: PostingList] = [:]
@@ -27,14 +30,15 @@ public struct SearchIndexWriter: Sendable {
     private var titleWordPostings: [String: PostingList] = [:]
     private var facets: [String: [String: Int]] = ["k": [:], "r": [:], "y": [:], "l": [:]]
 
-    /// A writer.
-    public init(targetShardBytes: Int = 8_000, documentsPerChunk: Int = 16) {
+    /// A writer whose result lines are kept in `lines` (in memory unless told otherwise).
+    public init(targetShardBytes: Int = 8_000, documentsPerChunk: Int = 16, lines: ResultLineStore = ResultLineStore()) {
         self.targetShardBytes = targetShardBytes
         self.documentsPerChunk = documentsPerChunk
+        self.lines = lines
     }
 
     /// Number of documents added.
-    public var count: Int { rows.count }
+    public var count: Int { keys.count }
 
     /// Adds a document: its terms go to the postings at once, its text is not kept.
     public mutating func add(_ document: SearchDocument) {
@@ -43,8 +47,9 @@ public struct SearchIndexWriter: Sendable {
 
     /// Adds a tokenised document.
     public mutating func add(_ document: PreparedDocument) {
-        let index = Int32(rows.count)
-        rows.append(document.line)
+        let index = Int32(keys.count)
+        keys.append((document.line.date, document.line.path))
+        lines.append(document.line)
         for filter in document.filters {
             facets[String(filter.prefix(1))]![String(filter.dropFirst(2)), default: 0] += 1
         }
@@ -70,8 +75,9 @@ public struct SearchIndexWriter: Sendable {
     /// whole as text.
     public func layout() -> Layout {
         // Newest first: a document's number is its rank by date, then by link.
-        let order = rows.indices.sorted { (rows[$0].date, rows[$1].path) > (rows[$1].date, rows[$0].path) }
-        var rank = [Int32](repeating: 0, count: rows.count)
+        lines.finishWriting()
+        let order = keys.indices.sorted { (keys[$0].date, keys[$1].path) > (keys[$1].date, keys[$0].path) }
+        var rank = [Int32](repeating: 0, count: keys.count)
         for (position, index) in order.enumerated() { rank[index] = Int32(position) }
         // Han and filter terms go to shards by hash, ASCII words by their first characters.
         var estimated = 0
@@ -204,7 +210,7 @@ public struct SearchIndexWriter: Sendable {
             if path == "manifest.json" {
                 let facets = writer.facets
                 let manifest: [String: Any] = [
-                    "version": 1, "documents": writer.rows.count, "hanShards": shardCount, "chunk": writer.documentsPerChunk,
+                    "version": 1, "documents": writer.keys.count, "hanShards": shardCount, "chunk": writer.documentsPerChunk,
                     "kinds": facets["k"]!, "regions": facets["r"]!, "years": facets["y"]!, "lists": facets["l"]!,
                 ]
                 return SearchIndexWriter.json(manifest)
@@ -212,7 +218,7 @@ public struct SearchIndexWriter: Sendable {
             guard path.hasPrefix("d/"), let chunk = Int(path.dropFirst(2).dropLast(5)) else { return "" }
             let start = chunk * writer.documentsPerChunk
             let lines = order[start..<min(start + writer.documentsPerChunk, order.count)].map { index -> String in
-                let row = writer.rows[index]
+                let row = writer.lines.line(index)
                 return "[" + [row.title, row.path, row.kind.rawValue, row.date.iso, row.regions, row.snippet]
                     .map(SearchIndexWriter.jsonString).joined(separator: ",") + "]"
             }

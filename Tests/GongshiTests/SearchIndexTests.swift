@@ -121,6 +121,28 @@ struct SearchIndexTests {
         }
     }
 
+    @Test("result lines spilled to a temporary file give the same index files as lines kept in memory")
+    func spilledLines() throws {
+        let documents = Self.documents(count: 6_000, seed: 21)
+        var inMemory = SearchIndexWriter(targetShardBytes: 4000)
+        inMemory.add(contentsOf: documents)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lines-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = ResultLineStore(spillingTo: folder)
+        #expect(store.problem == nil)
+        var spilled = SearchIndexWriter(targetShardBytes: 4000, lines: store)
+        spilled.add(contentsOf: documents)
+        // Over a megabyte of lines: some read from the file, the rest from the buffer until flushed.
+        #expect(store.line(17) == SearchIndexWriter.PreparedDocument(documents[17]).line)
+        let files = spilled.files()
+        #expect(files.map(\.path) == inMemory.files().map(\.path))
+        #expect(files.map(\.content) == inMemory.files().map(\.content))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)  // unnamed file
+        for index in stride(from: 0, to: documents.count, by: 97) {
+            #expect(store.line(index) == SearchIndexWriter.PreparedDocument(documents[index]).line)
+        }
+    }
+
     @Test("every Han substring of two or more characters finds every document that contains it")
     func recall() throws {
         let documents = Self.documents(count: 400, seed: 11)
