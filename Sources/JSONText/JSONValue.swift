@@ -145,7 +145,17 @@ public struct PrettyFields {
         bytes.append(UInt8(ascii: "{"))
     }
 
+    #if DEBUG
+    /// The last key written, to check (in debug builds, so in the tests) that keys come in order.
+    private var lastKey: [UInt8]?
+    #endif
+
     private mutating func key(_ key: StaticString) {
+        #if DEBUG
+        let utf8 = key.withUTF8Buffer { Array($0) }
+        assert(lastKey.map { $0.lexicographicallyPrecedes(utf8) } ?? true, "PrettyFields: keys out of order at \(key)")
+        lastKey = utf8
+        #endif
         if count > 0 { bytes.append(UInt8(ascii: ",")) }
         count += 1
         bytes.append(UInt8(ascii: "\n"))
