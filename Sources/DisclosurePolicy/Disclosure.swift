@@ -50,4 +50,10 @@ public struct Disclosure: Sendable {
 
     /// The set of shown rows, for comparing two days.
     public var shownRows: Set<RowRef> { Set(shown.keys) }
+
+    /// Whether `other` shows exactly the rows this shows (compared in place, without making
+    /// a set of either).
+    public func showsSameRows(as other: Disclosure) -> Bool {
+        shown.count == other.shown.count && shown.keys.allSatisfy { other.shown[$0] != nil }
+    }
 }

@@ -7,6 +7,13 @@ extension DisclosurePolicy {
     /// report and subjects with nothing shown are all withheld.
     public func evaluate(_ snapshot: Snapshot, asOf date: CivilDate) -> Disclosure {
         var result = Disclosure(asOf: date, audience: audience)
+        // Every row ends up in one of the two tables: room for half of them in each spares
+        // most of the rehashing of two tables growing to hundreds of thousands of entries.
+        let rows = snapshot.subjects.count + snapshot.cases.count + snapshot.reports.count + snapshot.records.count
+            + snapshot.listEntries.count + snapshot.commitments.count + snapshot.rectifications.count
+            + snapshot.interviews.count + snapshot.repairActions.count + snapshot.invalidRows.count
+        result.shown.reserveCapacity(rows / 2)
+        result.withheld.reserveCapacity(rows / 2)
         for (ref, message) in snapshot.invalidRows {
             result.withheld[ref] = .invalid(message)
         }

@@ -85,10 +85,10 @@ extension DisclosurePolicy {
         // Nothing changes between two transition dates, so the state on a candidate is the
         // state on `date` for the latest one, and the state the day before the next later
         // candidate for the others: each candidate costs one evaluation.
-        var after = current?.shownRows
+        var after = current
         for candidate in (transitions ?? transitionDates(snapshot)).reversed() where candidate <= date {
-            let before = evaluate(snapshot, asOf: candidate.adding(days: -1)).shownRows
-            if (after ?? evaluate(snapshot, asOf: candidate).shownRows) != before { return candidate }
+            let before = evaluate(snapshot, asOf: candidate.adding(days: -1))
+            if !(after ?? evaluate(snapshot, asOf: candidate)).showsSameRows(as: before) { return candidate }
             after = before
         }
         return nil

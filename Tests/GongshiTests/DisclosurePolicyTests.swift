@@ -279,3 +279,23 @@ struct CascadeTests {
         #expect(policy.nextChange(snapshot, after: Fixtures.date("2026-01-09")) == Fixtures.date("2026-01-10"))
     }
 }
+
+@Suite("Disclosure: comparing two days")
+struct DisclosureComparisonTests {
+    @Test("two outcomes show the same rows exactly when their shown rows are equal as sets")
+    func sameRows() {
+        let day = CivilDate(iso: "2026-03-01")!
+        func outcome(_ ids: [String], withheld: [String] = []) -> Disclosure {
+            var disclosure = Disclosure(asOf: day, audience: .public)
+            for id in ids { disclosure.shown[RowRef(.records, id)] = Disclosure.Shown(window: nil, pendingObjection: nil) }
+            for id in withheld { disclosure.withheld[RowRef(.records, id)] = .internalScope }
+            return disclosure
+        }
+        let cases: [([String], [String])] = [
+            ([], []), (["A"], ["A"]), (["A", "B"], ["B", "A"]), (["A"], ["B"]), (["A", "B"], ["A"]), (["A"], ["A", "B"]),
+        ]
+        for (left, right) in cases {
+            #expect(outcome(left).showsSameRows(as: outcome(right, withheld: ["C"])) == (Set(left) == Set(right)))
+        }
+    }
+}
