@@ -38,16 +38,22 @@ public enum SiteBuilder {
         site.warnings.forEach(warn)
         let templates = try TemplateSet(overrides: site.layoutOverrides)
         let reader = try SnapshotReader(file: options.snapshot)
-        let reading = try reader.read()
+        // The redactor (name lists, slugs) needs only the subjects and overrides: it is made
+        // on the other core as soon as those are read, while `records` is still being read.
+        let slugKey = site.configuration.effectiveSubjectSlugKey
+        let (reading, early) = try reader.read { partial in
+            (redactor: BackgroundValue { Redactor(snapshot: partial, slugKey: slugKey) }, madeFrom: Redactor.Source(partial))
+        }
         let blocking = reading.blockingErrors
         guard blocking.isEmpty else { throw BuildError.unpublishableSnapshot(blocking) }
         let snapshot = reading.snapshot
         clock.lap("read snapshot")
 
-        // The redactor (name lists, slugs) only reads the snapshot: it is made on the other
-        // core while the policy is evaluated and the staging folder is prepared.
-        let slugKey = site.configuration.effectiveSubjectSlugKey
-        let pendingRedactor = BackgroundValue { Redactor(snapshot: snapshot, slugKey: slugKey) }
+        // Made again (on the other core, while the policy is evaluated) should validation have
+        // changed what it was made from.
+        let pendingRedactor = BackgroundValue {
+            early.madeFrom.matches(snapshot) ? try early.redactor.value : Redactor(snapshot: snapshot, slugKey: slugKey)
+        }
         let policy = DisclosurePolicy(configuration: site.configuration.policy, audience: options.audience)
         let disclosure = policy.evaluate(snapshot, asOf: options.asOf)
         clock.lap("policy")

@@ -93,6 +93,28 @@ public struct Redactor: Sendable {
             preview: preview))
     }
 
+    /// What of a snapshot a redactor is made from: the subjects, the names of invalid
+    /// subjects and the overrides (the initialiser reads nothing else; keep the two in step).
+    public struct Source: Sendable {
+        let subjects: [SubjectRow]
+        let namesOfInvalidSubjects: [String]
+        let overrides: [RedactionOverrideRow]
+
+        /// The parts of `snapshot` a redactor reads (sharing their storage).
+        public init(_ snapshot: Snapshot) {
+            subjects = snapshot.subjects
+            namesOfInvalidSubjects = snapshot.namesOfInvalidSubjects
+            overrides = snapshot.overrides
+        }
+
+        /// Whether a redactor made from this redacts as one made from `snapshot` would.
+        /// Arrays that share storage compare at once.
+        public func matches(_ snapshot: Snapshot) -> Bool {
+            subjects == snapshot.subjects && namesOfInvalidSubjects == snapshot.namesOfInvalidSubjects
+                && overrides == snapshot.overrides
+        }
+    }
+
     /// The mark an override's reason puts in place of the phrase.
     public static func defaultMark(for reason: OverrideReason) -> String {
         switch reason {

@@ -27,6 +27,29 @@ func redact(_ text: String, markdown: Bool = false, redactor: Redactor = makeRed
     return (result.value, log)
 }
 
+@Suite("Redaction: what a redactor is made from")
+struct RedactorSourceTests {
+    @Test("a redactor's source matches a snapshot only when its subjects, invalid names and overrides are equal")
+    func sourceMatches() {
+        let base = Fixtures.snapshot(subjects: [SubjectRow(id: "P1", kind: .naturalPerson, name: "王小明")])
+        let source = Redactor.Source(base)
+        #expect(source.matches(base))
+        var records = base
+        records.records = [Fixtures.record()]  // rows the redactor does not read
+        #expect(source.matches(records))
+        var renamed = base
+        renamed.subjects[0].name = "王小红"
+        #expect(!source.matches(renamed))
+        var invalid = base
+        invalid.namesOfInvalidSubjects = ["李四"]
+        #expect(!source.matches(invalid))
+        var overridden = base
+        overridden.overrides = [RedactionOverrideRow(
+            id: "O1", target: RowRef(.records, "R1"), field: "facts_md", phrase: "秘方", reason: .tradeSecret, replacement: nil)]
+        #expect(!source.matches(overridden))
+    }
+}
+
 @Suite("Redaction: free text")
 struct FreeTextRedactionTests {
     @Test("ID numbers keep their first and last four characters", arguments: [
