@@ -7,7 +7,7 @@ import SnapshotModel
 
 extension SiteBuilder {
     /// The report but for what only the end of the build knows (files, the output, the next
-    /// change; see ``completeReport(_:writer:commit:nextChange:)``): made on the other core
+    /// change; see ``completeReport(_:files:pages:made:kept:commit:nextChange:)``): made on the other core
     /// while the site files are written and published.
     static func makeReport(
         options: BuildOptions, snapshot: Snapshot, disclosure: Disclosure, problems: [SnapshotProblem],
@@ -51,17 +51,21 @@ extension SiteBuilder {
 
     /// Fills in what ``makeReport(options:snapshot:disclosure:problems:events:timeliness:)``
     /// left out.
-    static func completeReport(_ report: inout BuildReport, writer: PageWriter, commit: CommitResult, nextChange: CivilDate?) {
-        report.files = writer.files
-        report.pages = writer.pagePaths.count
+    static func completeReport(
+        _ report: inout BuildReport, files: Int, pages: Int, made: Int, kept: Int, commit: CommitResult,
+        nextChange: CivilDate?
+    ) {
+        report.files = files
+        report.pages = pages
         report.nextChange = nextChange?.iso
         report.output = BuildReport.Output(
             unchanged: commit.isUnchanged, added: commit.added.count, changed: commit.changed.count,
-            removed: commit.removed.count, kept: commit.unchanged, pagesMade: writer.made, pagesKept: writer.kept)
+            removed: commit.removed.count, kept: commit.unchanged, pagesMade: made, pagesKept: kept)
     }
 
-    /// Writes the report to a temporary file beside `path` piece by piece, then renames it.
-    static func writeReport(_ report: BuildReport, to path: String) throws {
+    /// Writes the report piece by piece to a temporary file beside `path` and returns it;
+    /// ``putReport(_:at:)`` puts it in place once the site is published.
+    static func writeReportDraft(_ report: BuildReport, for path: String) throws -> URL {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
@@ -80,9 +84,14 @@ extension SiteBuilder {
             unlink(temporary.path)
             throw error
         }
-        guard rename(temporary.path, url.path) == 0 else {
-            unlink(temporary.path)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        return temporary
+    }
+
+    /// Renames a report draft to `path`.
+    static func putReport(_ draft: URL, at path: String) throws {
+        guard rename(draft.path, path) == 0 else {
+            unlink(draft.path)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
         }
     }
 }

@@ -103,6 +103,7 @@ public enum SiteBuilder {
         let pages = CacheablePages(context: context, cache: cache, output: output, fingerprint: fingerprint)
         let commit: CommitResult
         var pendingReport: BackgroundValue<BuildReport>?
+        var reportDraft: BackgroundValue<(BuildReport, URL?)>?
         func cacheNotWritten(_ why: Any) { warn("page cache not written (\(why)); the next build makes every page") }
         let nextCache: PageCacheWriter?
         do {
@@ -157,11 +158,25 @@ public enum SiteBuilder {
                 guard findings.isEmpty else { throw BuildError.auditFailed(findings.map(\.description)) }
             }
             clock.lap("site files and search index")
-            commit = try output.commit()
+            commit = try output.prepareCommit()
+            // What the commit will do is known: the report is completed and written to a
+            // temporary file on the other core while the site is published, and put in place
+            // only once it is.
+            let nextChange = try changes.value.next
+            let files = writer.files, pages = writer.pagePaths.count, made = writer.made, kept = writer.kept
+            let reportPath = options.report
+            reportDraft = BackgroundValue { [commit, pendingReport] () -> (BuildReport, URL?) in
+                guard var report = try pendingReport?.value else { throw OutputError("the report was not made") }
+                completeReport(&report, files: files, pages: pages, made: made, kept: kept, commit: commit,
+                               nextChange: nextChange)
+                return (report, try reportPath.map { try writeReportDraft(report, for: $0) })
+            }
+            try output.publish(commit)
             clock.lap("commit")
         } catch {
             writer.cache?.abandon()
             output.discard()
+            if let draft = try? reportDraft?.value.1 { unlink(draft.path) }
             throw error
         }
         // The cache is complete now that the site it describes is published; a cache that
@@ -189,10 +204,9 @@ public enum SiteBuilder {
         }
         let report: BuildReport
         do {
-            guard var made = try pendingReport?.value else { throw OutputError("the report was not made") }
-            completeReport(&made, writer: writer, commit: commit, nextChange: try changes.value.next)
+            guard let (made, draft) = try reportDraft?.value else { throw OutputError("the report was not made") }
             report = made
-            if let path = options.report { try writeReport(report, to: path) }
+            if let draft, let path = options.report { try putReport(draft, at: path) }
         } catch {
             if let problem = try cacheFinished.value { cacheNotWritten(problem) }
             throw error

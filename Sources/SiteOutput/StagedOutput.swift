@@ -261,11 +261,18 @@ public final class StagedOutput: @unchecked Sendable {
     /// the destination.
     @discardableResult
     public func commit() throws -> CommitResult {
-        precondition(!finished, "commit called twice")
-        let manager = FileManager.default
-        let manifest = DeployManifest(files: written)
+        let result = try prepareCommit()
+        try publish(result)
+        return result
+    }
+
+    /// The first half of ``commit()``: removes the recycled folder's leftovers and works out
+    /// what the commit will add, change and remove, without touching the published site (so
+    /// that a report can be written while ``publish(_:)`` runs).
+    public func prepareCommit() throws -> CommitResult {
+        precondition(!finished && prepared == nil, "commit prepared twice")
         var isDirectory: ObjCBool = false
-        let exists = manager.fileExists(atPath: destination.path, isDirectory: &isDirectory)
+        let exists = FileManager.default.fileExists(atPath: destination.path, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue { throw OutputError("\(destination.path) exists and is not a folder") }
         if isRecycled { removeLeftovers() }
         let result: CommitResult
@@ -276,6 +283,21 @@ public final class StagedOutput: @unchecked Sendable {
         } else {
             result = try keepUnchangedFiles()
         }
+        prepared = (result, exists)
+        return result
+    }
+
+    /// What ``prepareCommit()`` found, and whether the destination existed.
+    private var prepared: (result: CommitResult, exists: Bool)?
+
+    /// The second half of ``commit()``: publishes the staging folder as `prepareCommit()`
+    /// described it.
+    public func publish(_ result: CommitResult) throws {
+        precondition(!finished, "commit called twice")
+        guard let prepared else { preconditionFailure("publish before prepareCommit") }
+        let manager = FileManager.default
+        let manifest = DeployManifest(files: written)
+        let exists = prepared.exists
         if exists && result.isUnchanged {
             // Every staged file is a link to the published one: keep the folder as the
             // previous site, for the next build to recycle.
@@ -285,7 +307,7 @@ public final class StagedOutput: @unchecked Sendable {
             }
             finished = true
             try writeRecords(manifest, result, unchanged: publishedManifest != nil, keepAsPrevious: true)
-            return result
+            return
         }
         if exists {
             if manager.fileExists(atPath: previous.path) { try manager.removeItem(at: previous) }
@@ -310,7 +332,6 @@ public final class StagedOutput: @unchecked Sendable {
             finished = true
         }
         try writeRecords(manifest, result, unchanged: false, keepAsPrevious: false)
-        return result
     }
 
     /// The SHA-256 of the manifest the last ``commit()`` wrote (names the published site).
