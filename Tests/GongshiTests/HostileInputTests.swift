@@ -201,11 +201,17 @@ struct FailureTests {
         for index in 0..<30 { try file.record("N\(index)", subject: "S1") }
         var options = BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf)
         options.failAfterWrittenPages = 10
+        let report = fixture.folder.path("report.json")
+        options.report = report
         #expect(throws: OutputError.self) { try SiteBuilder.build(options) }
         try expectUntouched(fixture, before)
+        // No report of a build that published nothing, not even a temporary one.
+        #expect(!FileManager.default.fileExists(atPath: report))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.folder.path("")).allSatisfy { !$0.hasSuffix(".tmp") })
         // And the next good build replaces the site whole.
         options.failAfterWrittenPages = nil
         try SiteBuilder.build(options)
+        #expect(FileManager.default.fileExists(atPath: report))
         let after = try outputFiles(fixture.out)
         #expect(after["records/N0/index.html"] != nil && after["records/R0/index.html"] == nil)
     }
