@@ -91,9 +91,13 @@ public final class StagedOutput: @unchecked Sendable {
             isRecycled = false
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
         }
+        // The new site is about the size of the published one: its table of written files
+        // is not rehashed again and again as it grows (under the lock every page takes).
+        written.reserveCapacity(max(recycled.count, publishedManifest?.files.count ?? 0))
     }
 
     deinit {
+        dropManifestDraft()
         if !finished { try? FileManager.default.removeItem(at: staging) }
         flock(lockDescriptor, LOCK_UN)
         close(lockDescriptor)
@@ -271,6 +275,10 @@ public final class StagedOutput: @unchecked Sendable {
     /// that a report can be written while ``publish(_:)`` runs).
     public func prepareCommit() throws -> CommitResult {
         precondition(!finished && prepared == nil, "commit prepared twice")
+        // No file is written any more: the manifest is drafted on the other core meanwhile.
+        let manifest = DeployManifest(files: written)
+        let draftURL = manifestURL.deletingLastPathComponent().appendingPathComponent(".\(manifestURL.lastPathComponent).tmp")
+        manifestDraft = BackgroundValue { try Self.writeDraft(of: manifest, at: draftURL) }
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: destination.path, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue { throw OutputError("\(destination.path) exists and is not a folder") }
@@ -342,6 +350,32 @@ public final class StagedOutput: @unchecked Sendable {
     /// manifest also describes the previous site (a hard link: these files are only ever
     /// replaced by rename, never changed in place). The manifest is streamed to its file and
     /// hashed as it goes.
+    /// The new manifest, written to its temporary file on another thread while
+    /// ``prepareCommit()`` works out the changes (nil before, and once used).
+    private var manifestDraft: BackgroundValue<(URL, [UInt8])>?
+
+    /// Streams `manifest` to `temporary`, hashing it as it goes.
+    /// - Returns: the file and the manifest's SHA-256.
+    private static func writeDraft(of manifest: DeployManifest, at temporary: URL) throws -> (URL, [UInt8]) {
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw OutputError("\(temporary.path): cannot be written")
+        }
+        let handle = try FileHandle(forWritingTo: temporary)
+        var hasher = SHA256()
+        do {
+            try manifest.write { chunk in
+                hasher.update(data: chunk)
+                try handle.write(contentsOf: chunk)
+            }
+            try handle.close()
+        } catch {
+            try? handle.close()
+            unlink(temporary.path)
+            throw error
+        }
+        return (temporary, Array(hasher.finalize()))
+    }
+
     private func writeRecords(_ manifest: DeployManifest, _ result: CommitResult, unchanged: Bool, keepAsPrevious: Bool) throws {
         let folder = manifestURL.deletingLastPathComponent()
         func temporary(for url: URL) -> URL { folder.appendingPathComponent(".\(url.lastPathComponent).tmp") }
@@ -349,27 +383,13 @@ public final class StagedOutput: @unchecked Sendable {
             guard rename(temporary.path, url.path) == 0 else { throw OutputError("\(url.path): cannot be written (errno \(errno))") }
         }
         if unchanged, let publishedManifestID {
+            dropManifestDraft()
             committedManifestID = publishedManifestID
         } else {
-            let staged = temporary(for: manifestURL)
-            guard FileManager.default.createFile(atPath: staged.path, contents: nil) else {
-                throw OutputError("\(staged.path): cannot be written")
-            }
-            let handle = try FileHandle(forWritingTo: staged)
-            var hasher = SHA256()
-            do {
-                try manifest.write { chunk in
-                    hasher.update(data: chunk)
-                    try handle.write(contentsOf: chunk)
-                }
-                try handle.close()
-            } catch {
-                try? handle.close()
-                unlink(staged.path)
-                throw error
-            }
+            let (staged, id) = try manifestDraft?.take() ?? Self.writeDraft(of: manifest, at: temporary(for: manifestURL))
+            manifestDraft = nil
             try put(staged, at: manifestURL)
-            committedManifestID = Array(hasher.finalize())
+            committedManifestID = id
         }
         if keepAsPrevious {
             let staged = temporary(for: previousManifestURL)
@@ -469,8 +489,15 @@ public final class StagedOutput: @unchecked Sendable {
 
     /// Drops the staging folder; the destination stays as it was.
     public func discard() {
+        dropManifestDraft()
         guard !finished else { return }
         try? FileManager.default.removeItem(at: staging)
         finished = true
+    }
+
+    /// Waits for an unused manifest draft and removes its file.
+    private func dropManifestDraft() {
+        if let (url, _) = try? manifestDraft?.take() { unlink(url.path) }
+        manifestDraft = nil
     }
 }
