@@ -275,7 +275,7 @@ public final class StagedOutput: @unchecked Sendable {
     /// that a report can be written while ``publish(_:)`` runs).
     public func prepareCommit() throws -> CommitResult {
         precondition(!finished && prepared == nil, "commit prepared twice")
-        // No file is written any more: the manifest is drafted on the other core meanwhile.
+        // Every file is staged by now: the manifest is drafted on the other core meanwhile.
         let manifest = DeployManifest(files: written)
         let draftURL = manifestURL.deletingLastPathComponent().appendingPathComponent(".\(manifestURL.lastPathComponent).tmp")
         manifestDraft = BackgroundValue { try Self.writeDraft(of: manifest, at: draftURL) }
@@ -345,11 +345,6 @@ public final class StagedOutput: @unchecked Sendable {
     /// The SHA-256 of the manifest the last ``commit()`` wrote (names the published site).
     public private(set) var committedManifestID: [UInt8]?
 
-    /// Writes the manifest (unless `unchanged`: the published one stands) and the list of
-    /// changes next to the destination, each in one step; with `keepAsPrevious`, the
-    /// manifest also describes the previous site (a hard link: these files are only ever
-    /// replaced by rename, never changed in place). The manifest is streamed to its file and
-    /// hashed as it goes.
     /// The new manifest, written to its temporary file on another thread while
     /// ``prepareCommit()`` works out the changes (nil before, and once used).
     private var manifestDraft: BackgroundValue<(URL, [UInt8])>?
@@ -376,6 +371,10 @@ public final class StagedOutput: @unchecked Sendable {
         return (temporary, Array(hasher.finalize()))
     }
 
+    /// Writes the manifest (unless `unchanged`: the published one stands; else the draft, or
+    /// one made here) and the list of changes next to the destination, each in one step;
+    /// with `keepAsPrevious`, the manifest also describes the previous site (a hard link:
+    /// these files are only ever replaced by rename, never changed in place).
     private func writeRecords(_ manifest: DeployManifest, _ result: CommitResult, unchanged: Bool, keepAsPrevious: Bool) throws {
         let folder = manifestURL.deletingLastPathComponent()
         func temporary(for url: URL) -> URL { folder.appendingPathComponent(".\(url.lastPathComponent).tmp") }
