@@ -112,7 +112,7 @@ let package = Package(
             dependencies: [
                 "SnapshotReader", "DisclosurePolicy", "Redaction", "PageModel", "SiteRender",
                 "SiteConfig", "SiteOutput", "Audit", "WorkingDays", "SearchIndex", "PageCache", "StableDigest",
-                "JSONText", "BackgroundWork",
+                "JSONText", "BackgroundWork", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
         // `gongshi preview`: the reviewers' local server (Hummingbird); never writes output.

@@ -21,13 +21,7 @@ struct BuildFingerprint: Encodable {
     var redactor: [UInt8]
 
     init(tools: PageTools) {
-        var status = stat()
-        if stat("/proc/self/exe", &status) == 0 {
-            program = [Int(status.st_dev), Int(status.st_ino), Int(status.st_size), Int(status.st_mtim.tv_sec),
-                       Int(status.st_mtim.tv_nsec)]
-        } else {
-            program = [Int(ProcessInfo.processInfo.processIdentifier), Int(Date().timeIntervalSince1970 * 1e6)]
-        }
+        program = Self.programIdentity()
         templates = tools.templates.sources.sorted { $0.key < $1.key }.map { [$0.key, $0.value] }
         let site = tools.factory.site
         self.site = [site.title.value, site.description.value, site.publisher.value, site.baseURL,
@@ -36,6 +30,17 @@ struct BuildFingerprint: Encodable {
         contentLinks = site.contentLinks.map { [$0.path, $0.label.value] }
         regionCode = tools.regionCode
         redactor = tools.redactor.fingerprint
+    }
+
+    /// The running executable's device, inode, size and modification time (the process id
+    /// and the time when they cannot be read: then nothing made by another process matches).
+    static func programIdentity() -> [Int] {
+        var status = stat()
+        guard stat("/proc/self/exe", &status) == 0 else {
+            return [Int(ProcessInfo.processInfo.processIdentifier), Int(Date().timeIntervalSince1970 * 1e6)]
+        }
+        return [Int(status.st_dev), Int(status.st_ino), Int(status.st_size), Int(status.st_mtim.tv_sec),
+                Int(status.st_mtim.tv_nsec)]
     }
 
     /// The fingerprint's digest.

@@ -70,12 +70,19 @@ public enum SiteBuilder {
         let redactor = try pendingRedactor.value
         // The update date (home page only) and the next change (report) only read the
         // snapshot too: worked out on the other core from here (the redactor, needed first,
-        // had it to itself), from one list of transition dates.
+        // had it to itself), from one list of transition dates, or taken from the last build
+        // when the policy's inputs are the same and nothing fell due since (ChangeDatesCache).
         let asOf = options.asOf
-        let changes = BackgroundValue {
+        let changeDatesFile = options.cacheFolder.appendingPathComponent("change-dates.json")
+        let full = options.full
+        let changes = BackgroundValue { () -> (last: CivilDate?, next: CivilDate?) in
+            let cache = ChangeDatesCache(snapshot: snapshot, policy: policy)
+            if !full, let stored = cache.dates(at: changeDatesFile, asOf: asOf) { return stored }
             let transitions = policy.transitionDates(snapshot)
-            return (last: policy.lastChange(snapshot, onOrBefore: asOf, current: disclosure, transitions: transitions),
-                    next: policy.nextChange(snapshot, after: asOf, current: disclosure, transitions: transitions))
+            let dates = (last: policy.lastChange(snapshot, onOrBefore: asOf, current: disclosure, transitions: transitions),
+                         next: policy.nextChange(snapshot, after: asOf, current: disclosure, transitions: transitions))
+            cache.store(at: changeDatesFile, asOf: asOf, last: dates.last, next: dates.next)
+            return dates
         }
         let timeliness = try pendingTimeliness.value
         for (id, reason) in timeliness.notComputed { warn("timeliness of records[\(id)] not computed: \(reason)") }
