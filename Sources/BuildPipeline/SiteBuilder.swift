@@ -42,7 +42,8 @@ public enum SiteBuilder {
         // on the other core as soon as those are read, while `records` is still being read.
         let slugKey = site.configuration.effectiveSubjectSlugKey
         let (reading, early) = try reader.read { partial in
-            (redactor: BackgroundValue { Redactor(snapshot: partial, slugKey: slugKey) }, madeFrom: Redactor.Source(partial))
+            let source = Redactor.Source(partial)
+            return (redactor: BackgroundValue { Redactor(source: source, slugKey: slugKey) }, madeFrom: source)
         }
         let blocking = reading.blockingErrors
         guard blocking.isEmpty else { throw BuildError.unpublishableSnapshot(blocking) }

@@ -33,6 +33,11 @@ public struct Redactor: Sendable {
     ///   - preview: mark each replacement and keep its original in the log, for the
     ///     reviewer preview. A public build never sets it.
     public init(snapshot: Snapshot, slugKey: [UInt8], preview: Bool = false) {
+        self.init(source: Source(snapshot), slugKey: slugKey, preview: preview)
+    }
+
+    /// Prepares the name lists, slugs and overrides of the snapshot `source` was taken from.
+    public init(source snapshot: Source, slugKey: [UInt8], preview: Bool = false) {
         isPreview = preview
         var personNames: [String] = snapshot.namesOfInvalidSubjects
         var organisationNames: [String] = []
@@ -94,7 +99,9 @@ public struct Redactor: Sendable {
     }
 
     /// What of a snapshot a redactor is made from: the subjects, the names of invalid
-    /// subjects and the overrides (the initialiser reads nothing else; keep the two in step).
+    /// subjects and the overrides (the initialiser sees nothing else). Holding a source, not a
+    /// snapshot, also leaves the snapshot's other arrays singly referenced, so that the
+    /// validator changes them in place instead of copying them.
     public struct Source: Sendable {
         let subjects: [SubjectRow]
         let namesOfInvalidSubjects: [String]
