@@ -77,7 +77,9 @@ let package = Package(
             swiftSettings: strict),
 
         // The static search index: tokenizer, index writer, and the query engine the client mirrors.
-        .target(name: "SearchIndex", dependencies: ["Redaction", "CreditVocabulary", "JSONText"], swiftSettings: strict),
+        .target(
+            name: "SearchIndex", dependencies: ["Redaction", "CreditVocabulary", "JSONText", "ByteCoding"],
+            swiftSettings: strict),
 
         // JSON string literals for the files written in bulk (manifest, search index, report).
         .target(name: "JSONText", swiftSettings: strict),
@@ -97,11 +99,14 @@ let package = Package(
             ],
             swiftSettings: strict),
 
+        // A compact binary encoding: LEB128 integers, length-prefixed strings.
+        .target(name: "ByteCoding", swiftSettings: strict),
+
         // What a build keeps of its pages for the next one (incremental builds).
         .target(
             name: "PageCache",
             dependencies: [
-                "CreditVocabulary", "SnapshotModel", "Redaction", "SearchIndex", "SiteRender",
+                "CreditVocabulary", "SnapshotModel", "Redaction", "SearchIndex", "SiteRender", "ByteCoding",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),

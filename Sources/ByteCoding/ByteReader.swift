@@ -1,21 +1,28 @@
 /// Reads what ``ByteWriter`` wrote; every read checks the bounds.
-struct ByteReader {
-    /// A cache file that ends early or holds a value out of range.
-    struct Truncated: Error {}
+public struct ByteReader: Sendable {
+    /// Bytes that end early or hold a value out of range.
+    public struct Truncated: Error {
+        /// The error.
+        public init() {}
+    }
 
-    let bytes: [UInt8]
+    @usableFromInline let bytes: [UInt8]
     /// Where reading stops (what follows, a checksum, is not read).
-    let end: Int
-    var offset = 0
+    @usableFromInline let end: Int
+    /// Where the next read starts.
+    public var offset = 0
 
-    init(_ bytes: [UInt8], end: Int) {
+    /// A reader of `bytes` up to `end`.
+    public init(_ bytes: [UInt8], end: Int) {
         self.bytes = bytes
         self.end = end
     }
 
-    var isAtEnd: Bool { offset == end }
+    /// Whether every byte up to the end has been read.
+    public var isAtEnd: Bool { offset == end }
 
-    mutating func unsigned() throws -> UInt64 {
+    /// An unsigned LEB128 integer.
+    @inlinable public mutating func unsigned() throws -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -29,23 +36,27 @@ struct ByteReader {
         return value
     }
 
-    mutating func integer() throws -> Int {
+    /// An integer.
+    @inlinable public mutating func integer() throws -> Int {
         Int(Int64(bitPattern: try unsigned()))
     }
 
-    mutating func count() throws -> Int {
+    /// A count of items that fit in what is left.
+    @inlinable public mutating func count() throws -> Int {
         let value = try integer()
         guard value >= 0, value <= end - offset else { throw Truncated() }
         return value
     }
 
-    mutating func string() throws -> String {
+    /// A string.
+    @inlinable public mutating func string() throws -> String {
         let length = try count()
         defer { offset += length }
         return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
     }
 
-    mutating func strings() throws -> [String] {
+    /// A count, then the strings.
+    @inlinable public mutating func strings() throws -> [String] {
         let count = try count()
         var values: [String] = []
         values.reserveCapacity(count)
@@ -54,7 +65,7 @@ struct ByteReader {
     }
 
     /// What ``ByteWriter/ascending(_:)`` wrote.
-    mutating func ascending() throws -> [UInt64] {
+    @inlinable public mutating func ascending() throws -> [UInt64] {
         let count = try count()
         var values: [UInt64] = []
         values.reserveCapacity(count)
@@ -66,14 +77,15 @@ struct ByteReader {
         return values
     }
 
-    mutating func raw(_ length: Int) throws -> [UInt8] {
+    /// `length` bytes as they are.
+    @inlinable public mutating func raw(_ length: Int) throws -> [UInt8] {
         guard length >= 0, length <= end - offset else { throw Truncated() }
         defer { offset += length }
         return Array(bytes[offset..<offset + length])
     }
 
     /// A little-endian 64-bit integer.
-    mutating func fixed64() throws -> UInt64 {
+    @inlinable public mutating func fixed64() throws -> UInt64 {
         let bytes = try raw(8)
         return bytes.reversed().reduce(0) { $0 << 8 | UInt64($1) }
     }

@@ -1,13 +1,19 @@
-/// Appends the page cache's binary encoding: unsigned LEB128 integers and length-prefixed
-/// UTF-8 strings.
-struct ByteWriter {
-    var bytes: [UInt8] = []
+/// Appends a compact binary encoding (the page cache's file, the search index's spilled
+/// result lines): unsigned LEB128 integers and length-prefixed UTF-8 strings.
+public struct ByteWriter: Sendable {
+    /// The bytes written so far.
+    public var bytes: [UInt8] = []
 
-    mutating func integer(_ value: Int) {
+    /// An empty writer.
+    public init() {}
+
+    /// An integer (negative ones as their 64-bit pattern).
+    @inlinable public mutating func integer(_ value: Int) {
         unsigned(UInt64(bitPattern: Int64(value)))
     }
 
-    mutating func unsigned(_ value: UInt64) {
+    /// An unsigned LEB128 integer.
+    @inlinable public mutating func unsigned(_ value: UInt64) {
         var value = value
         repeat {
             let low = UInt8(value & 0x7f)
@@ -16,7 +22,8 @@ struct ByteWriter {
         } while value != 0
     }
 
-    mutating func string(_ value: String) {
+    /// The UTF-8 length, then the bytes.
+    @inlinable public mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
             integer(utf8.count)
@@ -25,13 +32,13 @@ struct ByteWriter {
     }
 
     /// A count, then the strings.
-    mutating func strings(_ values: [String]) {
+    @inlinable public mutating func strings(_ values: [String]) {
         integer(values.count)
         for value in values { string(value) }
     }
 
     /// A count, then the gaps between ascending integers (the first from zero).
-    mutating func ascending(_ values: [UInt64]) {
+    @inlinable public mutating func ascending(_ values: [UInt64]) {
         integer(values.count)
         var previous: UInt64 = 0
         for value in values {
@@ -41,11 +48,12 @@ struct ByteWriter {
     }
 
     /// A little-endian 64-bit integer.
-    mutating func fixed64(_ value: UInt64) {
+    @inlinable public mutating func fixed64(_ value: UInt64) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    mutating func raw(_ value: [UInt8]) {
+    /// Bytes as they are.
+    @inlinable public mutating func raw(_ value: [UInt8]) {
         bytes.append(contentsOf: value)
     }
 }

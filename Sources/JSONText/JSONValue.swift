@@ -97,8 +97,8 @@ public indirect enum JSONValue: Sendable {
         case .object(let pairs):
             var present = pairs.compactMap { key, value in value.map { (key, $0) } }
             // Most objects are built with their keys in order already: check before sorting.
-            let inOrder = zip(present, present.dropFirst()).allSatisfy { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
-            if !inOrder { present.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) } }
+            let inOrder = zip(present, present.dropFirst()).allSatisfy { JSONText.precedesByUTF8($0.0, $1.0) }
+            if !inOrder { present.sort { JSONText.precedesByUTF8($0.0, $1.0) } }
             guard !present.isEmpty else { sink.bytes.append(contentsOf: "{}".utf8); return }
             sink.bytes.append(UInt8(ascii: "{"))
             for (position, (key, value)) in present.enumerated() {

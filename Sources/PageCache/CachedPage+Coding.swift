@@ -1,3 +1,4 @@
+import ByteCoding
 import CreditVocabulary
 import Redaction
 import SearchIndex

@@ -1,3 +1,4 @@
+import ByteCoding
 import CreditVocabulary
 import Foundation
 
@@ -10,7 +11,7 @@ import Foundation
 public final class ResultLineStore: @unchecked Sendable {
     private var memory: [SearchIndexWriter.ResultLine] = []
     private let descriptor: Int32
-    private var buffer: [UInt8] = []
+    private var buffer = ByteWriter()
     private var flushed = 0
     private var offsets: [Int] = []
     /// Why spilling stopped (the lines are then kept in memory from there on).
@@ -41,19 +42,11 @@ public final class ResultLineStore: @unchecked Sendable {
     /// Appends a line.
     public func append(_ line: SearchIndexWriter.ResultLine) {
         guard descriptor >= 0, problem == nil else { return memory.append(line) }
-        offsets.append(flushed + buffer.count)
+        offsets.append(flushed + buffer.bytes.count)
         for text in [line.kind.rawValue, line.path, line.title, line.date.iso, line.regions, line.snippet] {
-            var text = text
-            text.withUTF8 { utf8 in
-                var length = UInt64(utf8.count)
-                repeat {
-                    buffer.append(UInt8(length & 0x7f) | (length >= 0x80 ? 0x80 : 0))
-                    length >>= 7
-                } while length != 0
-                buffer.append(contentsOf: utf8)
-            }
+            buffer.string(text)
         }
-        if buffer.count >= 1 << 20 { flush() }
+        if buffer.bytes.count >= 1 << 20 { flush() }
     }
 
     /// Writes what is buffered; after this, lines may be read from any thread.
@@ -62,9 +55,10 @@ public final class ResultLineStore: @unchecked Sendable {
     }
 
     private func flush() {
+        let count = buffer.bytes.count
         var done = 0
-        while done < buffer.count {
-            let written = buffer.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + done, buffer.count - done, off_t(flushed + done)) }
+        while done < count {
+            let written = buffer.bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + done, count - done, off_t(flushed + done)) }
             guard written > 0 else {
                 // The lines so far stay readable from the buffer; later ones go to memory.
                 problem = "cannot write the search lines (errno \(errno))"
@@ -72,8 +66,8 @@ public final class ResultLineStore: @unchecked Sendable {
             }
             done += written
         }
-        flushed += buffer.count
-        buffer.removeAll(keepingCapacity: true)
+        flushed += count
+        buffer.bytes.removeAll(keepingCapacity: true)
     }
 
     /// The line at `index`.
@@ -81,10 +75,10 @@ public final class ResultLineStore: @unchecked Sendable {
         guard descriptor >= 0 else { return memory[index] }
         if index >= offsets.count { return memory[index - offsets.count] }
         let start = offsets[index]
-        let end = index + 1 < offsets.count ? offsets[index + 1] : flushed + buffer.count
+        let end = index + 1 < offsets.count ? offsets[index + 1] : flushed + buffer.bytes.count
         var bytes: [UInt8]
         if start >= flushed {
-            bytes = Array(buffer[(start - flushed)..<(end - flushed)])
+            bytes = Array(buffer.bytes[(start - flushed)..<(end - flushed)])
         } else {
             let count = end - start
             bytes = [UInt8](repeating: 0, count: count)
@@ -95,24 +89,20 @@ public final class ResultLineStore: @unchecked Sendable {
                 done += read
             }
         }
-        var position = 0
-        func text() -> String {
-            var length = 0
-            var shift = 0
-            while true {
-                let byte = bytes[position]
-                position += 1
-                length |= Int(byte & 0x7f) << shift
-                if byte & 0x80 == 0 { break }
-                shift += 7
+        var reader = ByteReader(bytes, end: bytes.count)
+        do {
+            let kind = try reader.string()
+            let path = try reader.string()
+            let title = try reader.string()
+            let date = try reader.string()
+            let regions = try reader.string()
+            let snippet = try reader.string()
+            guard let kind = SearchDocument.Kind(rawValue: kind), let date = CivilDate(iso: date) else {
+                throw ByteReader.Truncated()
             }
-            defer { position += length }
-            return String(decoding: bytes[position..<(position + length)], as: UTF8.self)
+            return SearchIndexWriter.ResultLine(kind: kind, path: path, title: title, date: date, regions: regions, snippet: snippet)
+        } catch {
+            preconditionFailure("the search lines' temporary file does not hold line \(index)")
         }
-        let kind = SearchDocument.Kind(rawValue: text())!
-        let path = text()
-        let title = text()
-        let date = CivilDate(iso: text())!
-        return SearchIndexWriter.ResultLine(kind: kind, path: path, title: title, date: date, regions: text(), snippet: text())
     }
 }

@@ -304,7 +304,6 @@ public final class StagedOutput: @unchecked Sendable {
         precondition(!finished, "commit called twice")
         guard let prepared else { preconditionFailure("publish before prepareCommit") }
         let manager = FileManager.default
-        let manifest = DeployManifest(files: written)
         let exists = prepared.exists
         if exists && result.isUnchanged {
             // Every staged file is a link to the published one: keep the folder as the
@@ -314,7 +313,7 @@ public final class StagedOutput: @unchecked Sendable {
                 throw OutputError("\(previous.path): cannot keep the staging folder (errno \(errno))")
             }
             finished = true
-            try writeRecords(manifest, result, unchanged: publishedManifest != nil, keepAsPrevious: true)
+            try writeRecords(result, unchanged: publishedManifest != nil, keepAsPrevious: true)
             return
         }
         if exists {
@@ -339,7 +338,7 @@ public final class StagedOutput: @unchecked Sendable {
             }
             finished = true
         }
-        try writeRecords(manifest, result, unchanged: false, keepAsPrevious: false)
+        try writeRecords(result, unchanged: false, keepAsPrevious: false)
     }
 
     /// The SHA-256 of the manifest the last ``commit()`` wrote (names the published site).
@@ -371,11 +370,11 @@ public final class StagedOutput: @unchecked Sendable {
         return (temporary, Array(hasher.finalize()))
     }
 
-    /// Writes the manifest (unless `unchanged`: the published one stands; else the draft, or
-    /// one made here) and the list of changes next to the destination, each in one step;
+    /// Writes the manifest (unless `unchanged`: the published one stands; else the draft
+    /// ``prepareCommit()`` started) and the list of changes next to the destination, each in one step;
     /// with `keepAsPrevious`, the manifest also describes the previous site (a hard link:
     /// these files are only ever replaced by rename, never changed in place).
-    private func writeRecords(_ manifest: DeployManifest, _ result: CommitResult, unchanged: Bool, keepAsPrevious: Bool) throws {
+    private func writeRecords(_ result: CommitResult, unchanged: Bool, keepAsPrevious: Bool) throws {
         let folder = manifestURL.deletingLastPathComponent()
         func temporary(for url: URL) -> URL { folder.appendingPathComponent(".\(url.lastPathComponent).tmp") }
         func put(_ temporary: URL, at url: URL) throws {
@@ -385,8 +384,9 @@ public final class StagedOutput: @unchecked Sendable {
             dropManifestDraft()
             committedManifestID = publishedManifestID
         } else {
-            let (staged, id) = try manifestDraft?.take() ?? Self.writeDraft(of: manifest, at: temporary(for: manifestURL))
+            guard let draft = manifestDraft else { preconditionFailure("the manifest is drafted by prepareCommit") }
             manifestDraft = nil
+            let (staged, id) = try draft.take()
             try put(staged, at: manifestURL)
             committedManifestID = id
         }
