@@ -107,7 +107,7 @@ let package = Package(
             name: "PageCache",
             dependencies: [
                 "CreditVocabulary", "SnapshotModel", "Redaction", "SearchIndex", "SiteRender", "ByteCoding",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "StableDigest", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
 

@@ -11,6 +11,10 @@ struct PhaseClock {
         guard enabled else { return }
         let now = Date()
         laps.append((name, now.timeIntervalSince(last), Self.memory()))
+        if ProcessInfo.processInfo.environment["GONGSHI_MALLOC_STATS"] != nil {
+            FileHandle.standardError.write(Data("malloc after \(name):\n".utf8))
+            mallocStats()
+        }
         last = now
     }
 
@@ -30,3 +34,5 @@ struct PhaseClock {
             .joined(separator: " / ")
     }
 }
+
+@_silgen_name("malloc_stats") private func mallocStats()

@@ -4,12 +4,13 @@ import Redaction
 import SearchIndex
 import SiteRender
 import SnapshotModel
+import StableDigest
 
 extension CachedPage {
     func write(to writer: inout ByteWriter) {
         writer.raw(digest)
         writer.string(path)
-        writer.string(sha256)
+        writer.raw(sha256.bytes)
         writer.integer(size)
         if let feedItem {
             writer.integer(1)
@@ -56,7 +57,8 @@ extension CachedPage {
         }
         digest = try reader.raw(32)
         path = try reader.string()
-        sha256 = try reader.string()
+        guard let sha256 = FileDigest(bytes: try reader.raw(32)) else { throw ByteReader.Truncated() }
+        self.sha256 = sha256
         size = try reader.integer()
         feedItem = try reader.integer() == 1
             ? FeedItem(title: try reader.string(), path: try reader.string(), date: try date()) : nil

@@ -2,6 +2,7 @@ import CreditVocabulary
 import Redaction
 import SearchIndex
 import SiteRender
+import StableDigest
 
 /// What a build keeps of a page so that the next build can publish it again without making
 /// it: the digest of its inputs, its file's SHA-256 and size, and what the site-wide files
@@ -11,8 +12,8 @@ public struct CachedPage: Sendable, Equatable {
     public var digest: [UInt8]
     /// Output path, e.g. `records/R1/index.html`.
     public var path: String
-    /// Lower-case hex SHA-256 of the page's bytes.
-    public var sha256: String
+    /// SHA-256 of the page's bytes.
+    public var sha256: FileDigest
     /// Size of the page in bytes.
     public var size: Int
     /// The page's feed entry.
@@ -27,7 +28,7 @@ public struct CachedPage: Sendable, Equatable {
 
     /// A cached page.
     public init(
-        digest: [UInt8], path: String, sha256: String, size: Int, feedItem: FeedItem?,
+        digest: [UInt8], path: String, sha256: FileDigest, size: Int, feedItem: FeedItem?,
         searchDocuments: [SearchIndexWriter.PreparedDocument], events: [RedactionEvent]
     ) {
         self.digest = digest

@@ -8,15 +8,37 @@ import StableDigest
 public struct DeployManifest: Codable, Equatable, Sendable {
     /// One file.
     public struct Entry: Codable, Equatable, Sendable {
-        /// Lower-case hex SHA-256 of the bytes.
-        public var sha256: String
+        /// SHA-256 of the bytes (written as lower-case hex).
+        public var sha256: FileDigest
         /// Size in bytes.
         public var size: Int
 
         /// An entry.
-        public init(sha256: String, size: Int) {
+        public init(sha256: FileDigest, size: Int) {
             self.sha256 = sha256
             self.size = size
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case sha256, size
+        }
+
+        /// Reads `{"sha256": HEX, "size": N}`; a hash that is not 64 hex digits is an error.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let hex = try container.decode(String.self, forKey: .sha256)
+            guard let digest = FileDigest(hex: hex) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .sha256, in: container, debugDescription: "not a SHA-256 in hex: \(hex)")
+            }
+            self.init(sha256: digest, size: try container.decode(Int.self, forKey: .size))
+        }
+
+        /// Writes `{"sha256": HEX, "size": N}`.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(sha256.hex, forKey: .sha256)
+            try container.encode(size, forKey: .size)
         }
     }
 
@@ -28,9 +50,9 @@ public struct DeployManifest: Codable, Equatable, Sendable {
         self.files = files
     }
 
-    /// The SHA-256 of `data`, lower-case hex.
-    public static func sha256(_ data: Data) -> String {
-        StableDigest.hex(Array(SHA256.hash(data: data)))
+    /// The SHA-256 of `data`.
+    public static func sha256(_ data: Data) -> FileDigest {
+        FileDigest(of: data)
     }
 
     /// Deterministic JSON: files sorted by path, two-space indentation, written directly
@@ -53,8 +75,9 @@ public struct DeployManifest: Codable, Equatable, Sendable {
             let entry = files[path]!
             out.append(contentsOf: position == 0 ? "\n    ".utf8 : ",\n    ".utf8)
             JSONText.appendQuoted(path, to: &out)
-            out.append(contentsOf: " : {\n      \"sha256\" : ".utf8)
-            JSONText.appendQuoted(entry.sha256, to: &out)
+            out.append(contentsOf: " : {\n      \"sha256\" : \"".utf8)
+            entry.sha256.appendHex(to: &out)
+            out.append(UInt8(ascii: "\""))
             out.append(contentsOf: ",\n      \"size\" : ".utf8)
             JSONText.appendDecimal(entry.size, to: &out)
             out.append(contentsOf: "\n    }".utf8)
@@ -93,7 +116,7 @@ public struct DeployManifest: Codable, Equatable, Sendable {
         if scanner.take("}\n}\n") { return scanner.atEnd ? DeployManifest(files: files) : nil }
         repeat {
             guard scanner.take("\n    \""), let path = scanner.plainString(),
-                  scanner.take(" : {\n      \"sha256\" : \""), let sha = scanner.plainString(),
+                  scanner.take(" : {\n      \"sha256\" : \""), let sha = scanner.digest(),
                   scanner.take(",\n      \"size\" : "), let size = scanner.integer(),
                   scanner.take("\n    }") else { return nil }
             files[path] = Entry(sha256: sha, size: size)
@@ -132,6 +155,25 @@ public struct DeployManifest: Codable, Equatable, Sendable {
             let text = String(decoding: bytes[position..<end], as: UTF8.self)
             position = end + 1
             return text
+        }
+
+        /// 64 lower-case hex digits and the quote after them, which it moves past; nil for
+        /// anything else (which the general decoder then reads, or rejects).
+        mutating func digest() -> FileDigest? {
+            guard position + 65 <= bytes.count, bytes[position + 64] == UInt8(ascii: "\"") else { return nil }
+            var digest = [UInt8](repeating: 0, count: 32)
+            for index in 0..<64 {
+                let character = bytes[position + index]
+                let value: UInt8
+                switch character {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): value = character &- UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): value = character &- UInt8(ascii: "a") &+ 10
+                default: return nil
+                }
+                digest[index >> 1] |= index & 1 == 0 ? value << 4 : value
+            }
+            position += 65
+            return FileDigest(bytes: digest)
         }
 
         /// A non-negative decimal integer of at most 18 digits, without leading zeros.

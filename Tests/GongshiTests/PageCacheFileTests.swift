@@ -26,7 +26,7 @@ struct PageCacheFileTests {
             texts: [SiteText(operatorAuthored: "某某公司未按规定公示年度报告𠀀，罚款 \(number) 元。Case \(number)")])
         return CachedPage(
             digest: StableDigest.of(bytes: Array((seed ?? "page \(number)").utf8)), path: "records/R\(number)/index.html",
-            sha256: String(repeating: "ab", count: 32), size: 1000 + number,
+            sha256: FileDigest(of: Data("page \(number)".utf8)), size: 1000 + number,
             feedItem: number % 3 == 0 ? nil : FeedItem(title: "标题\(number)", path: "records/R\(number)/", date: CivilDate(iso: "2026-01-01")!),
             searchDocuments: [SearchIndexWriter.PreparedDocument(document)],
             events: (0..<number % 4).map {

@@ -58,12 +58,34 @@ struct StableDigestTests {
         #expect(StableDigest.of("x", salt: []) == StableDigest.of("x"))
     }
 
+    @Test("a file digest is the SHA-256 of the bytes, written and read as 64 hex digits")
+    func fileDigest() {
+        var generator = SeededGenerator(state: 11)
+        for length in [0, 1, 55, 64, 1000] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let digest = FileDigest(of: bytes)
+            #expect(digest.bytes == StableDigest.of(bytes: bytes))
+            #expect(digest.hex == StableDigest.hex(StableDigest.of(bytes: bytes)))
+            #expect(FileDigest(hex: digest.hex) == digest)
+            #expect(FileDigest(hex: digest.hex.uppercased()) == digest)
+            var appended: [UInt8] = [1]
+            digest.appendHex(to: &appended)
+            #expect(appended == [1] + Array(digest.hex.utf8))
+            #expect(FileDigest(bytes: digest.bytes) == digest)
+        }
+        #expect(FileDigest(of: [1]) != FileDigest(of: [2]))
+        for bad in ["", "a", String(repeating: "0", count: 63), String(repeating: "0", count: 66), String(repeating: "x", count: 64)] {
+            #expect(FileDigest(hex: bad) == nil, "\(bad)")
+        }
+        #expect(FileDigest(bytes: [0, 1]) == nil)
+    }
+
     @Test("the manifest's own layout is read back exactly; another JSON layout is read too")
     func manifestLayout() throws {
         let manifest = DeployManifest(files: [
-            "a/index.html": .init(sha256: String(repeating: "a", count: 64), size: 10),
-            "search/h/1.json": .init(sha256: String(repeating: "b", count: 64), size: 0),
-            "记录/index.html": .init(sha256: String(repeating: "c", count: 64), size: 123_456),
+            "a/index.html": .init(sha256: FileDigest(hex: String(repeating: "a", count: 64))!, size: 10),
+            "search/h/1.json": .init(sha256: FileDigest(hex: String(repeating: "b", count: 64))!, size: 0),
+            "记录/index.html": .init(sha256: FileDigest(hex: String(repeating: "c", count: 64))!, size: 123_456),
         ])
         let data = manifest.encoded()
         #expect(try DeployManifest.decode(data) == manifest)
@@ -72,16 +94,18 @@ struct StableDigestTests {
         #expect(try DeployManifest.decode(try encoder.encode(manifest)) == manifest)
         #expect(try DeployManifest.decode(DeployManifest().encoded()) == DeployManifest())
         // The layout the fast parser reads: paths in UTF-8 order, two-space indents.
-        let small = DeployManifest(files: ["b": .init(sha256: "bb", size: 2), "a/index.html": .init(sha256: "aa", size: 1)])
+        let aa = String(repeating: "a", count: 64), b9 = String(repeating: "b9", count: 32)
+        let small = DeployManifest(files: ["b": .init(sha256: FileDigest(hex: b9)!, size: 2),
+                                           "a/index.html": .init(sha256: FileDigest(hex: aa)!, size: 1)])
         #expect(String(decoding: small.encoded(), as: UTF8.self) == """
             {
               "files" : {
                 "a/index.html" : {
-                  "sha256" : "aa",
+                  "sha256" : "\(aa)",
                   "size" : 1
                 },
                 "b" : {
-                  "sha256" : "bb",
+                  "sha256" : "\(b9)",
                   "size" : 2
                 }
               }
@@ -89,8 +113,16 @@ struct StableDigestTests {
 
             """)
         #expect(String(decoding: DeployManifest().encoded(), as: UTF8.self) == "{\n  \"files\" : {}\n}\n")
-        let quoted = DeployManifest(files: ["a\"b\\c": .init(sha256: "00", size: 1)])
+        let quoted = DeployManifest(files: ["a\"b\\c": .init(sha256: FileDigest(of: Data()), size: 1)])
         #expect(try DeployManifest.decode(quoted.encoded()) == quoted)
+        // A hash that is not 64 hex digits is refused, whichever parser reads it; upper case is
+        // read as the same digest.
+        for hash in ["aa", String(repeating: "g", count: 64), String(repeating: "a", count: 66)] {
+            let text = "{\n  \"files\" : {\n    \"a\" : {\n      \"sha256\" : \"\(hash)\",\n      \"size\" : 1\n    }\n  }\n}\n"
+            #expect(throws: (any Error).self) { try DeployManifest.decode(Data(text.utf8)) }
+        }
+        let upper = "{\"files\": {\"a/index.html\": {\"size\": 1, \"sha256\": \"\(aa.uppercased())\"}}}"
+        #expect(try DeployManifest.decode(Data(upper.utf8)).files["a/index.html"] == small.files["a/index.html"])
         #expect(throws: (any Error).self) { try DeployManifest.decode(Data("{\"files\": 3}".utf8)) }
     }
 
@@ -101,12 +133,13 @@ struct StableDigestTests {
         var files: [String: DeployManifest.Entry] = [:]
         for _ in 0..<300 {
             let path = (0..<Int.random(in: 1...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
-            files[path] = .init(sha256: String(UInt64.random(in: 0...UInt64.max, using: &generator), radix: 16),
+            let hash = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            files[path] = .init(sha256: FileDigest(bytes: hash)!,
                                 size: Int.random(in: 0...9_999_999, using: &generator))
         }
         for manifest in [DeployManifest(), DeployManifest(files: files)] {
             let value = JSONValue.object([("files", .object(manifest.files.map { path, entry in
-                (path, .object([("sha256", .string(entry.sha256)), ("size", .int(entry.size))]))
+                (path, .object([("sha256", .string(entry.sha256.hex)), ("size", .int(entry.size))]))
             }))])
             #expect(Array(manifest.encoded()) == value.pretty())
             #expect(try DeployManifest.decode(manifest.encoded()) == manifest)
