@@ -2,7 +2,7 @@ import CreditVocabulary
 
 /// The JSON written by `--report` (site.md): counts, ids published and withheld with their
 /// reasons, problems, redaction counts and log, and the next date the output changes.
-public struct BuildReport: Codable, Sendable {
+public struct BuildReport: Encodable, Sendable {
     /// A withheld row.
     public struct Withheld: Codable, Sendable, Hashable {
         /// Table.
@@ -46,11 +46,11 @@ public struct BuildReport: Codable, Sendable {
     }
 
     /// Redaction summary and log.
-    public struct Redactions: Codable, Sendable {
+    public struct Redactions: Encodable, Sendable {
         /// Replacements per rule.
         public var counts: [String: Int]
         /// Every replacement.
-        public var log: [Replacement]
+        public var log: ReplacementLines
     }
 
     /// What the build did to the published folder.
@@ -127,7 +127,7 @@ public struct BuildReport: Codable, Sendable {
     /// Published ids per table.
     public var published: [String: [String]]
     /// Withheld rows with reasons.
-    public var withheld: [Withheld]
+    public var withheld: WithheldLines
     /// Problems found in the snapshot.
     public var problems: [Problem]
     /// Redactions.

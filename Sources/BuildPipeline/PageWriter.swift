@@ -39,8 +39,14 @@ final class PageWriter: @unchecked Sendable {
 
     /// Page folders, for the sitemap.
     var pagePaths: [String] { bookkeeping.sync { _pagePaths } }
-    /// Every redaction of every page, merged.
-    var events: Set<RedactionEvent> { bookkeeping.sync { _events } }
+    /// Every redaction of every page, merged; the writer keeps none of them after this (the
+    /// report holds them, sorted, from there on).
+    func takeEvents() -> Set<RedactionEvent> {
+        bookkeeping.sync {
+            defer { _events = [] }
+            return _events
+        }
+    }
     /// Where pages made or kept go, for the next build; nil once writing it failed.
     var cache: PageCacheWriter? { bookkeeping.sync { _cache } }
     /// Why the next build's page cache is not being written.

@@ -16,28 +16,16 @@ extension SiteBuilder {
         var published: [String: [String]] = [:]
         for ref in disclosure.shown.keys { published[ref.table.rawValue, default: []].append(ref.id) }
         for key in published.keys { published[key]!.sort() }
-        let withheld = disclosure.withheld.map { ref, reason in
-            BuildReport.Withheld(table: ref.table.rawValue, id: ref.id, code: reason.code, reason: reason.description)
-        }.sorted { ($0.table, $0.id) < ($1.table, $1.id) }
-        let events = events.sorted {
-            ($0.row, $0.field, $0.offset, $0.rule) < ($1.row, $1.field, $1.offset, $1.rule)
-        }
-        var counts: [String: Int] = [:]
-        for event in events { counts[event.rule.rawValue, default: 0] += 1 }
+        let log = BuildReport.ReplacementLines(sorting: events)
         return BuildReport(
             snapshot: options.snapshot, asOf: options.asOf.iso, audience: options.audience.rawValue,
             counts: published.mapValues(\.count), files: 0, pages: 0,
-            published: published, withheld: withheld,
+            published: published, withheld: BuildReport.WithheldLines(disclosure.withheld),
             problems: problems.map {
                 BuildReport.Problem(severity: $0.severity.rawValue, table: $0.table?.rawValue, id: $0.rowID,
                                     column: $0.column, message: $0.message)
             },
-            redactions: BuildReport.Redactions(
-                counts: counts,
-                log: events.map {
-                    BuildReport.Replacement(table: $0.row.table.rawValue, id: $0.row.id, field: $0.field,
-                                            rule: $0.rule.rawValue, offset: $0.offset, length: $0.length)
-                }),
+            redactions: BuildReport.Redactions(counts: log.counts, log: log),
             nextChange: nil,
             output: BuildReport.Output(unchanged: false, added: 0, changed: 0, removed: 0, kept: 0, pagesMade: 0, pagesKept: 0),
             timeliness: BuildReport.Timeliness(

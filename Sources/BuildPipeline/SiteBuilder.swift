@@ -151,7 +151,7 @@ public enum SiteBuilder {
             })
             clock.lap("listings")
             // Every page is in: the report's long lists are made on the other core meanwhile.
-            let events = writer.events
+            let events = writer.takeEvents()
             pendingReport = BackgroundValue {
                 makeReport(options: options, snapshot: snapshot, disclosure: disclosure, problems: problems,
                            events: events, timeliness: timeliness)

@@ -1,0 +1,76 @@
+import DisclosurePolicy
+import Redaction
+import SnapshotModel
+
+extension BuildReport {
+    /// The withheld rows, sorted by table name and id. Each line is made when it is read, from
+    /// the policy's outcome: a national build withholds a million rows, and their lines, held
+    /// as text, took a fifth of its memory.
+    public struct WithheldLines: RandomAccessCollection, Encodable, Sendable {
+        private let refs: [RowRef]
+        private let reasons: [RowRef: WithholdReason]
+
+        /// The lines of every row in `reasons`.
+        init(_ reasons: [RowRef: WithholdReason]) {
+            var byTable: [SnapshotTable: [RowRef]] = [:]
+            for ref in reasons.keys { byTable[ref.table, default: []].append(ref) }
+            var refs: [RowRef] = []
+            refs.reserveCapacity(reasons.count)
+            for table in SnapshotTable.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
+                refs.append(contentsOf: (byTable.removeValue(forKey: table) ?? []).sorted { $0.id < $1.id })
+            }
+            self.refs = refs
+            self.reasons = reasons
+        }
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { refs.count }
+
+        public subscript(position: Int) -> Withheld {
+            let ref = refs[position]
+            let reason = reasons[ref]!
+            return Withheld(table: ref.table.rawValue, id: ref.id, code: reason.code, reason: reason.description)
+        }
+
+        /// An array of lines.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.unkeyedContainer()
+            for line in self { try container.encode(line) }
+        }
+    }
+
+    /// The redaction log, sorted by row, field, offset and rule; each line made when read from
+    /// the events (which a national build has by the hundred thousand).
+    public struct ReplacementLines: RandomAccessCollection, Encodable, Sendable {
+        private let events: [RedactionEvent]
+
+        /// The lines of `events`, in order.
+        init(sorting events: Set<RedactionEvent>) {
+            self.events = events.sorted {
+                ($0.row, $0.field, $0.offset, $0.rule) < ($1.row, $1.field, $1.offset, $1.rule)
+            }
+        }
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { events.count }
+
+        public subscript(position: Int) -> Replacement {
+            let event = events[position]
+            return Replacement(table: event.row.table.rawValue, id: event.row.id, field: event.field,
+                               rule: event.rule.rawValue, offset: event.offset, length: event.length)
+        }
+
+        /// Replacements per rule.
+        var counts: [String: Int] {
+            var counts: [String: Int] = [:]
+            for event in events { counts[event.rule.rawValue, default: 0] += 1 }
+            return counts
+        }
+
+        /// An array of lines.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.unkeyedContainer()
+            for line in self { try container.encode(line) }
+        }
+    }
+}
