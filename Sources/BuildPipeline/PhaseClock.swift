@@ -11,10 +11,6 @@ struct PhaseClock {
         guard enabled else { return }
         let now = Date()
         laps.append((name, now.timeIntervalSince(last), Self.memory()))
-        if ProcessInfo.processInfo.environment["GONGSHI_MALLOC_STATS"] != nil {
-            FileHandle.standardError.write(Data("malloc after \(name):\n".utf8))
-            mallocStats()
-        }
         last = now
     }
 
@@ -34,5 +30,3 @@ struct PhaseClock {
             .joined(separator: " / ")
     }
 }
-
-@_silgen_name("malloc_stats") private func mallocStats()

@@ -33,6 +33,7 @@ struct PostingList: Sendable {
         stored += 1
     }
 
+    /// The indices, ascending.
     var indices: [Int32] {
         var result: [Int32] = []
         result.reserveCapacity(count)
