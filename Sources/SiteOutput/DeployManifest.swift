@@ -157,23 +157,13 @@ public struct DeployManifest: Codable, Equatable, Sendable {
             return text
         }
 
-        /// 64 lower-case hex digits and the quote after them, which it moves past; nil for
-        /// anything else (which the general decoder then reads, or rejects).
+        /// 64 hex digits and the quote after them, which it moves past; nil for anything else
+        /// (which the general decoder then reads, or rejects).
         mutating func digest() -> FileDigest? {
-            guard position + 65 <= bytes.count, bytes[position + 64] == UInt8(ascii: "\"") else { return nil }
-            var digest = [UInt8](repeating: 0, count: 32)
-            for index in 0..<64 {
-                let character = bytes[position + index]
-                let value: UInt8
-                switch character {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): value = character &- UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): value = character &- UInt8(ascii: "a") &+ 10
-                default: return nil
-                }
-                digest[index >> 1] |= index & 1 == 0 ? value << 4 : value
-            }
+            guard position + 65 <= bytes.count, bytes[position + 64] == UInt8(ascii: "\""),
+                  let digest = FileDigest(hexDigits: bytes[position..<(position + 64)]) else { return nil }
             position += 65
-            return FileDigest(bytes: digest)
+            return digest
         }
 
         /// A non-negative decimal integer of at most 18 digits, without leading zeros.

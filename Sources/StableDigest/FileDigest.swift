@@ -30,10 +30,15 @@ public struct FileDigest: Hashable, Sendable {
 
     /// The digest written as 64 hex digits (either case); nil for anything else.
     public init?(hex: some StringProtocol) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
-        var high: UInt8?
-        for character in hex.utf8 {
+        self.init(hexDigits: hex.utf8)
+    }
+
+    /// The digest whose 64 hex digits (either case) are these UTF-8 bytes; nil for anything
+    /// else.
+    public init?(hexDigits: some Collection<UInt8>) {
+        guard hexDigits.count == 64 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: 32)
+        for (index, character) in hexDigits.enumerated() {
             let digit: UInt8
             switch character {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = character - UInt8(ascii: "0")
@@ -41,14 +46,8 @@ public struct FileDigest: Hashable, Sendable {
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = character - UInt8(ascii: "A") + 10
             default: return nil
             }
-            if let first = high {
-                bytes.append(first << 4 | digit)
-                high = nil
-            } else {
-                high = digit
-            }
+            bytes[index >> 1] |= index & 1 == 0 ? digit << 4 : digit
         }
-        guard high == nil else { return nil }
         self.init(bytes: bytes)
     }
 
@@ -64,15 +63,8 @@ public struct FileDigest: Hashable, Sendable {
 
     /// Appends ``hex``'s bytes to `out` without making the string.
     public func appendHex(to out: inout [UInt8]) {
-        withUnsafeBytes(of: words) { bytes in
-            for byte in bytes {
-                out.append(Self.digits[Int(byte >> 4)])
-                out.append(Self.digits[Int(byte & 0x0f)])
-            }
-        }
+        withUnsafeBytes(of: words) { StableDigest.appendHex($0, to: &out) }
     }
-
-    private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
 
     public static func == (left: FileDigest, right: FileDigest) -> Bool {
         left.words == right.words
