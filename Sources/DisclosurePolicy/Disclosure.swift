@@ -51,6 +51,11 @@ public struct Disclosure: Sendable {
     /// The set of shown rows, for comparing two days.
     public var shownRows: Set<RowRef> { Set(shown.keys) }
 
+    /// Whether this shows exactly `rows` (compared in place).
+    public func shows(exactly rows: ShownRowSet) -> Bool {
+        shown.count == rows.rows.count && rows.rows.allSatisfy { shown[$0] != nil }
+    }
+
     /// Whether `other` shows exactly the rows this shows (compared in place, without making
     /// a set of either).
     public func showsSameRows(as other: Disclosure) -> Bool {
