@@ -12,13 +12,10 @@ extension BuildReport {
 
         /// The lines of every row in `reasons`.
         init(_ reasons: [RowRef: WithholdReason]) {
-            var byTable: [SnapshotTable: [RowRef]] = [:]
-            for ref in reasons.keys { byTable[ref.table, default: []].append(ref) }
-            var refs: [RowRef] = []
-            refs.reserveCapacity(reasons.count)
-            for table in SnapshotTable.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
-                refs.append(contentsOf: (byTable.removeValue(forKey: table) ?? []).sorted { $0.id < $1.id })
-            }
+            // Sorted in place: a million refs, copied per table and again to sort, took four
+            // times their own room at the end of a national build.
+            var refs = Array(reasons.keys)
+            refs.sort { $0.table == $1.table ? $0.id < $1.id : $0.table.rawValue < $1.table.rawValue }
             self.refs = refs
             self.reasons = reasons
         }

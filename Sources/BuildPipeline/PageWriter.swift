@@ -23,6 +23,7 @@ final class PageWriter: @unchecked Sendable {
     /// Batches handed over and not yet recorded are at most two, so that pages made faster
     /// than they are recorded are not all held.
     private let inFlight = DispatchSemaphore(value: 2)
+    /// Page folders, for the sitemap.
     private var _pagePaths: [String] = []
     /// The newest feed entries (at most twice the feed's length between trims).
     private var _feedItems: [FeedItem] = []
@@ -37,8 +38,8 @@ final class PageWriter: @unchecked Sendable {
     private(set) var made = 0
     private(set) var kept = 0
 
-    /// Page folders, for the sitemap.
-    var pagePaths: [String] { bookkeeping.sync { _pagePaths } }
+    /// Pages written or kept (each has a folder in the sitemap).
+    var pageCount: Int { made + kept }
     /// Every redaction of every page, merged; the writer keeps none of them after this (the
     /// report holds them, sorted, from there on).
     func takeEvents() -> Set<RedactionEvent> {
@@ -151,13 +152,23 @@ final class PageWriter: @unchecked Sendable {
     func finish(
         stylesheet: String, title: String, baseURL: String, asOf: CivilDate, audience: Audience, feedItems limit: Int
     ) throws {
-        let (feedItems, pagePaths, search) = bookkeeping.sync { (_feedItems, _pagePaths, _search) }
+        // The page folders and the search postings are taken, not copied: they are freed
+        // once their files are written, before the commit and the report.
+        let (feedItems, pagePaths, search) = bookkeeping.sync {
+            defer {
+                _pagePaths = []
+                _search = SearchIndexWriter()
+            }
+            return (_feedItems, _pagePaths, _search)
+        }
+        defer { releaseInBackground(search, pagePaths) }
         try output.write("assets/style.css", text: stylesheet)
         try output.write("feed.xml", text: SiteFeeds.atom(title: title, baseURL: baseURL, asOf: asOf, items: feedItems, limit: limit))
-        let sitemaps = SiteFeeds.sitemaps(baseURL: baseURL, paths: pagePaths)
-        for (name, content) in sitemaps { try output.write(name, text: content) }
+        let sitemaps = try SiteFeeds.writeSitemaps(baseURL: baseURL, paths: pagePaths) { name, content in
+            _ = try self.output.write(name, text: content)
+        }
         try output.write("robots.txt", text: SiteFeeds.robots(baseURL: baseURL, audience: audience))
-        files += 3 + sitemaps.count
+        files += 3 + sitemaps
         // Each index file is made and written on its own, a batch at a time on all cores.
         let index = search.layout()
         let output = self.output

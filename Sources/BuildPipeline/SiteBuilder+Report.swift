@@ -10,7 +10,7 @@ extension SiteBuilder {
     /// change; see ``completeReport(_:files:pages:made:kept:commit:nextChange:)``): made on the other core
     /// while the site files are written and published.
     static func makeReport(
-        options: BuildOptions, snapshot: Snapshot, disclosure: Disclosure, problems: [SnapshotProblem],
+        options: BuildOptions, disclosure: Disclosure, problems: [SnapshotProblem],
         events: Set<RedactionEvent>, timeliness: TimelinessReport
     ) -> BuildReport {
         var published: [String: [String]] = [:]
@@ -37,7 +37,7 @@ extension SiteBuilder {
                 notComputed: timeliness.notComputed.map { .init(id: $0.recordID, reason: $0.reason) }))
     }
 
-    /// Fills in what ``makeReport(options:snapshot:disclosure:problems:events:timeliness:)``
+    /// Fills in what ``makeReport(options:disclosure:problems:events:timeliness:)``
     /// left out.
     static func completeReport(
         _ report: inout BuildReport, files: Int, pages: Int, made: Int, kept: Int, commit: CommitResult,

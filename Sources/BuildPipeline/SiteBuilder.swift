@@ -41,34 +41,43 @@ public enum SiteBuilder {
         // The redactor (name lists, slugs) needs only the subjects and overrides: it is made
         // on the other core as soon as those are read, while `records` is still being read.
         let slugKey = site.configuration.effectiveSubjectSlugKey
-        let (reading, early) = try reader.read { partial in
-            let source = Redactor.Source(partial)
-            return (redactor: BackgroundValue { Redactor(source: source, slugKey: slugKey) }, madeFrom: source)
+        // `snapshot` holds every row until the policy, the redactor and the schedule have
+        // seen them, then only the shown ones (below); nothing else may keep the whole of it.
+        var snapshot: Snapshot
+        let problemsReading: [SnapshotProblem]
+        let pendingRedactor: BackgroundValue<Redactor>
+        do {
+            let (reading, early) = try reader.read { partial in
+                let source = Redactor.Source(partial)
+                return (redactor: BackgroundValue { Redactor(source: source, slugKey: slugKey) }, madeFrom: source)
+            }
+            let blocking = reading.blockingErrors
+            guard blocking.isEmpty else { throw BuildError.unpublishableSnapshot(blocking) }
+            snapshot = reading.snapshot
+            problemsReading = reading.problems
+            // Made again (on the other core, while the policy is evaluated) should validation
+            // have changed what it was made from.
+            pendingRedactor = BackgroundValue { [snapshot] in
+                early.madeFrom.matches(snapshot) ? try early.redactor.value : Redactor(snapshot: snapshot, slugKey: slugKey)
+            }
         }
-        let blocking = reading.blockingErrors
-        guard blocking.isEmpty else { throw BuildError.unpublishableSnapshot(blocking) }
-        let snapshot = reading.snapshot
         clock.lap("read snapshot")
 
-        // Made again (on the other core, while the policy is evaluated) should validation have
-        // changed what it was made from.
-        let pendingRedactor = BackgroundValue {
-            early.madeFrom.matches(snapshot) ? try early.redactor.value : Redactor(snapshot: snapshot, slugKey: slugKey)
-        }
         let policy = DisclosurePolicy(configuration: site.configuration.policy, audience: options.audience)
         let disclosure = policy.evaluate(snapshot, asOf: options.asOf)
         clock.lap("policy")
-        let problems = reading.problems + policy.ruleWarnings(snapshot)
+        let problems = problemsReading + policy.ruleWarnings(snapshot)
         for problem in problems { warn(problem.description) }
 
         let configuration = site.configuration
         let calendar = configuration.calendar
-        let pendingTimeliness = BackgroundValue {
+        let pendingTimeliness = BackgroundValue { [snapshot] in
             TimelinessReport(snapshot: snapshot, disclosure: disclosure, calendar: calendar)
         }
         let output = try StagedOutput(destination: options.out, recycle: !options.full)
         clock.lap("staging folder and manifests")
-        let redactor = try pendingRedactor.value
+        // Taken, not read: the redactor's name tables are freed with the page context.
+        var redactor: Redactor? = try pendingRedactor.take()
         // The update date (home page only) and the next change (report) only read the
         // snapshot too: worked out on the other core from here (the redactor, needed first,
         // had it to itself), from one list of transition dates, or taken from the last build
@@ -76,7 +85,7 @@ public enum SiteBuilder {
         let asOf = options.asOf
         let changeDatesFile = options.cacheFolder.appendingPathComponent("change-dates.json")
         let full = options.full
-        let changes = BackgroundValue { () -> (last: CivilDate?, next: CivilDate?) in
+        let changes = BackgroundValue { [snapshot] () -> (last: CivilDate?, next: CivilDate?) in
             let cache = ChangeDatesCache(snapshot: snapshot, policy: policy)
             if !full, let stored = cache.dates(at: changeDatesFile, asOf: asOf) { return stored }
             let transitions = policy.transitionDates(snapshot)
@@ -88,6 +97,9 @@ public enum SiteBuilder {
         let timeliness = try pendingTimeliness.value
         for (id, reason) in timeliness.notComputed { warn("timeliness of records[\(id)] not computed: \(reason)") }
         clock.lap("redactor")
+        // From here on, only the rows the policy shows: the pages are made from them alone.
+        snapshot = disclosure.shownRows(of: snapshot)
+        clock.lap("shown rows")
         let info = SiteInfo(
             title: SiteText(operatorAuthored: configuration.title),
             description: SiteText(operatorAuthored: configuration.description),
@@ -96,19 +108,9 @@ public enum SiteBuilder {
             audience: options.audience, isDemo: snapshot.meta.isDemo,
             source: SiteText(operatorAuthored: snapshot.meta.source),
             contentLinks: site.contentPages.map { .init(path: $0.name + "/", label: $0.title) })
-        let context = BuildContext(
-            reader: reader, snapshot: snapshot, disclosure: disclosure, redactor: redactor,
-            factory: PageFactory(site: info), templates: templates)
-        clock.lap("page context")
-        let fingerprint = BuildFingerprint(tools: context.tools).digest
+        let fingerprint = BuildFingerprint(tools: PageTools(
+            redactor: redactor!, site: info, templates: templates, regionCode: snapshot.meta.regionCode)).digest
         let cacheFile = options.cacheFolder.appendingPathComponent("pages.bin")
-        var why = "--full"
-        let cache = options.full ? nil
-            : PageCache.load(cacheFile, fingerprint: fingerprint, manifestID: output.publishedManifestID, why: &why)
-        if cache == nil && output.publishedManifestID != nil && clock.enabled {
-            warn("page cache not used (\(why)): every page is made")
-        }
-        let pages = CacheablePages(context: context, cache: cache, output: output, fingerprint: fingerprint)
         let commit: CommitResult
         var pendingReport: BackgroundValue<BuildReport>?
         var reportDraft: BackgroundValue<(BuildReport, URL?)>?
@@ -126,34 +128,54 @@ public enum SiteBuilder {
             output: output, cache: nextCache, feedLimit: configuration.feedItems,
             searchLines: ResultLineStore(spillingTo: options.cacheFolder))
         writer.failAfterWrittenPages = options.failAfterWrittenPages
-        clock.lap("page cache load")
         do {
-            try writeRowPages(context, pages, writer)
-            clock.lap("row pages")
-            let pageSize = configuration.listPageSize
-            // Listing pages are made a batch at a time too: a national list runs to thousands.
-            for list in ListKind.allCases {
-                try batches(context.listInputs(list, pageSize: pageSize), writer) { try pages.results($0) }
+            // The rows, their indexes, the redactor and the last build's page cache are needed
+            // only while pages are made: they are freed at the end of this scope, before the
+            // search index and the report take their memory.
+            do {
+                let context = BuildContext(
+                    reader: reader, snapshot: snapshot, disclosure: disclosure, redactor: redactor!,
+                    factory: PageFactory(site: info), templates: templates)
+                // The cache's fingerprint was taken before the context, from tools made alike.
+                precondition(BuildFingerprint(tools: context.tools).digest == fingerprint, "page tools differ from the fingerprinted ones")
+                snapshot = Snapshot(file: snapshot.file, meta: snapshot.meta)
+                redactor = nil
+                clock.lap("page context")
+                var why = "--full"
+                let cache = options.full ? nil
+                    : PageCache.load(cacheFile, fingerprint: fingerprint, manifestID: output.publishedManifestID, why: &why)
+                if cache == nil && output.publishedManifestID != nil && clock.enabled {
+                    warn("page cache not used (\(why)): every page is made")
+                }
+                let pages = CacheablePages(context: context, cache: cache, output: output, fingerprint: fingerprint)
+                clock.lap("page cache load")
+                try writeRowPages(context, pages, writer)
+                clock.lap("row pages")
+                let pageSize = configuration.listPageSize
+                // Listing pages are made a batch at a time too: a national list runs to thousands.
+                for list in ListKind.allCases {
+                    try batches(context.listInputs(list, pageSize: pageSize), writer) { try pages.results($0) }
+                }
+                try batches(context.commitmentIndexInputs(pageSize: pageSize), writer) { try pages.results($0) }
+                try batches(context.caseIndexInputs(pageSize: pageSize), writer) { try pages.results($0) }
+                try writer.write([context.homePage(updatedOn: try changes.value.last)])
+                let searchSpec = context.factory.searchPage()
+                try writer.write([RenderedPage(path: searchSpec.path, html: templates.render(searchSpec), feedItem: nil,
+                                               log: RedactionLog())])
+                if options.audience == .internal {
+                    try writer.write([context.timelinessPage(timeliness)])
+                }
+                let factory = context.factory
+                try writer.write(site.contentPages.map { page in
+                    let spec = factory.contentPage(name: page.name, title: page.title, body: page.body)
+                    return RenderedPage(path: spec.path, html: templates.render(spec), feedItem: nil, log: RedactionLog())
+                })
             }
-            try batches(context.commitmentIndexInputs(pageSize: pageSize), writer) { try pages.results($0) }
-            try batches(context.caseIndexInputs(pageSize: pageSize), writer) { try pages.results($0) }
-            try writer.write([context.homePage(updatedOn: try changes.value.last)])
-            let searchSpec = context.factory.searchPage()
-            try writer.write([RenderedPage(path: searchSpec.path, html: templates.render(searchSpec), feedItem: nil,
-                                           log: RedactionLog())])
-            if options.audience == .internal {
-                try writer.write([context.timelinessPage(timeliness)])
-            }
-            let factory = context.factory
-            try writer.write(site.contentPages.map { page in
-                let spec = factory.contentPage(name: page.name, title: page.title, body: page.body)
-                return RenderedPage(path: spec.path, html: templates.render(spec), feedItem: nil, log: RedactionLog())
-            })
             clock.lap("listings")
             // Every page is in: the report's long lists are made on the other core meanwhile.
             let events = writer.takeEvents()
             pendingReport = BackgroundValue {
-                makeReport(options: options, snapshot: snapshot, disclosure: disclosure, problems: problems,
+                makeReport(options: options, disclosure: disclosure, problems: problems,
                            events: events, timeliness: timeliness)
             }
             try writer.finish(
@@ -171,7 +193,7 @@ public enum SiteBuilder {
             // temporary file on the other core while the site is published, and put in place
             // only once it is.
             let nextChange = try changes.value.next
-            let files = writer.files, pages = writer.pagePaths.count, made = writer.made, kept = writer.kept
+            let files = writer.files, pages = writer.pageCount, made = writer.made, kept = writer.kept
             let reportPath = options.report
             reportDraft = BackgroundValue { [commit, pendingReport] () -> (BuildReport, URL?) in
                 guard var report = try pendingReport?.value else { throw OutputError("the report was not made") }
@@ -228,23 +250,28 @@ public enum SiteBuilder {
     private static func writeRowPages(_ context: BuildContext, _ pages: CacheablePages, _ writer: PageWriter) throws {
         let disclosure = context.disclosure
         let snapshot = context.snapshot
-        try batches(snapshot.records.filter { disclosure.isShown(.records, $0.id) }, writer) { batch in
+        /// The shown rows of `rows`: all of them, uncopied, as the context holds only shown
+        /// rows; checked all the same.
+        func shown<Row>(_ rows: [Row], _ table: SnapshotTable, _ id: (Row) -> String) -> [Row] {
+            rows.allSatisfy { disclosure.isShown(table, id($0)) } ? rows : rows.filter { disclosure.isShown(table, id($0)) }
+        }
+        try batches(shown(snapshot.records, .records, \.id), writer) { batch in
             let facts = try context.reader.bodies(.recordFacts, ids: batch.map(\.id))
             return try pages.results(batch) { context.recordInput($0, facts: facts[$0.id] ?? "") }
         }
-        try batches(snapshot.reports.filter { disclosure.isShown(.verificationReports, $0.id) }, writer) { batch in
+        try batches(shown(snapshot.reports, .verificationReports, \.id), writer) { batch in
             let bodies = try context.reader.bodies(.reportBody, ids: batch.map(\.id))
             return try pages.results(batch) { context.reportInput($0, body: bodies[$0.id] ?? "") }
         }
-        try batches(snapshot.cases.filter { disclosure.isShown(.cases, $0.id) }, writer) { batch in
+        try batches(shown(snapshot.cases, .cases, \.id), writer) { batch in
             let summaries = try context.reader.bodies(.caseSummary, ids: batch.map(\.id))
             return try pages.results(batch) { context.caseInput($0, summary: summaries[$0.id]) }
         }
-        try batches(snapshot.commitments.filter { disclosure.isShown(.commitments, $0.id) }, writer) { batch in
+        try batches(shown(snapshot.commitments, .commitments, \.id), writer) { batch in
             let bodies = try context.reader.bodies(.commitmentBody, ids: batch.map(\.id))
             return try pages.results(batch) { context.commitmentInput($0, body: bodies[$0.id] ?? "") }
         }
-        try batches(snapshot.subjects.filter { disclosure.isShown(.subjects, $0.id) }, writer) { batch in
+        try batches(shown(snapshot.subjects, .subjects, \.id), writer) { batch in
             let entryIDs = batch.flatMap { context.entriesBySubject[$0.id] ?? [] }.map(\.id)
             let reasons = try context.reader.bodies(.listReason, ids: entryIDs)
             return try pages.results(batch) { context.subjectInput($0, reasons: reasons) }

@@ -45,9 +45,15 @@ public enum SiteFeeds {
 
     private static func timestamp(_ date: CivilDate) -> String { "\(date.iso)T00:00:00+08:00" }
 
-    /// The sitemap files for `paths` (folders relative to the root): one `sitemap.xml`, or a
-    /// sitemap index with `sitemap-N.xml` files when there are more than ``sitemapLimit``.
-    public static func sitemaps(baseURL: String, paths: [String]) -> [(name: String, content: String)] {
+    /// Writes the sitemap files for `paths` (folders relative to the root) through `write`
+    /// (name, content): one `sitemap.xml`, or a sitemap index with `sitemap-N.xml` files when
+    /// there are more than ``sitemapLimit``. Each file is made just before it is written, so
+    /// that a national site's dozen files of 50,000 addresses are never all held at once.
+    /// - Returns: the number of files written.
+    @discardableResult
+    public static func writeSitemaps(
+        baseURL: String, paths: [String], _ write: (_ name: String, _ content: String) throws -> Void
+    ) rethrows -> Int {
         let sorted = paths.sorted()
         func urlset(_ slice: ArraySlice<String>) -> String {
             var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
@@ -55,16 +61,21 @@ public enum SiteFeeds {
             for path in slice { xml += "<url><loc>\(HTMLEscaping.escape(baseURL + path))</loc></url>\n" }
             return xml + "</urlset>\n"
         }
-        guard sorted.count > sitemapLimit else { return [("sitemap.xml", urlset(sorted[...]))] }
-        var files: [(String, String)] = []
+        guard sorted.count > sitemapLimit else {
+            try write("sitemap.xml", urlset(sorted[...]))
+            return 1
+        }
         var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         index += "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var files = 1
         for (number, start) in stride(from: 0, to: sorted.count, by: sitemapLimit).enumerated() {
             let name = "sitemap-\(number + 1).xml"
-            files.append((name, urlset(sorted[start..<min(start + sitemapLimit, sorted.count)])))
+            try write(name, urlset(sorted[start..<min(start + sitemapLimit, sorted.count)]))
             index += "<sitemap><loc>\(HTMLEscaping.escape(baseURL + name))</loc></sitemap>\n"
+            files += 1
         }
-        return [("sitemap.xml", index + "</sitemapindex>\n")] + files
+        try write("sitemap.xml", index + "</sitemapindex>\n")
+        return files
     }
 
     /// robots.txt: everything allowed with the sitemap for a public build; nothing for an

@@ -25,6 +25,8 @@ struct ScheduleTests {
         while day <= yearEnd {
             let evaluation = policy.evaluate(snapshot, asOf: day)
             let today = evaluation.shownRows
+            // The shown rows alone, as next and last change use them, are the evaluation's.
+            #expect(policy.shownRows(snapshot, asOf: day) == ShownRowSet(evaluation), "\(day)")
             // next_change and the update date, given the day's evaluation, agree with the schedule.
             if let next = changes.first(where: { $0.date > day }) {
                 #expect(policy.nextChange(snapshot, after: day, current: evaluation) == next.date, "\(day)")
@@ -120,5 +122,39 @@ struct ScheduleTests {
             #expect(third[path]?.1 == before[path]?.1, "\(path) should have been kept")
         }
         #expect(third["index.html"]?.1 != before["index.html"]?.1)
+    }
+}
+
+@Suite("The rows a build makes pages from")
+struct ShownRowsTests {
+    @Test("the shown rows of a snapshot are every shown row in order, and of the withheld only the reports a shown one corrects", arguments: [1, 2] as [UInt64])
+    func shownRowsKeepOnlyShown(seed: UInt64) throws {
+        let folder = TemporaryFolder()
+        let file = try GeneratedSnapshot.write(folder.path("g.sqlite"), seed: seed)
+        let snapshot = try SnapshotReader(file: file.path).read().snapshot
+        for day in stride(from: 0, to: 720, by: 90).map({ CivilDate(iso: "2025-01-01")!.adding(days: $0) }) {
+            let disclosure = DisclosurePolicy().evaluate(snapshot, asOf: day)
+            let rows = disclosure.shownRows(of: snapshot)
+            func expectShown<Row>(_ all: [Row], _ kept: [Row], _ table: SnapshotTable, _ id: (Row) -> String) {
+                #expect(kept.map(id) == all.map(id).filter { disclosure.isShown(table, $0) }, "\(table) on \(day)")
+            }
+            expectShown(snapshot.subjects, rows.subjects, .subjects, \.id)
+            expectShown(snapshot.cases, rows.cases, .cases, \.id)
+            expectShown(snapshot.records, rows.records, .records, \.id)
+            expectShown(snapshot.listEntries, rows.listEntries, .listEntries, \.id)
+            expectShown(snapshot.commitments, rows.commitments, .commitments, \.id)
+            expectShown(snapshot.rectifications, rows.rectifications, .rectifications, \.id)
+            expectShown(snapshot.interviews, rows.interviews, .interviews, \.id)
+            expectShown(snapshot.repairActions, rows.repairActions, .repairActions, \.id)
+            let corrected = Set(snapshot.reports.filter { disclosure.isShown(.verificationReports, $0.id) }.compactMap(\.supersedes))
+            #expect(rows.reports.map(\.id) == snapshot.reports.map(\.id).filter {
+                disclosure.isShown(.verificationReports, $0) || corrected.contains($0)
+            })
+            #expect(rows.caseSubjects.allSatisfy { disclosure.isShown(.cases, $0.caseID) && disclosure.isShown(.subjects, $0.subjectID) })
+            #expect(rows.caseSubjects.count == snapshot.caseSubjects.filter {
+                disclosure.isShown(.cases, $0.caseID) && disclosure.isShown(.subjects, $0.subjectID)
+            }.count)
+            #expect(rows.records.count < snapshot.records.count, "the generator withholds some records on \(day)")
+        }
     }
 }
