@@ -8,7 +8,8 @@ extension BuildReport {
     /// as text, took a fifth of its memory.
     public struct WithheldLines: RandomAccessCollection, Encodable, Sendable {
         private let refs: [RowRef]
-        private let reasons: [RowRef: WithholdReason]
+        /// The reason of each of `refs` (an array takes half the room of the policy's table).
+        private let reasons: [WithholdReason]
 
         /// The lines of every row in `reasons`.
         init(_ reasons: [RowRef: WithholdReason]) {
@@ -16,8 +17,8 @@ extension BuildReport {
             // times their own room at the end of a national build.
             var refs = Array(reasons.keys)
             refs.sort { $0.table == $1.table ? $0.id < $1.id : $0.table.rawValue < $1.table.rawValue }
+            self.reasons = refs.map { reasons[$0]! }
             self.refs = refs
-            self.reasons = reasons
         }
 
         public var startIndex: Int { 0 }
@@ -25,7 +26,7 @@ extension BuildReport {
 
         public subscript(position: Int) -> Withheld {
             let ref = refs[position]
-            let reason = reasons[ref]!
+            let reason = reasons[position]
             return Withheld(table: ref.table.rawValue, id: ref.id, code: reason.code, reason: reason.description)
         }
 

@@ -10,7 +10,7 @@ extension SiteBuilder {
     /// change; see ``completeReport(_:files:pages:made:kept:commit:nextChange:)``): made on the other core
     /// while the site files are written and published.
     static func makeReport(
-        options: BuildOptions, disclosure: Disclosure, problems: [SnapshotProblem],
+        options: BuildOptions, disclosure: Disclosure, withheld: BuildReport.WithheldLines, problems: [SnapshotProblem],
         events: Set<RedactionEvent>, timeliness: TimelinessReport
     ) -> BuildReport {
         var published: [String: [String]] = [:]
@@ -20,7 +20,7 @@ extension SiteBuilder {
         return BuildReport(
             snapshot: options.snapshot, asOf: options.asOf.iso, audience: options.audience.rawValue,
             counts: published.mapValues(\.count), files: 0, pages: 0,
-            published: published, withheld: BuildReport.WithheldLines(disclosure.withheld),
+            published: published, withheld: withheld,
             problems: problems.map {
                 BuildReport.Problem(severity: $0.severity.rawValue, table: $0.table?.rawValue, id: $0.rowID,
                                     column: $0.column, message: $0.message)
@@ -37,7 +37,7 @@ extension SiteBuilder {
                 notComputed: timeliness.notComputed.map { .init(id: $0.recordID, reason: $0.reason) }))
     }
 
-    /// Fills in what ``makeReport(options:disclosure:problems:events:timeliness:)``
+    /// Fills in what ``makeReport(options:disclosure:withheld:problems:events:timeliness:)``
     /// left out.
     static func completeReport(
         _ report: inout BuildReport, files: Int, pages: Int, made: Int, kept: Int, commit: CommitResult,

@@ -64,7 +64,18 @@ public enum SiteBuilder {
         clock.lap("read snapshot")
 
         let policy = DisclosurePolicy(configuration: site.configuration.policy, audience: options.audience)
-        let disclosure = policy.evaluate(snapshot, asOf: options.asOf)
+        // The reasons rows are withheld for go only to the report: its lines are made from
+        // them on the other core, and from here on the build's `disclosure` holds the shown
+        // rows alone (a national build withholds a million rows).
+        let disclosure: Disclosure
+        let withheldLines: BackgroundValue<BuildReport.WithheldLines>
+        do {
+            var evaluated = policy.evaluate(snapshot, asOf: options.asOf)
+            let withheld = evaluated.withheld
+            evaluated.withheld = [:]
+            disclosure = evaluated
+            withheldLines = BackgroundValue { BuildReport.WithheldLines(withheld) }
+        }
         clock.lap("policy")
         let problems = problemsReading + policy.ruleWarnings(snapshot)
         for problem in problems { warn(problem.description) }
@@ -175,7 +186,7 @@ public enum SiteBuilder {
             // Every page is in: the report's long lists are made on the other core meanwhile.
             let events = writer.takeEvents()
             pendingReport = BackgroundValue {
-                makeReport(options: options, disclosure: disclosure, problems: problems,
+                makeReport(options: options, disclosure: disclosure, withheld: try withheldLines.take(), problems: problems,
                            events: events, timeliness: timeliness)
             }
             try writer.finish(
