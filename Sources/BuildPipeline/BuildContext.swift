@@ -11,7 +11,10 @@ import SnapshotReader
 /// Only rows the policy shows are in the indexes.
 struct BuildContext: Sendable {
     let reader: SnapshotReader
+    /// In a build, the shown rows alone (``Disclosure/shownRows(of:)``).
     let snapshot: Snapshot
+    /// In a build, the shown rows and their windows; the reasons for the withheld ones have
+    /// gone to the report, and `withheld` is empty.
     let disclosure: Disclosure
     let redactor: Redactor
     /// The factory with the whole site information (home page, timeliness page).
