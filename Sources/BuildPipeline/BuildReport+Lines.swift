@@ -24,6 +24,12 @@ extension BuildReport {
         public var startIndex: Int { 0 }
         public var endIndex: Int { refs.count }
 
+        /// How many of the rows are in a table `include` accepts (by its name), counted
+        /// without making their lines.
+        public func count(inTables include: (String) -> Bool) -> Int {
+            refs.reduce(0) { $0 + (include($1.table.rawValue) ? 1 : 0) }
+        }
+
         public subscript(position: Int) -> Withheld {
             let ref = refs[position]
             let reason = reasons[position]

@@ -39,7 +39,7 @@ struct BuildCommand: ParsableCommand {
             if warnings > Self.warningsShown {
                 printError("gongshi: \(warnings - Self.warningsShown) more warnings" + (report.map { " are listed in \($0)" } ?? "; use --report to list them all"))
             }
-            let withheld = result.withheld.filter { $0.table != "subjects" && $0.table != "cases" }.count
+            let withheld = result.withheld.count(inTables: { $0 != "subjects" && $0 != "cases" })
             print("gongshi: built \(result.pages) pages (\(result.files) files) for \(options.asOf) (\(audience.rawValue)); \(withheld) rows withheld")
             if result.output.unchanged {
                 print("gongshi: nothing changed since the last build; \(out) is untouched")

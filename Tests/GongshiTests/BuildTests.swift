@@ -109,6 +109,11 @@ struct DemoBuildTests {
         #expect(report.withheld.contains { $0.id == "REC-008" && $0.code == "period_end" })
         #expect(report.withheld.contains { $0.id == "REC-009" && $0.code == "repair" })
         #expect(report.withheld.contains { $0.id == "VR-27-1" && $0.code == "superseded" })
+        // Counting by table (the command line's summary) agrees with the lines.
+        for tables in [["records"], ["subjects", "cases"], []] {
+            #expect(report.withheld.count(inTables: tables.contains) == report.withheld.filter { tables.contains($0.table) }.count)
+        }
+        #expect(report.withheld.count(inTables: { $0 == "records" }) > 0)
         #expect((report.redactions.counts["id_number"] ?? 0) >= 2)
         #expect(report.redactions.log.allSatisfy { $0.length > 0 })
         // REC-016 opens in 3 days: the next change.
