@@ -11,7 +11,7 @@ import SnapshotReader
 /// Only rows the policy shows are in the indexes.
 struct BuildContext: Sendable {
     let reader: SnapshotReader
-    /// In a build, the shown rows alone (``Disclosure/shownRows(of:)``).
+    /// In a build, the shown rows alone (``Disclosure/shownSnapshot(of:)``).
     let snapshot: Snapshot
     /// In a build, the shown rows and their windows; the reasons for the withheld ones have
     /// gone to the report, and `withheld` is empty.

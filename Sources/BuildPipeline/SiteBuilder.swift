@@ -109,7 +109,7 @@ public enum SiteBuilder {
         for (id, reason) in timeliness.notComputed { warn("timeliness of records[\(id)] not computed: \(reason)") }
         clock.lap("redactor")
         // From here on, only the rows the policy shows: the pages are made from them alone.
-        snapshot = disclosure.shownRows(of: snapshot)
+        snapshot = disclosure.shownSnapshot(of: snapshot)
         clock.lap("shown rows")
         let info = SiteInfo(
             title: SiteText(operatorAuthored: configuration.title),

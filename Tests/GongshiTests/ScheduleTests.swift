@@ -134,7 +134,7 @@ struct ShownRowsTests {
         let snapshot = try SnapshotReader(file: file.path).read().snapshot
         for day in stride(from: 0, to: 720, by: 90).map({ CivilDate(iso: "2025-01-01")!.adding(days: $0) }) {
             let disclosure = DisclosurePolicy().evaluate(snapshot, asOf: day)
-            let rows = disclosure.shownRows(of: snapshot)
+            let rows = disclosure.shownSnapshot(of: snapshot)
             func expectShown<Row>(_ all: [Row], _ kept: [Row], _ table: SnapshotTable, _ id: (Row) -> String) {
                 #expect(kept.map(id) == all.map(id).filter { disclosure.isShown(table, $0) }, "\(table) on \(day)")
             }

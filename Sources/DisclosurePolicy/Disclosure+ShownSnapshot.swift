@@ -12,7 +12,7 @@ extension Disclosure {
     /// redaction overrides and the invalid rows, which only the policy and the redactor read,
     /// are left out; the names of invalid subjects are kept. Arrays are sized exactly and
     /// keep their order.
-    public func shownRows(of snapshot: Snapshot) -> Snapshot {
+    public func shownSnapshot(of snapshot: Snapshot) -> Snapshot {
         var rows = Snapshot(file: snapshot.file, meta: snapshot.meta)
         rows.subjects = Self.kept(snapshot.subjects) { isShown(.subjects, $0.id) }
         rows.cases = Self.kept(snapshot.cases) { isShown(.cases, $0.id) }
