@@ -261,28 +261,24 @@ public enum SiteBuilder {
     private static func writeRowPages(_ context: BuildContext, _ pages: CacheablePages, _ writer: PageWriter) throws {
         let disclosure = context.disclosure
         let snapshot = context.snapshot
-        /// The shown rows of `rows`: all of them, uncopied, as the context holds only shown
-        /// rows; checked all the same.
-        func shown<Row>(_ rows: [Row], _ table: SnapshotTable, _ id: (Row) -> String) -> [Row] {
-            rows.allSatisfy { disclosure.isShown(table, id($0)) } ? rows : rows.filter { disclosure.isShown(table, id($0)) }
-        }
-        try batches(shown(snapshot.records, .records, \.id), writer) { batch in
+        // The context holds only shown rows (so nothing is copied here); checked all the same.
+        try batches(disclosure.keepingShown(snapshot.records, of: .records, id: \.id), writer) { batch in
             let facts = try context.reader.bodies(.recordFacts, ids: batch.map(\.id))
             return try pages.results(batch) { context.recordInput($0, facts: facts[$0.id] ?? "") }
         }
-        try batches(shown(snapshot.reports, .verificationReports, \.id), writer) { batch in
+        try batches(disclosure.keepingShown(snapshot.reports, of: .verificationReports, id: \.id), writer) { batch in
             let bodies = try context.reader.bodies(.reportBody, ids: batch.map(\.id))
             return try pages.results(batch) { context.reportInput($0, body: bodies[$0.id] ?? "") }
         }
-        try batches(shown(snapshot.cases, .cases, \.id), writer) { batch in
+        try batches(disclosure.keepingShown(snapshot.cases, of: .cases, id: \.id), writer) { batch in
             let summaries = try context.reader.bodies(.caseSummary, ids: batch.map(\.id))
             return try pages.results(batch) { context.caseInput($0, summary: summaries[$0.id]) }
         }
-        try batches(shown(snapshot.commitments, .commitments, \.id), writer) { batch in
+        try batches(disclosure.keepingShown(snapshot.commitments, of: .commitments, id: \.id), writer) { batch in
             let bodies = try context.reader.bodies(.commitmentBody, ids: batch.map(\.id))
             return try pages.results(batch) { context.commitmentInput($0, body: bodies[$0.id] ?? "") }
         }
-        try batches(shown(snapshot.subjects, .subjects, \.id), writer) { batch in
+        try batches(disclosure.keepingShown(snapshot.subjects, of: .subjects, id: \.id), writer) { batch in
             let entryIDs = batch.flatMap { context.entriesBySubject[$0.id] ?? [] }.map(\.id)
             let reasons = try context.reader.bodies(.listReason, ids: entryIDs)
             return try pages.results(batch) { context.subjectInput($0, reasons: reasons) }

@@ -14,8 +14,8 @@ extension Disclosure {
     /// keep their order.
     public func shownSnapshot(of snapshot: Snapshot) -> Snapshot {
         var rows = Snapshot(file: snapshot.file, meta: snapshot.meta)
-        rows.subjects = Self.kept(snapshot.subjects) { isShown(.subjects, $0.id) }
-        rows.cases = Self.kept(snapshot.cases) { isShown(.cases, $0.id) }
+        rows.subjects = keepingShown(snapshot.subjects, of: .subjects, id: \.id)
+        rows.cases = keepingShown(snapshot.cases, of: .cases, id: \.id)
         rows.caseSubjects = Self.kept(snapshot.caseSubjects) {
             isShown(.cases, $0.caseID) && isShown(.subjects, $0.subjectID)
         }
@@ -23,14 +23,20 @@ extension Disclosure {
         // names it (disclosure-rules §2).
         let corrected = Set(snapshot.reports.compactMap { isShown(.verificationReports, $0.id) ? $0.supersedes : nil })
         rows.reports = Self.kept(snapshot.reports) { isShown(.verificationReports, $0.id) || corrected.contains($0.id) }
-        rows.records = Self.kept(snapshot.records) { isShown(.records, $0.id) }
-        rows.listEntries = Self.kept(snapshot.listEntries) { isShown(.listEntries, $0.id) }
-        rows.commitments = Self.kept(snapshot.commitments) { isShown(.commitments, $0.id) }
-        rows.rectifications = Self.kept(snapshot.rectifications) { isShown(.rectifications, $0.id) }
-        rows.interviews = Self.kept(snapshot.interviews) { isShown(.interviews, $0.id) }
-        rows.repairActions = Self.kept(snapshot.repairActions) { isShown(.repairActions, $0.id) }
+        rows.records = keepingShown(snapshot.records, of: .records, id: \.id)
+        rows.listEntries = keepingShown(snapshot.listEntries, of: .listEntries, id: \.id)
+        rows.commitments = keepingShown(snapshot.commitments, of: .commitments, id: \.id)
+        rows.rectifications = keepingShown(snapshot.rectifications, of: .rectifications, id: \.id)
+        rows.interviews = keepingShown(snapshot.interviews, of: .interviews, id: \.id)
+        rows.repairActions = keepingShown(snapshot.repairActions, of: .repairActions, id: \.id)
         rows.namesOfInvalidSubjects = snapshot.namesOfInvalidSubjects
         return rows
+    }
+
+    /// The rows of `rows`, all of `table`, that this outcome shows, in order: `rows` itself,
+    /// uncopied, when all are shown.
+    public func keepingShown<Row>(_ rows: [Row], of table: SnapshotTable, id: (Row) -> String) -> [Row] {
+        Self.kept(rows) { isShown(table, id($0)) }
     }
 
     /// The rows that pass `keep`, in order, in an array of exactly their number (a filtered
