@@ -55,10 +55,4 @@ public struct Disclosure: Sendable {
     public func shows(exactly rows: ShownRowSet) -> Bool {
         shown.count == rows.rows.count && rows.rows.allSatisfy { shown[$0] != nil }
     }
-
-    /// Whether `other` shows exactly the rows this shows (compared in place, without making
-    /// a set of either).
-    public func showsSameRows(as other: Disclosure) -> Bool {
-        shown.count == other.shown.count && shown.keys.allSatisfy { other.shown[$0] != nil }
-    }
 }
