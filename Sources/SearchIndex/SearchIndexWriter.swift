@@ -23,8 +23,8 @@ public struct SearchIndexWriter: Sendable {
     /// Each document's result line, in the order added.
     private let lines: ResultLineStore
     /// Postings of Han terms, by ``HanTerm`` key: all text, and titles.
-    private var hanPostings: [UInt64: PostingList] = [:]
-    private var titleHanPostings: [UInt64: PostingList] = [:]
+    private var hanPostings = HanPostingTable()
+    private var titleHanPostings = HanPostingTable()
     /// Postings of ASCII words and filter terms: all text, and titles.
     private var wordPostings: [String: PostingList] = [:]
     private var titleWordPostings: [String: PostingList] = [:]
@@ -53,9 +53,9 @@ public struct SearchIndexWriter: Sendable {
         for filter in document.filters {
             facets[String(filter.prefix(1))]![String(filter.dropFirst(2)), default: 0] += 1
         }
-        for term in document.han { hanPostings[term, default: PostingList()].append(index) }
+        for term in document.han { hanPostings.append(index, to: term) }
         for term in document.words { wordPostings[term, default: PostingList()].append(index) }
-        for term in document.titleHan { titleHanPostings[term, default: PostingList()].append(index) }
+        for term in document.titleHan { titleHanPostings.append(index, to: term) }
         for term in document.titleWords { titleWordPostings[term, default: PostingList()].append(index) }
     }
 
@@ -83,7 +83,7 @@ public struct SearchIndexWriter: Sendable {
         var estimated = 0
         var hashed: [(term: String, key: Layout.Term)] = []
         hashed.reserveCapacity(hanPostings.count)
-        for (key, postings) in hanPostings {
+        for (key, postings) in zip(hanPostings.keys, hanPostings.lists) {
             let term = HanTerm.string(key)
             estimated += term.utf8.count + 6 + (postings.count + (titleHanPostings[key]?.count ?? 0)) * 3
             hashed.append((term, .han(key)))

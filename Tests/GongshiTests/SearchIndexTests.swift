@@ -48,6 +48,34 @@ struct SearchTokenizerTests {
         }
     }
 
+    @Test("the Han posting table holds what a dictionary of lists holds, through its growth", arguments: [1, 2, 3])
+    func hanPostingTable(seed: UInt64) {
+        var random = SeededGenerator(state: seed)
+        var table = HanPostingTable()
+        var expected: [UInt64: [Int32]] = [:]
+        // Keys as HanTerm makes them (a character, or two), a few thousand distinct ones, and
+        // some that differ only in the low or the high word.
+        let keys = (0..<Int.random(in: 2_000...6_000, using: &random)).map { _ -> UInt64 in
+            let first = UInt64.random(in: 0x4E00...0x4FFF, using: &random)
+            return Bool.random(using: &random) ? first << 32 : first << 32 | UInt64.random(in: 0x4E00...0x4E40, using: &random)
+        }
+        for document in Int32(0)..<2_000 {
+            for _ in 0..<Int.random(in: 0...12, using: &random) {
+                let key = keys.randomElement(using: &random)!
+                table.append(document, to: key)
+                if expected[key]?.last != document { expected[key, default: []].append(document) }
+            }
+        }
+        #expect(table.count == expected.count)
+        #expect(Set(table.keys) == Set(expected.keys))
+        for (key, list) in zip(table.keys, table.lists) {
+            #expect(list.indices == expected[key])
+            #expect(table[key]?.indices == expected[key])
+        }
+        #expect(table[0x1_0000_0000] == nil)
+        #expect(HanPostingTable()[HanTerm.key("信")] == nil)
+    }
+
     @Test("the snippet is the text's first 90 characters, white space folded, read only that far")
     func snippet() {
         func folded(_ text: String) -> String {  // the definition the lazy reader must match
