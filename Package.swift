@@ -31,6 +31,7 @@ let package = Package(
             name: "CCmarkGFM",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(name: "CAtomicRename"),
+        .target(name: "CMemoryTuning"),
 
         // Vocabulary shared by both sides: calendar dates and the snapshot's enumerations.
         .target(name: "CreditVocabulary", swiftSettings: strict),
@@ -140,7 +141,7 @@ let package = Package(
         .executableTarget(
             name: "gongshi",
             dependencies: [
-                "BuildPipeline", "Audit", "DemoSnapshot", "SnapshotReader", "PreviewServer",
+                "BuildPipeline", "Audit", "DemoSnapshot", "SnapshotReader", "PreviewServer", "CMemoryTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

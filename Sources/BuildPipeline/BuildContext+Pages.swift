@@ -74,8 +74,8 @@ extension BuildContext {
         subjectInput(row, reasons: reasons).make(tools)
     }
 
-    /// The inputs of the pages of one list, newest listing first.
-    func listInputs(_ list: ListKind, pageSize: Int) -> [ListPageInput] {
+    /// The inputs of the pages of one list, newest listing first, each made when read.
+    func listInputs(_ list: ListKind, pageSize: Int) -> Pages<ListPageInput> {
         let entries = snapshot.listEntries.filter { $0.list == list && disclosure.isShown(.listEntries, $0.id) }
         let sorted = newestFirst(entries, date: \.listedOn, id: \.id)
         return paginate(sorted, pageSize: pageSize) { slice, page, pages in
@@ -86,8 +86,8 @@ extension BuildContext {
         }
     }
 
-    /// The inputs of the pages of the commitment index.
-    func commitmentIndexInputs(pageSize: Int) -> [CommitmentIndexPageInput] {
+    /// The inputs of the pages of the commitment index, each made when read.
+    func commitmentIndexInputs(pageSize: Int) -> Pages<CommitmentIndexPageInput> {
         let shown = newestFirst(snapshot.commitments.filter { disclosure.isShown(.commitments, $0.id) },
                                 date: \.madeOn, id: \.id)
         return paginate(shown, pageSize: pageSize) { slice, page, pages in
@@ -96,8 +96,8 @@ extension BuildContext {
         }
     }
 
-    /// The inputs of the pages of the case index.
-    func caseIndexInputs(pageSize: Int) -> [CaseIndexPageInput] {
+    /// The inputs of the pages of the case index, each made when read.
+    func caseIndexInputs(pageSize: Int) -> Pages<CaseIndexPageInput> {
         let shown = newestFirst(snapshot.cases.filter { disclosure.isShown(.cases, $0.id) }, date: \.reportedOn, id: \.id)
         return paginate(shown, pageSize: pageSize) { slice, page, pages in
             CaseIndexPageInput(cases: Array(slice), page: page, pages: pages)
@@ -144,12 +144,16 @@ extension BuildContext {
                                              notComputed: report.notComputed.count), log: log)
     }
 
+    /// The pages of a listing, each page's input made when it is read: made at once, a
+    /// national listing's inputs held a copy of the rows of every line (tens of megabytes).
+    typealias Pages<Page> = LazyMapCollection<Range<Int>, Page>
+
     /// Splits `rows` into pages (at least one, so that an empty listing still has its page).
     private func paginate<T, Page>(
-        _ rows: [T], pageSize: Int, _ make: (ArraySlice<T>, Int, Int) -> Page
-    ) -> [Page] {
+        _ rows: [T], pageSize: Int, _ make: @escaping (ArraySlice<T>, Int, Int) -> Page
+    ) -> Pages<Page> {
         let pages = max(1, (rows.count + pageSize - 1) / pageSize)
-        return (1...pages).map { page in
+        return (1..<(pages + 1)).lazy.map { page in
             let start = (page - 1) * pageSize
             return make(rows[start..<min(start + pageSize, rows.count)], page, pages)
         }

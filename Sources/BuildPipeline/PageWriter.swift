@@ -9,9 +9,10 @@ import SiteOutput
 import SiteRender
 
 /// Writes rendered pages into the staging folder, or keeps the published copies of pages
-/// the cache says are unchanged, and keeps what the site-wide files need: page folders for
-/// the sitemap, the newest feed entries, the merged redaction log and the search index. Every
-/// cacheable page goes to the next build's page cache as it is written.
+/// the cache says are unchanged, and keeps what the site-wide files need: the newest feed
+/// entries, the merged redaction log and the search index (the sitemap's page folders are
+/// the staged `index.html` files). Every cacheable page goes to the next build's page cache
+/// as it is written.
 ///
 /// That bookkeeping runs on a serial queue of its own, beside the making of the next batch
 /// (it was half of an incremental build's page phase, one core idle meanwhile); every
@@ -23,8 +24,6 @@ final class PageWriter: @unchecked Sendable {
     /// Batches handed over and not yet recorded are at most two, so that pages made faster
     /// than they are recorded are not all held.
     private let inFlight = DispatchSemaphore(value: 2)
-    /// Page folders, for the sitemap.
-    private var _pagePaths: [String] = []
     /// The newest feed entries (at most twice the feed's length between trims).
     private var _feedItems: [FeedItem] = []
     private let feedLimit: Int
@@ -63,7 +62,7 @@ final class PageWriter: @unchecked Sendable {
     }
 
     deinit {
-        releaseInBackground(_search, _events, _pagePaths)
+        releaseInBackground(_search, _events)
     }
 
     /// Writes pages that are never cached (home, search, content pages).
@@ -113,7 +112,7 @@ final class PageWriter: @unchecked Sendable {
             switch result {
             case .made(let rendered, let digest):
                 guard let digest else {
-                    add(path: rendered.path, feedItem: rendered.feedItem, events: rendered.log.events)
+                    add(feedItem: rendered.feedItem, events: rendered.log.events)
                     continue
                 }
                 page = CachedPage(
@@ -122,7 +121,7 @@ final class PageWriter: @unchecked Sendable {
             case .kept(let cachedPage):
                 page = cachedPage
             }
-            add(path: page.path, feedItem: page.feedItem, events: page.events)
+            add(feedItem: page.feedItem, events: page.events)
             cacheNext(page)
         }
     }
@@ -139,8 +138,7 @@ final class PageWriter: @unchecked Sendable {
         }
     }
 
-    private func add(path: String, feedItem: FeedItem?, events: [RedactionEvent]) {
-        _pagePaths.append(String(path.dropLast("index.html".count)))
+    private func add(feedItem: FeedItem?, events: [RedactionEvent]) {
         if let feedItem {
             _feedItems.append(feedItem)
             if _feedItems.count >= 2 * feedLimit + 64 { _feedItems = SiteFeeds.newest(_feedItems, limit: feedLimit) }
@@ -152,21 +150,25 @@ final class PageWriter: @unchecked Sendable {
     func finish(
         stylesheet: String, title: String, baseURL: String, asOf: CivilDate, audience: Audience, feedItems limit: Int
     ) throws {
-        // The page folders and the search postings are taken, not copied: they are freed
-        // once their files are written, before the commit and the report.
-        let (feedItems, pagePaths, search) = bookkeeping.sync {
-            defer {
-                _pagePaths = []
-                _search = SearchIndexWriter()
-            }
-            return (_feedItems, _pagePaths, _search)
+        // The search postings are taken, not copied: they are freed once their files are
+        // written, before the commit and the report.
+        let (feedItems, search) = bookkeeping.sync {
+            defer { _search = SearchIndexWriter() }
+            return (_feedItems, _search)
         }
-        defer { releaseInBackground(search, pagePaths) }
-        try output.write("assets/style.css", text: stylesheet)
-        try output.write("feed.xml", text: SiteFeeds.atom(title: title, baseURL: baseURL, asOf: asOf, items: feedItems, limit: limit))
-        let sitemaps = try SiteFeeds.writeSitemaps(baseURL: baseURL, paths: pagePaths) { name, content in
+        defer { releaseInBackground(search) }
+        // Every page is an `index.html` (and every `index.html` a page): the sitemap's folders
+        // come from the staged files rather than a list of their own, which a national site's
+        // 600,000 pages made 50 MB.
+        let sitemaps = try SiteFeeds.writeSitemaps(
+            baseURL: baseURL,
+            paths: output.writtenPaths { $0 == "index.html" || $0.hasSuffix("/index.html") }
+                .map { String($0.dropLast("index.html".count)) }
+        ) { name, content in
             _ = try self.output.write(name, text: content)
         }
+        try output.write("assets/style.css", text: stylesheet)
+        try output.write("feed.xml", text: SiteFeeds.atom(title: title, baseURL: baseURL, asOf: asOf, items: feedItems, limit: limit))
         try output.write("robots.txt", text: SiteFeeds.robots(baseURL: baseURL, audience: audience))
         files += 3 + sitemaps
         // Each index file is made and written on its own, a batch at a time on all cores.

@@ -71,8 +71,7 @@ public enum SiteBuilder {
         let withheldLines: BackgroundValue<BuildReport.WithheldLines>
         do {
             var evaluated = policy.evaluate(snapshot, asOf: options.asOf)
-            let withheld = evaluated.withheld
-            evaluated.withheld = [:]
+            let withheld = evaluated.takeWithheld()
             disclosure = evaluated
             withheldLines = BackgroundValue { BuildReport.WithheldLines(withheld) }
         }
@@ -152,6 +151,11 @@ public enum SiteBuilder {
                 snapshot = Snapshot(file: snapshot.file, meta: snapshot.meta)
                 redactor = nil
                 clock.lap("page context")
+                // The change dates are the last work to read every row: waited for here, so
+                // that the whole snapshot is freed before the pages take their memory (at a
+                // million rows, the two together were the build's peak).
+                let updatedOn = try changes.value.last
+                clock.lap("change dates")
                 var why = "--full"
                 let cache = options.full ? nil
                     : PageCache.load(cacheFile, fingerprint: fingerprint, manifestID: output.publishedManifestID, why: &why)
@@ -169,7 +173,7 @@ public enum SiteBuilder {
                 }
                 try batches(context.commitmentIndexInputs(pageSize: pageSize), writer) { try pages.results($0) }
                 try batches(context.caseIndexInputs(pageSize: pageSize), writer) { try pages.results($0) }
-                try writer.write([context.homePage(updatedOn: try changes.value.last)])
+                try writer.write([context.homePage(updatedOn: updatedOn)])
                 let searchSpec = context.factory.searchPage()
                 try writer.write([RenderedPage(path: searchSpec.path, html: templates.render(searchSpec), feedItem: nil,
                                                log: RedactionLog())])
@@ -285,11 +289,13 @@ public enum SiteBuilder {
         }
     }
 
-    private static func batches<Row>(
-        _ rows: [Row], _ writer: PageWriter, _ render: ([Row]) throws -> [PageResult]
-    ) throws {
-        for start in stride(from: 0, to: rows.count, by: batchSize) {
-            try writer.write(try render(Array(rows[start..<min(start + batchSize, rows.count)])))
+    /// Renders and writes `rows` a batch at a time (a lazy collection's rows are made a batch
+    /// at a time too).
+    private static func batches<Rows: RandomAccessCollection>(
+        _ rows: Rows, _ writer: PageWriter, _ render: ([Rows.Element]) throws -> [PageResult]
+    ) throws where Rows.Index == Int {
+        for start in stride(from: rows.startIndex, to: rows.endIndex, by: batchSize) {
+            try writer.write(try render(Array(rows[start..<min(start + batchSize, rows.endIndex)])))
         }
     }
 }

@@ -33,6 +33,19 @@ extension Disclosure {
         return rows
     }
 
+    /// Takes the reasons for the withheld rows out, for the report, and leaves the shown rows
+    /// alone in a table of their own size: the policy made room for every row of the
+    /// snapshot, and a national build shows two in five (the table was a tenth of its
+    /// memory, half of it empty).
+    public mutating func takeWithheld() -> [RowRef: WithholdReason] {
+        let reasons = withheld
+        withheld = [:]
+        var compact = [RowRef: Shown](minimumCapacity: shown.count)
+        for (ref, how) in shown { compact[ref] = how }
+        shown = compact
+        return reasons
+    }
+
     /// The rows of `rows`, all of `table`, that this outcome shows, in order: `rows` itself,
     /// uncopied, when all are shown.
     public func keepingShown<Row>(_ rows: [Row], of table: SnapshotTable, id: (Row) -> String) -> [Row] {

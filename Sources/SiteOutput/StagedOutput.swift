@@ -224,6 +224,13 @@ public final class StagedOutput: @unchecked Sendable {
         }
     }
 
+    /// The paths of the files written or kept so far that `include` accepts, in no order.
+    public func writtenPaths(where include: (String) -> Bool) -> [String] {
+        foldersLock.lock()
+        defer { foldersLock.unlock() }
+        return written.keys.filter(include)
+    }
+
     /// The folders a relative path lies in, outermost first (`a/b/c.html` → `a`, `a/b`).
     static func folders(containing relativePath: String) -> [String] {
         var folders: [String] = []

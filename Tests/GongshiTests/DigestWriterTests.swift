@@ -99,9 +99,9 @@ struct DigestWriterTests {
         result += snapshot.subjects.filter { disclosure.isShown(.subjects, $0.id) }.map {
             context.subjectInput($0, reasons: reasons)
         }
-        for list in ListKind.allCases { result += context.listInputs(list, pageSize: 7) }
-        result += context.commitmentIndexInputs(pageSize: 7)
-        result += context.caseIndexInputs(pageSize: 7)
+        for list in ListKind.allCases { result += context.listInputs(list, pageSize: 7).map { $0 as any PageInput } }
+        result += context.commitmentIndexInputs(pageSize: 7).map { $0 as any PageInput }
+        result += context.caseIndexInputs(pageSize: 7).map { $0 as any PageInput }
         return result
     }
 
