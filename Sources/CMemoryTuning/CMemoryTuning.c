@@ -1,5 +1,8 @@
 #include "CMemoryTuning.h"
 
+// A C library header first: it is what defines __GLIBC__ (through <features.h>).
+#include <stdlib.h>
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 
