@@ -43,15 +43,15 @@ extension BuildReport {
         }
     }
 
-    /// The redaction log, sorted by row, field, offset and rule; each line made when read from
-    /// the events (which a national build has by the hundred thousand).
+    /// The redaction log, sorted by row, field, offset, rule and length; each line made when
+    /// read from the events (which a national build has by the hundred thousand).
     public struct ReplacementLines: RandomAccessCollection, Encodable, Sendable {
         private let events: [RedactionEvent]
 
-        /// The lines of `events`, in order.
-        init(sorting events: Set<RedactionEvent>) {
+        /// The lines of `events` (each once), in order.
+        init(sorting events: [RedactionEvent]) {
             self.events = events.sorted {
-                ($0.row, $0.field, $0.offset, $0.rule) < ($1.row, $1.field, $1.offset, $1.rule)
+                ($0.row, $0.field, $0.offset, $0.rule, $0.length) < ($1.row, $1.field, $1.offset, $1.rule, $1.length)
             }
         }
 

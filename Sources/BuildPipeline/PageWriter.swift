@@ -27,7 +27,7 @@ final class PageWriter: @unchecked Sendable {
     /// The newest feed entries (at most twice the feed's length between trims).
     private var _feedItems: [FeedItem] = []
     private let feedLimit: Int
-    private var _events = Set<RedactionEvent>()
+    private var _events = RedactionEventSet()
     private var _search: SearchIndexWriter
     private var _cache: PageCacheWriter?
     private var _cacheProblem: String?
@@ -39,12 +39,12 @@ final class PageWriter: @unchecked Sendable {
 
     /// Pages written or kept (each has a folder in the sitemap).
     var pageCount: Int { made + kept }
-    /// Every redaction of every page, merged; the writer keeps none of them after this (the
-    /// report holds them, sorted, from there on).
-    func takeEvents() -> Set<RedactionEvent> {
+    /// Every redaction of every page, each once, in no order; the writer keeps none of them
+    /// after this (the report holds them, sorted, from there on).
+    func takeEvents() -> [RedactionEvent] {
         bookkeeping.sync {
-            defer { _events = [] }
-            return _events
+            defer { _events = RedactionEventSet() }
+            return _events.events
         }
     }
     /// Where pages made or kept go, for the next build; nil once writing it failed.

@@ -11,7 +11,7 @@ extension SiteBuilder {
     /// while the site files are written and published.
     static func makeReport(
         options: BuildOptions, disclosure: Disclosure, withheld: BuildReport.WithheldLines, problems: [SnapshotProblem],
-        events: Set<RedactionEvent>, timeliness: TimelinessReport
+        events: [RedactionEvent], timeliness: TimelinessReport
     ) -> BuildReport {
         var published: [String: [String]] = [:]
         for ref in disclosure.shown.keys { published[ref.table.rawValue, default: []].append(ref.id) }
