@@ -44,6 +44,20 @@ struct DemoBuildTests {
         }
     }
 
+    @Test("the sitemap lists the folder of every page and nothing else, in order", arguments: [Audience.public, .internal])
+    func sitemapListsEveryPage(audience: Audience) throws {
+        let fixture = try SiteFixture()
+        let report = try buildDemo(fixture, audience: audience)
+        let files = try outputFiles(fixture.out)
+        let sitemap = String(decoding: try #require(files["sitemap.xml"]), as: UTF8.self)
+        let listed = sitemap.components(separatedBy: "<loc>").dropFirst().map { $0.components(separatedBy: "</loc>")[0] }
+        let base = try #require(listed.first)
+        let pages = files.keys.filter { $0 == "index.html" || $0.hasSuffix("/index.html") }
+            .map { base + String($0.dropLast("index.html".count)) }
+        #expect(listed == pages.sorted())
+        #expect(listed.count == report.pages)
+    }
+
     @Test("pages are Chinese, mobile-ready, self-contained and marked as demo data")
     func pageShape() throws {
         let fixture = try SiteFixture()
