@@ -64,6 +64,16 @@ public enum SiteBuilder {
         clock.lap("read snapshot")
 
         let policy = DisclosurePolicy(configuration: site.configuration.policy, audience: options.audience)
+        // The key of the last build's change dates (a digest of every row the policy reads)
+        // is worked out on the other core while the policy is evaluated, which leaves that
+        // core idle otherwise; the dates themselves need the policy's outcome (below).
+        let asOf = options.asOf
+        let changeDatesFile = options.cacheFolder.appendingPathComponent("change-dates.json")
+        let full = options.full
+        let storedChanges = BackgroundValue { [snapshot] in
+            let cache = ChangeDatesCache(snapshot: snapshot, policy: policy)
+            return (cache: cache, dates: full ? nil : cache.dates(at: changeDatesFile, asOf: asOf))
+        }
         // The reasons rows are withheld for go only to the report: its lines are made from
         // them on the other core, and from here on the build's `disclosure` holds the shown
         // rows alone (a national build withholds a million rows).
@@ -89,27 +99,19 @@ public enum SiteBuilder {
         // Taken, not read: the redactor's name tables are freed with the page context.
         var redactor: Redactor? = try pendingRedactor.take()
         // The update date (home page only) and the next change (report) only read the
-        // snapshot too: worked out on the other core from here (the redactor, needed first,
-        // had it to itself), from one list of transition dates, or taken from the last build
-        // when the policy's inputs are the same and nothing fell due since (ChangeDatesCache).
-        let asOf = options.asOf
-        let changeDatesFile = options.cacheFolder.appendingPathComponent("change-dates.json")
-        let full = options.full
+        // snapshot too: taken from the last build when the policy's inputs are the same and
+        // nothing fell due since (ChangeDatesCache, keyed above), or worked out on the other
+        // core from here (the redactor, needed first, had it to itself) from one list of
+        // transition dates.
         let changes = BackgroundValue { [snapshot] () -> (last: CivilDate?, next: CivilDate?) in
-            let cache = ChangeDatesCache(snapshot: snapshot, policy: policy)
-            if !full, let stored = cache.dates(at: changeDatesFile, asOf: asOf) { return stored }
+            let (cache, stored) = try storedChanges.take()
+            if let stored { return stored }
             let transitions = policy.transitionDates(snapshot)
             let dates = (last: policy.lastChange(snapshot, onOrBefore: asOf, current: disclosure, transitions: transitions),
                          next: policy.nextChange(snapshot, after: asOf, current: disclosure, transitions: transitions))
             cache.store(at: changeDatesFile, asOf: asOf, last: dates.last, next: dates.next)
             return dates
         }
-        let timeliness = try pendingTimeliness.value
-        for (id, reason) in timeliness.notComputed { warn("timeliness of records[\(id)] not computed: \(reason)") }
-        clock.lap("redactor")
-        // From here on, only the rows the policy shows: the pages are made from them alone.
-        snapshot = disclosure.shownSnapshot(of: snapshot)
-        clock.lap("shown rows")
         let info = SiteInfo(
             title: SiteText(operatorAuthored: configuration.title),
             description: SiteText(operatorAuthored: configuration.description),
@@ -121,6 +123,20 @@ public enum SiteBuilder {
         let fingerprint = BuildFingerprint(tools: PageTools(
             redactor: redactor!, site: info, templates: templates, regionCode: snapshot.meta.regionCode)).digest
         let cacheFile = options.cacheFolder.appendingPathComponent("pages.bin")
+        // The last build's page cache is opened and checked (a digest of the whole file) on the
+        // other core meanwhile.
+        let publishedManifestID = output.publishedManifestID
+        let pendingCache = BackgroundValue { () -> (cache: PageCache?, why: String) in
+            var why = "--full"
+            let cache = full ? nil : PageCache.load(cacheFile, fingerprint: fingerprint, manifestID: publishedManifestID, why: &why)
+            return (cache, why)
+        }
+        let timeliness = try pendingTimeliness.value
+        for (id, reason) in timeliness.notComputed { warn("timeliness of records[\(id)] not computed: \(reason)") }
+        clock.lap("redactor")
+        // From here on, only the rows the policy shows: the pages are made from them alone.
+        snapshot = disclosure.shownSnapshot(of: snapshot)
+        clock.lap("shown rows")
         let commit: CommitResult
         var pendingReport: BackgroundValue<BuildReport>?
         var reportDraft: BackgroundValue<(BuildReport, URL?)>?
@@ -156,9 +172,7 @@ public enum SiteBuilder {
                 // million rows, the two together were the build's peak).
                 let updatedOn = try changes.value.last
                 clock.lap("change dates")
-                var why = "--full"
-                let cache = options.full ? nil
-                    : PageCache.load(cacheFile, fingerprint: fingerprint, manifestID: output.publishedManifestID, why: &why)
+                let (cache, why) = try pendingCache.take()
                 if cache == nil && output.publishedManifestID != nil && clock.enabled {
                     warn("page cache not used (\(why)): every page is made")
                 }
