@@ -5,22 +5,15 @@ import Testing
 /// The trie of names against the definition it implements: at each position, from the left,
 /// the longest phrase that starts there; the text after it is searched next.
 struct PhraseMatcherTests {
-    /// The definition, phrase by phrase.
-    static func naiveMatches(_ phrases: [String], in text: [Unicode.Scalar]) -> [Range<Int>] {
-        let phrases = phrases.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }
-        var result: [Range<Int>] = []
-        var index = 0
-        while index < text.count {
-            let longest = phrases.filter { $0.count <= text.count - index && Array(text[index..<(index + $0.count)]) == $0 }
-                .map(\.count).max() ?? 0
-            if longest > 0 {
-                result.append(index..<(index + longest))
-                index += longest
-            } else {
-                index += 1
-            }
-        }
-        return result
+    /// The definition, phrase by phrase: the longest phrase starting at `start`, then the
+    /// matches after it; or, with none there, the matches from the next character.
+    static func naiveMatches(_ phrases: [String], in text: [Unicode.Scalar], from start: Int = 0) -> [Range<Int>] {
+        guard start < text.count else { return [] }
+        let longest = phrases.map { Array($0.unicodeScalars) }
+            .filter { !$0.isEmpty && text[start...].starts(with: $0) }
+            .map(\.count).max()
+        guard let longest else { return naiveMatches(phrases, in: text, from: start + 1) }
+        return [start..<(start + longest)] + naiveMatches(phrases, in: text, from: start + longest)
     }
 
     @Test("leftmost, then longest; nested, repeated, empty and supplementary-plane phrases")
