@@ -38,15 +38,24 @@ struct BuildContext: Sendable {
     let interviewsByRecord: RowGroups<InterviewRow>
     let repairsByRecord: RowGroups<RepairActionRow>
 
+    /// A context whose cacheable pages are made with tools of `redactor`, `factory`'s site and
+    /// `templates`.
     init(reader: SnapshotReader, snapshot: Snapshot, disclosure: Disclosure, redactor: Redactor,
          factory: PageFactory, templates: TemplateSet) {
+        self.init(reader: reader, snapshot: snapshot, disclosure: disclosure, factory: factory, tools: PageTools(
+            redactor: redactor, site: factory.site, templates: templates, regionCode: snapshot.meta.regionCode))
+    }
+
+    /// A context whose cacheable pages are made with `tools` (a build fingerprints them first,
+    /// for its page cache).
+    init(reader: SnapshotReader, snapshot: Snapshot, disclosure: Disclosure, factory: PageFactory, tools: PageTools) {
         self.reader = reader
         self.snapshot = snapshot
         self.disclosure = disclosure
-        self.redactor = redactor
+        self.redactor = tools.redactor
         self.factory = factory
-        self.templates = templates
-        self.tools = PageTools(redactor: redactor, site: factory.site, templates: templates, regionCode: snapshot.meta.regionCode)
+        self.templates = tools.templates
+        self.tools = tools
         func shown(_ table: SnapshotTable, _ id: String) -> Bool { disclosure.isShown(table, id) }
 
         subjects = RowsByID(snapshot.subjects, id: \.id)

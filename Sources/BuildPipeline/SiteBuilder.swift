@@ -96,13 +96,10 @@ public enum SiteBuilder {
         }
         let output = try StagedOutput(destination: options.out, recycle: !options.full)
         clock.lap("staging folder and manifests")
-        // Taken, not read: the redactor's name tables are freed with the page context.
-        var redactor: Redactor? = try pendingRedactor.take()
         // The update date (home page only) and the next change (report) only read the
         // snapshot too: taken from the last build when the policy's inputs are the same and
         // nothing fell due since (ChangeDatesCache, keyed above), or worked out on the other
-        // core from here (the redactor, needed first, had it to itself) from one list of
-        // transition dates.
+        // core from here from one list of transition dates.
         let changes = BackgroundValue { [snapshot] () -> (last: CivilDate?, next: CivilDate?) in
             let (cache, stored) = try storedChanges.take()
             if let stored { return stored }
@@ -120,8 +117,12 @@ public enum SiteBuilder {
             audience: options.audience, isDemo: snapshot.meta.isDemo,
             source: SiteText(operatorAuthored: snapshot.meta.source),
             contentLinks: site.contentPages.map { .init(path: $0.name + "/", label: $0.title) })
-        let fingerprint = BuildFingerprint(tools: PageTools(
-            redactor: redactor!, site: info, templates: templates, regionCode: snapshot.meta.regionCode)).digest
+        // The tools cacheable pages are made with, fingerprinted for the page cache; the page
+        // context is given these very tools. The redactor is taken, not read, and held by them
+        // alone: its name tables are freed with the page context.
+        var tools: PageTools? = PageTools(
+            redactor: try pendingRedactor.take(), site: info, templates: templates, regionCode: snapshot.meta.regionCode)
+        let fingerprint = BuildFingerprint(tools: tools!).digest
         let cacheFile = options.cacheFolder.appendingPathComponent("pages.bin")
         // The last build's page cache is opened and checked (a digest of the whole file) on the
         // other core meanwhile.
@@ -160,12 +161,9 @@ public enum SiteBuilder {
             // search index and the report take their memory.
             do {
                 let context = BuildContext(
-                    reader: reader, snapshot: snapshot, disclosure: disclosure, redactor: redactor!,
-                    factory: PageFactory(site: info), templates: templates)
-                // The cache's fingerprint was taken before the context, from tools made alike.
-                precondition(BuildFingerprint(tools: context.tools).digest == fingerprint, "page tools differ from the fingerprinted ones")
+                    reader: reader, snapshot: snapshot, disclosure: disclosure, factory: PageFactory(site: info), tools: tools!)
                 snapshot = Snapshot(file: snapshot.file, meta: snapshot.meta)
-                redactor = nil
+                tools = nil
                 clock.lap("page context")
                 // The change dates are the last work to read every row: waited for here, so
                 // that the whole snapshot is freed before the pages take their memory (at a
