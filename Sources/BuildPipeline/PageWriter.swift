@@ -14,16 +14,22 @@ import SiteRender
 /// the staged `index.html` files). Every cacheable page goes to the next build's page cache
 /// as it is written.
 ///
-/// That bookkeeping runs on a serial queue of its own, beside the making of the next batch
-/// (it was half of an incremental build's page phase, one core idle meanwhile); every
+/// That bookkeeping runs beside the making of the next batch (it was half of an incremental
+/// build's page phase, one core idle meanwhile), on two serial queues of its own: one adds
+/// the batches' documents to the search index, the other keeps the feed, the redaction log
+/// and the next cache (one queue for both made the making of pages wait for it). Every
 /// property below waits for the batches written so far.
 final class PageWriter: @unchecked Sendable {
     let output: StagedOutput
     var failAfterWrittenPages: Int?
+    /// The feed, the redaction log and the next cache.
     private let bookkeeping = DispatchQueue(label: "gongshi.page-writer")
-    /// Batches handed over and not yet recorded are at most two, so that pages made faster
-    /// than they are recorded are not all held.
+    /// The search index.
+    private let indexing = DispatchQueue(label: "gongshi.page-writer.search")
+    /// Batches handed over and not yet recorded are at most two on each queue, so that pages
+    /// made faster than they are recorded are not all held.
     private let inFlight = DispatchSemaphore(value: 2)
+    private let inFlightSearch = DispatchSemaphore(value: 2)
     /// The newest feed entries (at most twice the feed's length between trims).
     private var _feedItems: [FeedItem] = []
     private let feedLimit: Int
@@ -76,38 +82,38 @@ final class PageWriter: @unchecked Sendable {
             throw OutputError("failpoint: stopped after \(files) pages")
         }
         let output = self.output
-        let entries = try parallelMap(results) { result -> DeployManifest.Entry in
+        // Kept pages bring their documents tokenised; made ones are tokenised here.
+        let written = try parallelMap(results) { result -> (DeployManifest.Entry, [SearchIndexWriter.PreparedDocument]) in
             switch result {
             case .made(let page, _):
-                return try output.write(page.path, text: page.html)
+                return (try output.write(page.path, text: page.html),
+                        page.searchDocuments.map(SearchIndexWriter.PreparedDocument.init))
             case .kept(let page):
                 // Staged already by `CacheablePages`.
-                return DeployManifest.Entry(sha256: page.sha256, size: page.size)
+                return (DeployManifest.Entry(sha256: page.sha256, size: page.size), page.searchDocuments)
             }
         }
         files += results.count
         for result in results {
             if case .kept = result { kept += 1 } else { made += 1 }
         }
+        inFlightSearch.wait()
+        indexing.async {
+            for (_, documents) in written {
+                for document in documents { self._search.add(document) }
+            }
+            self.inFlightSearch.signal()
+        }
         inFlight.wait()
         bookkeeping.async {
-            self.record(results, entries)
+            self.record(results, written)
             self.inFlight.signal()
         }
     }
 
-    /// The bookkeeping of one batch (on the bookkeeping queue).
-    private func record(_ results: [PageResult], _ entries: [DeployManifest.Entry]) {
-        // Kept pages bring their documents tokenised; made ones are tokenised here (the
-        // transform cannot throw).
-        let prepared = try! parallelMap(results) { result -> [SearchIndexWriter.PreparedDocument] in
-            switch result {
-            case .made(let page, _): return page.searchDocuments.map(SearchIndexWriter.PreparedDocument.init)
-            case .kept(let page): return page.searchDocuments
-            }
-        }
-        for (documents, (result, entry)) in zip(prepared, zip(results, entries)) {
-            for document in documents { _search.add(document) }
+    /// The feed, redaction log and cache of one batch (on the bookkeeping queue).
+    private func record(_ results: [PageResult], _ written: [(DeployManifest.Entry, [SearchIndexWriter.PreparedDocument])]) {
+        for (result, (entry, documents)) in zip(results, written) {
             let page: CachedPage
             switch result {
             case .made(let rendered, let digest):
@@ -152,9 +158,10 @@ final class PageWriter: @unchecked Sendable {
     ) throws {
         // The search postings are taken, not copied: they are freed once their files are
         // written, before the commit and the report.
-        let (feedItems, search) = bookkeeping.sync {
+        let feedItems = bookkeeping.sync { _feedItems }
+        let search = indexing.sync {
             defer { _search = SearchIndexWriter() }
-            return (_feedItems, _search)
+            return _search
         }
         defer { releaseInBackground(search) }
         // Every page is an `index.html` (and every `index.html` a page): the sitemap's folders
