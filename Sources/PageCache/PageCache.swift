@@ -157,15 +157,18 @@ public final class PageCache: Sendable {
         return bytes
     }
 
-    /// The SHA-256 of the first `count` bytes, read in chunks.
+    /// The SHA-256 of the first `count` bytes, read in chunks into one buffer (a buffer per
+    /// chunk was a fresh mapping each time: 15,000 page faults for a 60 MB cache).
     private static func checksum(_ descriptor: Int32, count: Int) -> [UInt8]? {
         var hasher = SHA256()
-        let chunk = 1 << 22
+        var buffer = [UInt8](repeating: 0, count: min(1 << 20, count))
         var offset = 0
         while offset < count {
-            guard let bytes = read(descriptor, at: offset, count: min(chunk, count - offset)) else { return nil }
-            hasher.update(data: bytes)
-            offset += bytes.count
+            let wanted = min(buffer.count, count - offset)
+            let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, wanted, off_t(offset)) }
+            guard read > 0 else { return nil }
+            buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0.prefix(read))) }
+            offset += read
         }
         return Array(hasher.finalize())
     }
