@@ -79,7 +79,7 @@ let package = Package(
 
         // The static search index: tokenizer, index writer, and the query engine the client mirrors.
         .target(
-            name: "SearchIndex", dependencies: ["Redaction", "CreditVocabulary", "JSONText", "ByteCoding"],
+            name: "SearchIndex", dependencies: ["Redaction", "CreditVocabulary", "JSONText", "ByteCoding", "StableDigest"],
             swiftSettings: strict),
 
         // JSON string literals for the files written in bulk (manifest, search index, report).

@@ -152,9 +152,15 @@ final class PageWriter: @unchecked Sendable {
         _events.formUnion(events)
     }
 
-    /// The site-wide files: stylesheet, feed, sitemap(s), robots.txt.
+    /// The search index files written or kept by ``finish(stylesheet:title:baseURL:asOf:audience:feedItems:searchFiles:)``,
+    /// for the next build's ``SearchFileCache``.
+    private(set) var searchFiles: [String: SearchFileCache.File] = [:]
+
+    /// The site-wide files: stylesheet, feed, sitemap(s), robots.txt, and the search index,
+    /// whose files that `searchFiles` (the last build's) shows unchanged are kept, not made.
     func finish(
-        stylesheet: String, title: String, baseURL: String, asOf: CivilDate, audience: Audience, feedItems limit: Int
+        stylesheet: String, title: String, baseURL: String, asOf: CivilDate, audience: Audience, feedItems limit: Int,
+        searchFiles previous: SearchFileCache? = nil
     ) throws {
         // The search postings are taken, not copied: they are freed once their files are
         // written, before the commit and the report.
@@ -178,13 +184,26 @@ final class PageWriter: @unchecked Sendable {
         try output.write("feed.xml", text: SiteFeeds.atom(title: title, baseURL: baseURL, asOf: asOf, items: feedItems, limit: limit))
         try output.write("robots.txt", text: SiteFeeds.robots(baseURL: baseURL, audience: audience))
         files += 3 + sitemaps
-        // Each index file is made and written on its own, a batch at a time on all cores.
+        // Each index file is made and written on its own, a batch at a time on all cores;
+        // one whose fingerprint is the last build's is kept as published.
         let index = search.layout()
         let output = self.output
+        let previousFiles = previous?.files ?? [:]
+        var written: [String: SearchFileCache.File] = [:]
         for start in stride(from: 0, to: index.paths.count, by: 256) {
             let batch = Array(index.paths[start..<min(start + 256, index.paths.count)])
-            _ = try parallelMap(batch) { try output.write("search/" + $0, Data(index.bytes(of: $0))) }
+            let files = try parallelMap(batch) { path -> SearchFileCache.File? in
+                let fingerprint = index.fingerprint(of: path)
+                if let fingerprint, let old = previousFiles[path], old.fingerprint == fingerprint,
+                   try output.keep("search/" + path, entry: DeployManifest.Entry(sha256: old.sha256, size: old.size)) {
+                    return old
+                }
+                let entry = try output.write("search/" + path, Data(index.bytes(of: path)))
+                return fingerprint.map { SearchFileCache.File(fingerprint: $0, sha256: entry.sha256, size: entry.size) }
+            }
+            for (path, file) in zip(batch, files) where file != nil { written[path] = file }
         }
+        searchFiles = written
         try output.write("search/search.js", text: TemplateSet.asset("search.js") ?? "")
         files += index.paths.count + 1
     }

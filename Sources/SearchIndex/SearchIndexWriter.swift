@@ -1,6 +1,7 @@
 import CreditVocabulary
 import Foundation
 import JSONText
+import StableDigest
 
 /// Builds the static search index under `search/`:
 ///
@@ -22,6 +23,9 @@ public struct SearchIndexWriter: Sendable {
     private var keys: [(date: CivilDate, path: String)] = []
     /// Each document's result line, in the order added.
     private let lines: ResultLineStore
+    /// The fingerprint of each document's result line, in the order added (a `d/` chunk's
+    /// fingerprint is made of them; see ``Layout/fingerprint(of:)``).
+    private var lineFingerprints: [ContentFingerprint] = []
     /// Postings of Han terms, by ``HanTerm`` key: all text, and titles.
     private var hanPostings = HanPostingTable()
     private var titleHanPostings = HanPostingTable()
@@ -50,6 +54,12 @@ public struct SearchIndexWriter: Sendable {
         let index = Int32(keys.count)
         keys.append((document.line.date, document.line.path))
         lines.append(document.line)
+        var line = ContentFingerprinter()
+        for text in [document.line.kind.rawValue, document.line.path, document.line.title, document.line.date.iso,
+                     document.line.regions, document.line.snippet] {
+            line.write(text)
+        }
+        lineFingerprints.append(line.fingerprint)
         for filter in document.filters {
             facets[String(filter.prefix(1))]![String(filter.dropFirst(2)), default: 0] += 1
         }
@@ -107,7 +117,15 @@ public struct SearchIndexWriter: Sendable {
             paths.append("d/\(start / documentsPerChunk).json")
         }
         paths.append("manifest.json")
-        return Layout(writer: self, order: order, rank: rank, shards: shards, shardCount: shardCount, paths: paths.sorted())
+        // What every file depends on besides its own terms or lines: the format, the shard
+        // count and chunk size, and which document has which number.
+        var whole = ContentFingerprinter()
+        whole.write("gongshi search files 1")
+        whole.write(UInt64(shardCount))
+        whole.write(UInt64(documentsPerChunk))
+        order.withUnsafeBytes { whole.write(bytes: $0) }
+        return Layout(writer: self, order: order, rank: rank, shards: shards, shardCount: shardCount, paths: paths.sorted(),
+                      whole: whole.fingerprint)
     }
 
     /// The index's files, laid out: their paths, and the text of each on demand.
@@ -127,6 +145,59 @@ public struct SearchIndexWriter: Sendable {
         fileprivate let shardCount: Int
         /// Every file's path relative to `search/`, sorted.
         public let paths: [String]
+        /// The fingerprint of the document numbering and the format (part of every file's).
+        fileprivate let whole: ContentFingerprint
+
+        /// A fingerprint of everything the file at `path` is made from: equal fingerprints
+        /// (from the same program) mean equal bytes, so an unchanged file need not be made
+        /// again. For a postings shard, its terms and their document indices; for a `d/`
+        /// chunk, its documents' result lines; both with the document numbering. Nil for
+        /// `manifest.json`, which is always made (it is small).
+        public func fingerprint(of path: String) -> ContentFingerprint? {
+            var file = ContentFingerprinter()
+            file.write(whole.high)
+            file.write(whole.low)
+            file.write(path)
+            if let terms = shards[path] {
+                // The shard's terms are in no set order: their fingerprints are summed.
+                var sum = ContentFingerprint.zero
+                for term in terms {
+                    var one = ContentFingerprinter()
+                    switch term {
+                    case .han(let key):
+                        one.write(0)
+                        one.write(key)
+                        Self.write(writer.hanPostings[key], to: &one)
+                        Self.write(writer.titleHanPostings[key], to: &one)
+                    case .word(let word):
+                        one.write(1)
+                        one.write(word)
+                        Self.write(writer.wordPostings[word], to: &one)
+                        Self.write(writer.titleWordPostings[word], to: &one)
+                    }
+                    sum = sum &+ one.fingerprint
+                }
+                file.write(UInt64(terms.count))
+                file.write(sum.high)
+                file.write(sum.low)
+                return file.fingerprint
+            }
+            if path.hasPrefix("d/"), let chunk = Int(path.dropFirst(2).dropLast(5)) {
+                let start = chunk * writer.documentsPerChunk
+                for index in order[start..<min(start + writer.documentsPerChunk, order.count)] {
+                    let line = writer.lineFingerprints[index]
+                    file.write(line.high)
+                    file.write(line.low)
+                }
+                return file.fingerprint
+            }
+            return nil
+        }
+
+        private static func write(_ postings: PostingList?, to fingerprinter: inout ContentFingerprinter) {
+            guard let postings else { return fingerprinter.write(UInt64.max) }
+            postings.write(to: &fingerprinter)
+        }
 
         /// The text of the file at `path` (one of ``paths``).
         public func content(of path: String) -> String {
@@ -138,7 +209,28 @@ public struct SearchIndexWriter: Sendable {
             if let terms = shards[path] {
                 return shardJSON(terms)
             }
+            if path.hasPrefix("d/"), let chunk = Int(path.dropFirst(2).dropLast(5)) {
+                return chunkJSON(chunk)
+            }
             return Array(otherContent(of: path).utf8)
+        }
+
+        /// A `d/` chunk: `[[title,link,kind,date,regions,snippet],...]` for documents
+        /// `chunk * documentsPerChunk` on, written byte by byte.
+        private func chunkJSON(_ chunk: Int) -> [UInt8] {
+            let start = chunk * writer.documentsPerChunk
+            var out: [UInt8] = [UInt8(ascii: "[")]
+            for (position, index) in order[start..<min(start + writer.documentsPerChunk, order.count)].enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                let row = writer.lines.line(index)
+                for (field, text) in [row.title, row.path, row.kind.rawValue, row.date.iso, row.regions, row.snippet].enumerated() {
+                    out.append(field == 0 ? UInt8(ascii: "[") : UInt8(ascii: ","))
+                    JSONText.appendQuoted(text, to: &out, escapingMarkup: true)
+                }
+                out.append(UInt8(ascii: "]"))
+            }
+            out.append(UInt8(ascii: "]"))
+            return out
         }
 
         /// A shard file: `{"term":[[gaps],[title gaps]],...}` with terms in `String` order,
@@ -215,14 +307,10 @@ public struct SearchIndexWriter: Sendable {
                 ]
                 return SearchIndexWriter.json(manifest)
             }
-            guard path.hasPrefix("d/"), let chunk = Int(path.dropFirst(2).dropLast(5)) else { return "" }
-            let start = chunk * writer.documentsPerChunk
-            let lines = order[start..<min(start + writer.documentsPerChunk, order.count)].map { index -> String in
-                let row = writer.lines.line(index)
-                return "[" + [row.title, row.path, row.kind.rawValue, row.date.iso, row.regions, row.snippet]
-                    .map(SearchIndexWriter.jsonString).joined(separator: ",") + "]"
+            if path.hasPrefix("d/"), let chunk = Int(path.dropFirst(2).dropLast(5)) {
+                return String(decoding: chunkJSON(chunk), as: UTF8.self)
             }
-            return "[" + lines.joined(separator: ",") + "]"
+            return ""
         }
 
     }

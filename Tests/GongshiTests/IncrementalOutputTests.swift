@@ -1,6 +1,7 @@
 import BuildPipeline
 import CreditVocabulary
 import Foundation
+import PageCache
 import SiteOutput
 import Testing
 
@@ -77,5 +78,36 @@ struct IncrementalOutputTests {
         try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
         let page = try String(contentsOfFile: fixture.out + "/records/R0/index.html", encoding: .utf8)
         #expect(page.hasPrefix("<!DOCTYPE html>"))
+    }
+
+    @Test("search files: the cache names each with its SHA-256 and size; one edited by hand is made again")
+    func searchFiles() throws {
+        let fixture = try SiteFixture()
+        let file = try base(fixture)
+        let options = BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf)
+        try SiteBuilder.build(options)
+        let manifest = try #require(DeployManifest.load(URL(fileURLWithPath: fixture.out + ".manifest.json")))
+        let cached = try #require(SearchFileCache.load(
+            options.cacheFolder.appendingPathComponent("search-files.bin"), fingerprint: try fingerprint(options)))
+        let indexFiles = manifest.files.filter {
+            $0.key.hasPrefix("search/") && !["search/manifest.json", "search/search.js", "search/index.html"].contains($0.key)
+        }
+        #expect(Set(cached.files.keys.map { "search/" + $0 }) == Set(indexFiles.keys))
+        for (path, entry) in cached.files {
+            #expect(manifest.files["search/" + path] == DeployManifest.Entry(sha256: entry.sha256, size: entry.size))
+        }
+        let chunk = try #require(indexFiles.keys.first { $0.hasPrefix("search/d/") })
+        let original = try Data(contentsOf: URL(fileURLWithPath: fixture.out + "/" + chunk))
+        try "tampered".write(toFile: fixture.out + "/" + chunk, atomically: false, encoding: .utf8)
+        try SiteBuilder.build(options)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: fixture.out + "/" + chunk)) == original)
+    }
+
+    /// The build fingerprint the search file cache of `options` was written for (after its
+    /// magic and format version).
+    func fingerprint(_ options: BuildOptions) throws -> [UInt8] {
+        let bytes = try [UInt8](Data(contentsOf: options.cacheFolder.appendingPathComponent("search-files.bin")))
+        let start = "GONGSHI-SEARCH-FILES\n".utf8.count + 1
+        return Array(bytes[start..<start + 32])
     }
 }
