@@ -20,14 +20,7 @@ extension BuildReport {
         let published: [(String, JSONValue?)] = self.published.map { table, ids in
             (table, JSONValue.items(count: ids.count) { .string(ids[$0]) })
         }
-        let withheldRows = self.withheld
-        let withheld = JSONValue.objects(count: withheldRows.count) { index, fields in
-            let row = withheldRows[index]
-            fields.string("code", row.code)
-            fields.string("id", row.id)
-            fields.string("reason", row.reason)
-            fields.string("table", row.table)
-        }
+        let withheld = Self.json(withheld: self.withheld)
         let problems: [JSONValue] = self.problems.map { problem in
             .object([("severity", .string(problem.severity)), ("table", .optional(problem.table)),
                      ("id", .optional(problem.id)), ("column", .optional(problem.column)),
@@ -68,6 +61,27 @@ extension BuildReport {
             ("redactions", .object([("counts", .counts(redactions.counts)), ("log", log)])),
             ("next_change", .optional(nextChange)), ("output", .object(output)), ("timeliness", .object(timeliness)),
         ]
-        return .object(top)
+        return .object(top.map { key, value in (key, prewritten[key].map(JSONValue.prewritten) ?? value) })
+    }
+
+    /// The withheld rows as the report writes them.
+    static func json(withheld rows: WithheldLines) -> JSONValue {
+        .objects(count: rows.count) { index, fields in
+            let row = rows[index]
+            fields.string("code", row.code)
+            fields.string("id", row.id)
+            fields.string("reason", row.reason)
+            fields.string("table", row.table)
+        }
+    }
+
+    /// Writes the values of the top-level `keys` ahead, to temporary files in `folder`
+    /// (``PrewrittenJSON``), so that writing the report is mostly copying them; a part that
+    /// cannot be written is left to the report's own writing.
+    mutating func prewrite(_ keys: Set<String>, in folder: URL) {
+        guard case .object(let pairs) = json else { return }
+        for (key, value) in pairs where keys.contains(key) && prewritten[key] == nil {
+            if let value, let part = try? PrewrittenJSON(value, depth: 1, in: folder) { prewritten[key] = part }
+        }
     }
 }

@@ -1,4 +1,5 @@
 import CreditVocabulary
+import JSONText
 
 /// The JSON written by `--report` (site.md): counts, ids published and withheld with their
 /// reasons, problems, redaction counts and log, and the next date the output changes.
@@ -138,6 +139,9 @@ public struct BuildReport: Encodable, Sendable {
     public var output: Output
     /// Timeliness findings.
     public var timeliness: Timeliness
+    /// Parts of the report's JSON written ahead, by top-level key (not encoded: the JSON
+    /// copies them in place of the values they were written from).
+    var prewritten: [String: PrewrittenJSON] = [:]
 
     enum CodingKeys: String, CodingKey {
         case snapshot, asOf = "as_of", audience, counts, files, pages, published, withheld, problems, redactions

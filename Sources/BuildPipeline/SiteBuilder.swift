@@ -3,6 +3,7 @@ import BackgroundWork
 import CreditVocabulary
 import DisclosurePolicy
 import Foundation
+import JSONText
 import PageCache
 import PageModel
 import Redaction
@@ -139,6 +140,14 @@ public enum SiteBuilder {
         let timeliness = try pendingTimeliness.value
         for (id, reason) in timeliness.notComputed { warn("timeliness of records[\(id)] not computed: \(reason)") }
         clock.lap("redactor")
+        // The report's JSON of the withheld rows, its longest part, is written ahead on the
+        // other core, which has time while the shown rows and the page context are made; the
+        // report copies it in at the end.
+        let reportParts = options.report == nil ? nil : options.cacheFolder
+        let withheldJSON = BackgroundValue { () -> PrewrittenJSON? in
+            guard let reportParts else { return nil }
+            return try? PrewrittenJSON(BuildReport.json(withheld: try withheldLines.value), depth: 1, in: reportParts)
+        }
         // From here on, only the rows the policy shows: the pages are made from them alone.
         snapshot = disclosure.shownSnapshot(of: snapshot)
         clock.lap("shown rows")
@@ -206,8 +215,14 @@ public enum SiteBuilder {
             // Every page is in: the report's long lists are made on the other core meanwhile.
             let events = writer.takeEvents()
             pendingReport = BackgroundValue {
-                makeReport(options: options, disclosure: disclosure, withheld: try withheldLines.take(), problems: problems,
-                           events: events, timeliness: timeliness)
+                // (The withheld rows' JSON first: it reads their lines, which are then taken.)
+                let prewrittenWithheld = try withheldJSON.take()
+                var report = makeReport(options: options, disclosure: disclosure, withheld: try withheldLines.take(),
+                                        problems: problems, events: events, timeliness: timeliness)
+                // Its other long parts are written ahead too, while the site files are.
+                report.prewritten["withheld"] = prewrittenWithheld
+                if let reportParts { report.prewrite(["problems", "published", "redactions", "timeliness"], in: reportParts) }
+                return report
             }
             try writer.finish(
                 stylesheet: templates.stylesheet(), title: configuration.title, baseURL: configuration.baseURL,

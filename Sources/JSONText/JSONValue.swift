@@ -19,6 +19,9 @@ public indirect enum JSONValue: Sendable {
     /// (through ``PrettyFields``, keys in order): the report's longest lists, where making a
     /// value per item cost more than writing it.
     case objects(count: Int, item: @Sendable (Int, inout PrettyFields) -> Void)
+    /// A value written ahead to a file, copied in (it must be placed at the depth it was
+    /// written at).
+    case prewritten(PrewrittenJSON)
 
     /// An optional string: nil leaves the key out.
     public static func optional(_ text: String?) -> JSONValue? { text.map(JSONValue.string) }
@@ -31,7 +34,9 @@ public indirect enum JSONValue: Sendable {
     /// The document's text in UTF-8, ending with a new line.
     public func pretty() -> [UInt8] {
         var sink = Sink(bytes: [], flushAt: .max) { _ in }
-        try! write(to: &sink, depth: 0)  // a sink that never flushes never throws
+        // A sink that never flushes never throws; a prewritten value's file that cannot be
+        // read back does (its descriptor is the process's own: not expected to fail).
+        try! write(to: &sink, depth: 0)
         sink.bytes.append(newline)
         return sink.bytes
     }
@@ -45,6 +50,17 @@ public indirect enum JSONValue: Sendable {
             try write(to: &sink, depth: 0)
             sink.bytes.append(newline)
             try flush(sink.bytes)
+        }
+    }
+
+    /// Writes the value alone as it would stand at `depth` in a document (no final new line),
+    /// through `flush` in pieces of about `chunk` bytes: the text ``PrewrittenJSON`` holds.
+    public func writePretty(depth: Int, chunk: Int = 1 << 20, to flush: ([UInt8]) throws -> Void) throws {
+        try withoutActuallyEscaping(flush) { flush in
+            var sink = Sink(bytes: [], flushAt: chunk, flush: flush)
+            sink.bytes.reserveCapacity(chunk + 4096)
+            try write(to: &sink, depth: depth)
+            if !sink.bytes.isEmpty { try flush(sink.bytes) }
         }
     }
 
@@ -94,6 +110,12 @@ public indirect enum JSONValue: Sendable {
             }
             Self.startLine(&sink.bytes, depth: depth)
             sink.bytes.append(UInt8(ascii: "]"))
+        case .prewritten(let part):
+            precondition(part.depth == depth, "a prewritten JSON value is placed at the depth it was written at")
+            try part.forEachChunk { chunk in
+                sink.bytes.append(contentsOf: chunk)
+                try sink.flushIfFull()
+            }
         case .object(let pairs):
             var present = pairs.compactMap { key, value in value.map { (key, $0) } }
             // Most objects are built with their keys in order already: check before sorting.

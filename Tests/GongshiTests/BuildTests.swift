@@ -151,6 +151,20 @@ struct DemoBuildTests {
         #expect(!report.withheld.isEmpty && !report.redactions.log.isEmpty)
     }
 
+    @Test("the report file, its long parts written ahead, has the bytes of the report written whole")
+    func reportFile() throws {
+        let fixture = try SiteFixture()
+        let snapshot = fixture.snapshotPath("demo.sqlite")
+        try DemoSnapshot.write(to: snapshot, today: today)
+        let path = fixture.folder.path("report.json")
+        var report = try SiteBuilder.build(BuildOptions(
+            snapshot: snapshot, site: fixture.site, out: fixture.out, asOf: today, report: path))
+        #expect(Set(report.prewritten.keys) == ["withheld", "problems", "published", "redactions", "timeliness"])
+        let file = try Data(contentsOf: URL(fileURLWithPath: path))
+        report.prewritten = [:]
+        #expect(file == report.jsonData())
+    }
+
     @Test("an internal build holds internal rows and tells robots to stay out")
     func internalBuild() throws {
         let fixture = try SiteFixture()

@@ -81,4 +81,27 @@ struct JSONTextTests {
             if chunk == 100 { #expect(pieces.count > 10) }
         }
     }
+
+    @Test("values written ahead to files are copied in with the bytes they would have had, at any depth")
+    func prewritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("json-parts-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let words = (0..<3000).map { "词\($0)\"<>" }
+        let list = JSONValue.items(count: words.count) { .object([("w", .string(words[$0])), ("n", .int($0))]) }
+        let nested = JSONValue.object([("inner", list), ("empty", .array([]))])
+        let whole = JSONValue.object([("a", list), ("b", .int(1)), ("c", nested), ("d", .array([]))])
+        let parts = JSONValue.object([
+            ("a", .prewritten(try PrewrittenJSON(list, depth: 1, in: folder))), ("b", .int(1)),
+            ("c", .object([("inner", .prewritten(try PrewrittenJSON(list, depth: 2, in: folder))), ("empty", .array([]))])),
+            ("d", .prewritten(try PrewrittenJSON(.array([]), depth: 1, in: folder))),
+        ])
+        #expect(parts.pretty() == whole.pretty())
+        for chunk in [1, 4096, 1 << 20] {
+            var pieces: [[UInt8]] = []
+            try parts.writePretty(chunk: chunk) { pieces.append($0) }
+            #expect(Array(pieces.joined()) == whole.pretty())
+        }
+        // The parts' files are unnamed: nothing is left in the folder.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
 }
