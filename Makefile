@@ -1,7 +1,7 @@
 # gongshi — the two set-up commands are `make demo` and `make test` (see README.md).
 
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libjemalloc-dev
 TEST_APT_PACKAGES := python3-venv chromium chromium-driver
 BIN := .build/release/gongshi
 

@@ -31,7 +31,8 @@ let package = Package(
             name: "CCmarkGFM",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(name: "CAtomicRename"),
-        .target(name: "CMemoryTuning"),
+        // jemalloc (Debian's libjemalloc-dev), linked ahead of the C library's allocator.
+        .target(name: "CAllocator", linkerSettings: [.linkedLibrary("jemalloc")]),
 
         // Vocabulary shared by both sides: calendar dates and the snapshot's enumerations.
         .target(name: "CreditVocabulary", swiftSettings: strict),
@@ -141,7 +142,7 @@ let package = Package(
         .executableTarget(
             name: "gongshi",
             dependencies: [
-                "BuildPipeline", "Audit", "DemoSnapshot", "SnapshotReader", "PreviewServer", "CMemoryTuning",
+                "BuildPipeline", "Audit", "DemoSnapshot", "SnapshotReader", "PreviewServer", "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -157,7 +158,7 @@ let package = Package(
             dependencies: [
                 "CreditVocabulary", "SnapshotModel", "SnapshotReader", "DisclosurePolicy", "Redaction",
                 "Markdown", "PageModel", "SiteRender", "SiteConfig", "SiteOutput", "BuildPipeline",
-                "Audit", "DemoSnapshot", "WorkingDays", "SearchIndex", "PreviewServer", "PageCache", "StableDigest", "JSONText", "CMemoryTuning", .product(name: "GRDB", package: "GRDB.swift"),
+                "Audit", "DemoSnapshot", "WorkingDays", "SearchIndex", "PreviewServer", "PageCache", "StableDigest", "JSONText", "CAllocator", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
     ]

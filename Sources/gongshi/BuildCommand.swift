@@ -1,7 +1,8 @@
 import ArgumentParser
 import BuildPipeline
-import CMemoryTuning
+import CAllocator
 import CreditVocabulary
+import Foundation
 
 /// `gongshi build`.
 struct BuildCommand: ParsableCommand {
@@ -25,14 +26,10 @@ struct BuildCommand: ParsableCommand {
     /// Warnings printed before the rest are only counted (the report lists them all).
     static let warningsShown = 20
 
-    /// Allocations from this size up get mappings of their own, returned to the system when
-    /// freed. By default glibc raises this threshold to the size of each large block freed
-    /// (up to 32 MB), after which the build's big tables came from its heaps, and memory
-    /// they freed stayed counted: a national build peaked some 50-90 MB higher.
-    static let mappedAllocationBytes: Int32 = 256 * 1024
-
     func run() throws {
-        _ = gongshi_map_large_allocations(Self.mappedAllocationBytes)
+        if ProcessInfo.processInfo.environment["GONGSHI_TIMING"] != nil {
+            printError("timing: allocator \(String(cString: gongshi_allocator())) \(String(cString: gongshi_jemalloc_version()))")
+        }
         let options = BuildOptions(
             snapshot: snapshot, site: site, out: out, asOf: asOf ?? .today(), audience: audience, report: report,
             auditBeforePublishing: audit, cache: cache, full: full)
