@@ -182,9 +182,8 @@ public struct SearchIndexWriter: Sendable {
                 file.write(sum.low)
                 return file.fingerprint
             }
-            if path.hasPrefix("d/"), let chunk = Int(path.dropFirst(2).dropLast(5)) {
-                let start = chunk * writer.documentsPerChunk
-                for index in order[start..<min(start + writer.documentsPerChunk, order.count)] {
+            if let documents = chunkDocuments(path) {
+                for index in documents {
                     let line = writer.lineFingerprints[index]
                     file.write(line.high)
                     file.write(line.low)
@@ -209,18 +208,25 @@ public struct SearchIndexWriter: Sendable {
             if let terms = shards[path] {
                 return shardJSON(terms)
             }
-            if path.hasPrefix("d/"), let chunk = Int(path.dropFirst(2).dropLast(5)) {
-                return chunkJSON(chunk)
+            if let documents = chunkDocuments(path) {
+                return chunkJSON(documents)
             }
-            return Array(otherContent(of: path).utf8)
+            return path == "manifest.json" ? Array(manifestJSON().utf8) : []
         }
 
-        /// A `d/` chunk: `[[title,link,kind,date,regions,snippet],...]` for documents
-        /// `chunk * documentsPerChunk` on, written byte by byte.
-        private func chunkJSON(_ chunk: Int) -> [UInt8] {
+        /// The documents (indices, in rank order) of the `d/` chunk at `path`; nil for any
+        /// other path.
+        private func chunkDocuments(_ path: String) -> ArraySlice<Int>? {
+            guard path.hasPrefix("d/"), let chunk = Int(path.dropFirst(2).dropLast(5)) else { return nil }
             let start = chunk * writer.documentsPerChunk
+            return order[start..<min(start + writer.documentsPerChunk, order.count)]
+        }
+
+        /// A `d/` chunk: `[[title,link,kind,date,regions,snippet],...]` for its documents,
+        /// written byte by byte.
+        private func chunkJSON(_ documents: ArraySlice<Int>) -> [UInt8] {
             var out: [UInt8] = [UInt8(ascii: "[")]
-            for (position, index) in order[start..<min(start + writer.documentsPerChunk, order.count)].enumerated() {
+            for (position, index) in documents.enumerated() {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
                 let row = writer.lines.line(index)
                 for (field, text) in [row.title, row.path, row.kind.rawValue, row.date.iso, row.regions, row.snippet].enumerated() {
@@ -298,19 +304,14 @@ public struct SearchIndexWriter: Sendable {
             out.append(UInt8(ascii: "]"))
         }
 
-        private func otherContent(of path: String) -> String {
-            if path == "manifest.json" {
-                let facets = writer.facets
-                let manifest: [String: Any] = [
-                    "version": 1, "documents": writer.keys.count, "hanShards": shardCount, "chunk": writer.documentsPerChunk,
-                    "kinds": facets["k"]!, "regions": facets["r"]!, "years": facets["y"]!, "lists": facets["l"]!,
-                ]
-                return SearchIndexWriter.json(manifest)
-            }
-            if path.hasPrefix("d/"), let chunk = Int(path.dropFirst(2).dropLast(5)) {
-                return String(decoding: chunkJSON(chunk), as: UTF8.self)
-            }
-            return ""
+        /// `manifest.json`: document count, shard count, chunk size and the filter values.
+        private func manifestJSON() -> String {
+            let facets = writer.facets
+            let manifest: [String: Any] = [
+                "version": 1, "documents": writer.keys.count, "hanShards": shardCount, "chunk": writer.documentsPerChunk,
+                "kinds": facets["k"]!, "regions": facets["r"]!, "years": facets["y"]!, "lists": facets["l"]!,
+            ]
+            return SearchIndexWriter.json(manifest)
         }
 
     }
@@ -338,11 +339,6 @@ public struct SearchIndexWriter: Sendable {
             length += 1
         }
         return snippet
-    }
-
-    /// A JSON string literal, with `<`, `>` and `&` escaped like ``json(_:)`` does.
-    static func jsonString(_ text: String) -> String {
-        JSONText.quoted(text, escapingMarkup: true)
     }
 
     /// Deterministic compact JSON (sorted keys, UTF-8, no escaped slashes). `<`, `>` and `&`
