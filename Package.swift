@@ -133,7 +133,7 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "Audit",
-            dependencies: ["SnapshotReader", "DisclosurePolicy", "Redaction", "SiteConfig"],
+            dependencies: ["SnapshotReader", "DisclosurePolicy", "Redaction", "SiteConfig", "SearchIndex"],
             swiftSettings: strict),
         .target(
             name: "DemoSnapshot",

@@ -21,7 +21,7 @@ public enum SiteAuditor {
         let site = try SiteFolder.load(sitePath)
         let reader = try SnapshotReader(file: path)
         let snapshot = try reader.read().snapshot
-        var scanner = LeakScanner(snapshot: snapshot)
+        var scanner = LeakScanner(snapshot: snapshot, contextNames: site.configuration.masksContextNames)
         try collectFreeText(snapshot, reader: reader, into: &scanner)
         scanner.prepare()
 
@@ -53,13 +53,15 @@ public enum SiteAuditor {
             }
             let data = try Data(contentsOf: url)
             let text = String(decoding: data, as: UTF8.self)
-            for finding in scanner.scan(text) {
+            let isShard = relative.hasPrefix("search/h/") || relative.hasPrefix("search/w/")
+            for finding in scanner.scan(path: relative, data, names: !isShard) {
                 findings.insert(AuditFinding(file: relative, problem: "\(finding.rule) from \(finding.origin)"))
             }
             for link in rowLinks(in: text) where allowed[link.folder].map({ !$0.contains(link.segment) }) ?? false {
                 findings.insert(AuditFinding(file: relative, problem: "links to \(link.folder)/\(link.segment)/, which must not be published"))
             }
         }
+        findings.formUnion(try SearchIndexAudit.findings(root: root, scanner: scanner))
         return findings.sorted { ($0.file, $0.problem) < ($1.file, $1.problem) }
     }
 
@@ -101,7 +103,7 @@ public enum SiteAuditor {
         let overridden = Set(snapshot.overrides.map { "\($0.target)|\($0.field)" })
         let phrases = scanner.overridePhrases
         try reader.forEachTextField(of: snapshot) { field in
-            scanner.addFreeText(field.text, origin: "\(field.row).\(field.field)")
+            scanner.addFreeText(field.text, origin: "\(field.row).\(field.field)", markdown: field.isMarkdown)
             if !overridden.contains("\(field.row)|\(field.field)") {
                 for phrase in phrases where field.text.contains(phrase) { scanner.allowPhrase(phrase) }
             }

@@ -7,7 +7,7 @@ extension PreviewRenderer {
     /// fields: counts per rule, and for each row the rules that fired.
     public func snapshotRedactions() throws -> (counts: [RedactionRule: Int], rows: [RowRef: Set<RedactionRule>]) {
         var log = RedactionLog()
-        let plain = Redactor(snapshot: snapshot, slugKey: Array("preview".utf8))
+        let plain = Redactor(snapshot: snapshot, slugKey: Array("preview".utf8), contextNames: redactor.masksContextNames)
         for row in snapshot.subjects { _ = plain.subject(row, log: &log) }
         try reader.forEachTextField(of: snapshot) { field in
             // Subjects' columns are redacted by their own rules just above.

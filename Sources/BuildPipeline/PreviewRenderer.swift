@@ -72,7 +72,9 @@ public final class PreviewRenderer: Sendable {
         publicPolicy = DisclosurePolicy(configuration: configuration.policy, audience: .public)
         internalDisclosure = policy.evaluate(snapshot, asOf: asOf)
         publicDisclosure = publicPolicy.evaluate(snapshot, asOf: asOf)
-        redactor = Redactor(snapshot: snapshot, slugKey: configuration.effectiveSubjectSlugKey, preview: true)
+        redactor = Redactor(
+            snapshot: snapshot, slugKey: configuration.effectiveSubjectSlugKey, preview: true,
+            contextNames: configuration.masksContextNames)
         factory = PageFactory(site: SiteInfo(
             title: SiteText(operatorAuthored: configuration.title), description: SiteText(operatorAuthored: configuration.description),
             publisher: SiteText(operatorAuthored: configuration.publisher), baseURL: configuration.baseURL, asOf: asOf,

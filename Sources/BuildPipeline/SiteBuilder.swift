@@ -28,6 +28,19 @@ public enum SiteBuilder {
     /// Rows per batch of pages.
     static let batchSize = 512
 
+    /// The last check of every file written (``OutputGuard``): a file holding what looks like
+    /// unmasked personal data stops the build before anything is published.
+    static func lastCheck(_ redactor: Redactor, site: SiteFolder, templates: TemplateSet) -> @Sendable (String, Data) throws -> Void {
+        let configuration = site.configuration
+        let operatorTexts = [configuration.title, configuration.description, configuration.publisher]
+            + site.contentPages.flatMap { [$0.title.value, $0.body.value] } + templates.sources.values.sorted()
+        let check = redactor.outputGuard(allowing: operatorTexts)
+        return { path, data in
+            let findings = check.check(path, data)
+            if !findings.isEmpty { throw BuildError.personalDataInOutput(findings) }
+        }
+    }
+
     /// Builds the site and replaces `options.out` in one step.
     /// - Returns: the build report (also written to `options.report` when set).
     /// - Throws: on a snapshot that cannot be published, a bad site folder, or an output
@@ -43,6 +56,7 @@ public enum SiteBuilder {
         // The redactor (name lists, slugs) needs only the subjects and overrides: it is made
         // on the other core as soon as those are read, while `records` is still being read.
         let slugKey = site.configuration.effectiveSubjectSlugKey
+        let contextNames = site.configuration.masksContextNames
         // `snapshot` holds every row until the policy, the redactor and the schedule have
         // seen them, then only the shown ones (below); nothing else may keep the whole of it.
         var snapshot: Snapshot
@@ -51,7 +65,9 @@ public enum SiteBuilder {
         do {
             let (reading, early) = try reader.read { partial in
                 let source = Redactor.Source(partial)
-                return (redactor: BackgroundValue { Redactor(source: source, slugKey: slugKey) }, madeFrom: source)
+                return (redactor: BackgroundValue {
+                    Redactor(source: source, slugKey: slugKey, contextNames: contextNames)
+                }, madeFrom: source)
             }
             let blocking = reading.blockingErrors
             guard blocking.isEmpty else { throw BuildError.unpublishableSnapshot(blocking) }
@@ -60,7 +76,8 @@ public enum SiteBuilder {
             // Made again (on the other core, while the policy is evaluated) should validation
             // have changed what it was made from.
             pendingRedactor = BackgroundValue { [snapshot] in
-                early.madeFrom.matches(snapshot) ? try early.redactor.value : Redactor(snapshot: snapshot, slugKey: slugKey)
+                early.madeFrom.matches(snapshot)
+                    ? try early.redactor.value : Redactor(snapshot: snapshot, slugKey: slugKey, contextNames: contextNames)
             }
         }
         clock.lap("read snapshot")
@@ -125,6 +142,7 @@ public enum SiteBuilder {
         var tools: PageTools? = PageTools(
             redactor: try pendingRedactor.take(), site: info, templates: templates, regionCode: snapshot.meta.regionCode)
         let fingerprint = BuildFingerprint(tools: tools!).digest
+        output.inspect = lastCheck(tools!.redactor, site: site, templates: templates)
         let cacheFile = options.cacheFolder.appendingPathComponent("pages.bin")
         // The last build's page cache is opened and checked (a digest of the whole file) on the
         // other core meanwhile.

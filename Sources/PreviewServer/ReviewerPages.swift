@@ -89,7 +89,7 @@ enum ReviewerPages {
         let countLines = counts.sorted { $0.key < $1.key }.map { rule, count in
             "<tr><td><span class=\"redaction\" data-rule=\"\(rule.rawValue)\">\(HTMLEscaping.escape(rule.label))</span> (\(rule.rawValue))</td><td>\(count)</td></tr>"
         }.joined(separator: "\n")
-        let detectorRules: Set<RedactionRule> = [.idNumber, .mobile, .landline, .bankCard, .email, .personName, .address, .override]
+        let detectorRules: Set<RedactionRule> = [.idNumber, .mobile, .landline, .bankCard, .email, .personName, .contextName, .address, .override]
         let rowLines = rows.filter { !$0.value.isDisjoint(with: detectorRules) }.sorted { $0.key < $1.key }.map { row, rules in
             let link = renderer.previewPath(for: row).map { "<a href=\"/\($0)\">\(HTMLEscaping.escape(row.description))</a>" }
                 ?? HTMLEscaping.escape(row.description)

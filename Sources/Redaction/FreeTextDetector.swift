@@ -3,9 +3,39 @@ import CreditVocabulary
 /// Finds ID numbers, phone numbers, bank cards and e-mail addresses in free text
 /// (redaction.md, "Free text"). Pure; works on Unicode scalars.
 enum FreeTextDetector {
-    /// Separators allowed between groups of digits: space, dash, no-break space,
-    /// ideographic space, full-width dash.
-    private static let separators: Set<UInt32> = [0x20, 0x2D, 0xA0, 0x3000, 0xFF0D, 0x2010, 0x2011, 0x2012, 0x2013]
+    /// Separators allowed between groups of digits, at most ``maximumGap`` of them in a row:
+    /// white space (the normalised view has made every kind one space), `.` `-` `/` `·` `・`
+    /// `\\` (a Markdown escape in a plain field), brackets around an area code, the Unicode
+    /// dashes and minus signs (their full-width forms are folded to these by the view), and the
+    /// emphasis marks a plain field shows as they are (`*` `_` `~` `` ` ``: `3501**02**…`; never
+    /// three `*` in a row, which is a mask such as `138****5678`).
+    @inline(__always)
+    static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D, 0x20, 0x28, 0x29, 0x2A, 0x2D, 0x2E, 0x2F, 0x5C, 0x5F, 0x60, 0x7E, 0xA0, 0xB7, 0x3000, 0x30FB,
+             0x2010...0x2015,
+             0x2212, 0xFE58, 0xFE63, 0xFF08, 0xFF09, 0xFF0D, 0xFF0E, 0xFF0F:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether a gap between digits holds three `*` in a row: a mask, not emphasis.
+    @inline(__always)
+    static func holdsMask(_ gap: ArraySlice<Unicode.Scalar>) -> Bool {
+        var stars = 0
+        for scalar in gap {
+            stars = scalar == "*" ? stars + 1 : 0
+            if stars >= 3 { return true }
+        }
+        return false
+    }
+
+    /// The most separators between two groups of one number (`138 - 1234`, two spaces, `)-`).
+    static let maximumGap = 4
+    /// The most digits a detected number has (a mobile number after `0086`: 15; a card: 19).
+    static let maximumDigits = 19
 
     /// The ASCII digit for an ASCII or full-width digit, else nil.
     @inline(__always)
@@ -25,66 +55,95 @@ enum FreeTextDetector {
         }
     }
 
-    /// Every detection in `text`, possibly overlapping; the caller resolves overlaps.
+    /// Every detection in `text` (a normalised view), possibly overlapping; the caller
+    /// resolves overlaps. Linear in the length of `text`.
     static func detect(in text: [Unicode.Scalar]) -> [Detection] {
         detectNumbers(in: text) + detectEmails(in: text)
     }
 
-    /// A run of digit groups separated by single separators.
+    /// A group of digits of a number: where it stands and where its digits start in the
+    /// number's digit string.
     private struct Group {
         var range: Range<Int>
-        var digits: String
+        var digitStart: Int
+        var digitCount: Int
     }
 
+    /// ID numbers, phones and cards: each run of digit groups joined by short runs of
+    /// separators is split, greedily from the left, into the longest spans of whole groups
+    /// that classify. A span has at most ``maximumDigits`` digits (a `0086`
+    /// mobile number has 15), so each group starts a bounded number of candidates: linear time.
     static func detectNumbers(in text: [Unicode.Scalar]) -> [Detection] {
         var detections: [Detection] = []
+        var groups: [Group] = []
+        var digits: [UInt8] = []
         var index = 0
         while index < text.count {
-            guard digit(text[index]) != nil, index == 0 || digit(text[index - 1]) == nil else {
+            guard digit(text[index]) != nil else {
                 index += 1
                 continue
             }
-            // Collect groups.
-            var groups: [Group] = []
+            groups.removeAll(keepingCapacity: true)
+            digits.removeAll(keepingCapacity: true)
             var cursor = index
-            while cursor < text.count, digit(text[cursor]) != nil {
+            while true {
                 let start = cursor
-                var digits = ""
                 while cursor < text.count, let value = digit(text[cursor]) {
-                    digits.append(Character(Unicode.Scalar(value + 0x30)))
+                    digits.append(value + 0x30)
                     cursor += 1
                 }
-                groups.append(Group(range: start..<cursor, digits: digits))
-                if cursor + 1 < text.count, separators.contains(text[cursor].value), digit(text[cursor + 1]) != nil {
-                    cursor += 1
-                } else {
-                    break
-                }
+                groups.append(Group(range: start..<cursor, digitStart: digits.count - (cursor - start),
+                                    digitCount: cursor - start))
+                var gap = cursor
+                while gap < text.count, gap - cursor < maximumGap, isSeparator(text[gap]) { gap += 1 }
+                guard gap > cursor, gap < text.count, digit(text[gap]) != nil, !holdsMask(text[cursor..<gap]) else { break }
+                cursor = gap
             }
-            // A final X of an ID number.
-            var suffixLengths = Set<Int>()
-            var running = 0
-            for group in groups.reversed() {
-                running += group.digits.count
-                suffixLengths.insert(running)
-            }
-            if cursor < text.count, text[cursor] == "X" || text[cursor] == "x", suffixLengths.contains(17),
+            // A final X of an ID number, after groups holding 17 digits.
+            if cursor < text.count, text[cursor] == "X" || text[cursor] == "x",
                cursor + 1 >= text.count || !isASCIIAlphanumeric(text[cursor + 1]) {
-                groups[groups.count - 1].digits.append("X")
-                groups[groups.count - 1].range = groups[groups.count - 1].range.lowerBound..<(cursor + 1)
-                cursor += 1
+                var running = 0
+                for group in groups.reversed() {
+                    running += group.digitCount
+                    if running >= 17 { break }
+                }
+                if running == 17 {
+                    digits.append(UInt8(ascii: "X"))
+                    groups[groups.count - 1].digitCount += 1
+                    groups[groups.count - 1].range = groups[groups.count - 1].range.lowerBound..<(cursor + 1)
+                    cursor += 1
+                }
             }
-            // Greedy: the longest classifiable run of groups from each group on.
-            var first = 0
-            while first < groups.count {
-                var found = false
-                for last in stride(from: groups.count - 1, through: first, by: -1) {
-                    let digits = groups[first...last].map(\.digits).joined()
+            classifyGroups(text, groups: groups, digits: digits, into: &detections)
+            index = cursor
+        }
+        return detections
+    }
+
+    /// The detections of one run of groups, longest classifiable span first from each group.
+    private static func classifyGroups(
+        _ text: [Unicode.Scalar], groups: [Group], digits: [UInt8], into detections: inout [Detection]
+    ) {
+        var first = 0
+        while first < groups.count {
+            var last = first
+            var total = groups[first].digitCount
+            while last + 1 < groups.count, total + groups[last + 1].digitCount <= maximumDigits {
+                last += 1
+                total += groups[last].digitCount
+            }
+            var found = false
+            while last >= first {
+                let from = groups[first].digitStart
+                let to = groups[last].digitStart + groups[last].digitCount
+                let candidate = String(decoding: digits[from..<to], as: UTF8.self)
+                if var detection = classify(candidate), detection.rule != .bankCard || isCardGrouping(groups[first...last]) {
                     var range = groups[first].range.lowerBound..<groups[last].range.upperBound
-                    guard var detection = classify(digits) else { continue }
-                    if detection.rule == .mobile, digits.hasPrefix("86"), range.lowerBound > 0,
-                       text[range.lowerBound - 1] == "+" {
-                        range = (range.lowerBound - 1)..<range.upperBound
+                    let before = range.lowerBound - 1
+                    if detection.rule == .mobile, candidate.hasPrefix("86"), before >= 0, text[before] == "+" {
+                        range = before..<range.upperBound
+                    } else if detection.rule == .landline, before >= 0, text[before] == "(" || text[before] == "\u{FF08}" {
+                        range = before..<range.upperBound
                     }
                     detection.range = range
                     detections.append(detection)
@@ -92,11 +151,16 @@ enum FreeTextDetector {
                     found = true
                     break
                 }
-                if !found { first += 1 }
+                last -= 1
             }
-            index = max(cursor, index + 1)
+            if !found { first += 1 }
         }
-        return detections
+    }
+
+    /// Whether groups can be a card number as people write one: one group, or groups of four
+    /// (or six) digits and a last one (`6222 0212 3456 7890 128`), not two dates in a row.
+    private static func isCardGrouping(_ groups: ArraySlice<Group>) -> Bool {
+        groups.dropLast().allSatisfy { $0.digitCount == 4 || $0.digitCount == 6 }
     }
 
     /// The rule and mask for a string of ASCII digits (possibly ending in X), or nil.
@@ -109,6 +173,12 @@ enum FreeTextDetector {
         var idMask: Detection { Detection(range: 0..<0, rule: .idNumber, replacement: keep(4, 4, stars: count - 8)) }
         if hasX {
             return count == 18 ? idMask : nil
+        }
+        if count == 15, digits.hasPrefix("00861"), ("3"..."9").contains(digits.dropFirst(5).prefix(1)) {
+            let mobile = String(digits.dropFirst(4))
+            return Detection(
+                range: 0..<0, rule: .mobile,
+                replacement: String(mobile.prefix(3)) + "****" + String(mobile.suffix(4)))
         }
         switch count {
         case 18:

@@ -12,6 +12,8 @@ public enum RedactionRule: String, CaseIterable, Hashable, Sendable, Codable, Co
     case email
     /// A natural person's name (or a masked legal representative's) in free text.
     case personName = "person_name"
+    /// A name the snapshot does not know, after a context word (联系人张某某, 患者…).
+    case contextName = "context_name"
     /// A natural person's (or individual business's) address below the county level in free text.
     case address
     /// A reviewer's override phrase.
@@ -32,6 +34,7 @@ public enum RedactionRule: String, CaseIterable, Hashable, Sendable, Codable, Co
         case .bankCard: return "银行卡号"
         case .email: return "电子邮箱"
         case .personName: return "自然人姓名"
+        case .contextName: return "疑似自然人姓名"
         case .address: return "详细地址"
         case .override: return "审核人员标注"
         case .maskedNameField: return "姓名脱敏"

@@ -70,7 +70,8 @@ extension Redactor {
             path: path(row.id), title: text(row.title, row: ref, field: "title", log: &log),
             region: text(row.region, row: ref, field: "region", log: &log), reportedOn: row.reportedOn,
             source: text(row.source, row: ref, field: "source", log: &log),
-            sourceURL: text(url, row: ref, field: "source_url", log: &log),
+            // A target that held personal data is not linked at all (its masked form is no address).
+            sourceURL: text(url, row: ref, field: "source_url", log: &log).flatMap { $0.value == url ? $0 : nil },
             domain: text(row.domain, row: ref, field: "domain", log: &log),
             summary: text(summary, row: ref, field: "summary_md", markdown: true, log: &log),
             proposedAction: text(row.proposedAction, row: ref, field: "proposed_action", log: &log),

@@ -7,11 +7,13 @@ import StableDigest
 ///
 /// One redactor serves one snapshot; it is immutable and safe to use from many threads.
 public struct Redactor: Sendable {
-    private let textRedactor: TextRedactor
+    let textRedactor: TextRedactor
     private let slugs: [String: String]
     private let overrides: [RowRef: [String: [(phrase: String, replacement: String)]]]
     /// Whether replacements are marked and their originals kept (reviewer preview only).
     public let isPreview: Bool
+    /// Whether names after context words (联系人, 患者…) are masked.
+    public let masksContextNames: Bool
     /// The SHA-256 of everything the redactor took from the whole snapshot and the site:
     /// name and address lists, protected phrases, slugs and overrides. Two redactors with the
     /// same fingerprint redact every row the same way.
@@ -25,6 +27,10 @@ public struct Redactor: Sendable {
         var slugs: [[String]]
         var overrides: [[String]]
         var preview: Bool
+        var contextNames: Bool
+        var publicNames: [String]
+        /// Raised when what the detectors find changes (the normalised view, its rules).
+        var detectors = 2
     }
 
     /// Prepares the name lists, slugs and overrides of `snapshot`.
@@ -32,15 +38,19 @@ public struct Redactor: Sendable {
     ///   - slugKey: the site's secret for natural persons' slugs.
     ///   - preview: mark each replacement and keep its original in the log, for the
     ///     reviewer preview. A public build never sets it.
-    public init(snapshot: Snapshot, slugKey: [UInt8], preview: Bool = false) {
-        self.init(source: Source(snapshot), slugKey: slugKey, preview: preview)
+    ///   - contextNames: mask names the snapshot does not know after context words
+    ///     (联系人, 患者…; `privacy.mask_context_names` in site.toml).
+    public init(snapshot: Snapshot, slugKey: [UInt8], preview: Bool = false, contextNames: Bool = true) {
+        self.init(source: Source(snapshot), slugKey: slugKey, preview: preview, contextNames: contextNames)
     }
 
     /// Prepares the name lists, slugs and overrides of the snapshot `source` was taken from.
-    public init(source snapshot: Source, slugKey: [UInt8], preview: Bool = false) {
+    public init(source snapshot: Source, slugKey: [UInt8], preview: Bool = false, contextNames: Bool = true) {
         isPreview = preview
+        masksContextNames = contextNames
         var personNames: [String] = snapshot.namesOfInvalidSubjects
         var organisationNames: [String] = []
+        var publicNames: [String] = []
         var addressFragments: [String] = []
         for subject in snapshot.subjects {
             if subject.kind == .naturalPerson || subject.kind == .individualBusiness, let address = subject.address {
@@ -54,20 +64,23 @@ public struct Redactor: Sendable {
                 if let operatorName = subject.legalRepresentative { personNames.append(operatorName) }
             case .legalPerson, .unincorporated:
                 organisationNames.append(subject.name)
+                if let representative = subject.legalRepresentative { publicNames.append(representative) }
             }
-            if subject.kind != .naturalPerson, let uscc = subject.uscc, IdentifierChecksum.hasUSCCShape(uscc) {
+            if subject.kind != .naturalPerson, let uscc = subject.uscc, Self.isPublicUSCC(uscc) {
                 organisationNames.append(uscc)
             }
         }
         let people = Set(personNames.map { $0.trimmingCharacters(in: .whitespaces) })
-        let protected = organisationNames.filter { !people.contains($0) }
+        let personKeys = Set(people.map(NormalizedText.matchKey))
+        let protected = organisationNames.filter { !personKeys.contains(NormalizedText.matchKey($0)) }
         textRedactor = TextRedactor(
-            personNames: Array(people).sorted(), protectedPhrases: protected, addressFragments: addressFragments)
+            personNames: Array(people).sorted(), protectedPhrases: protected, addressFragments: addressFragments,
+            publicNames: publicNames, contextNames: contextNames)
 
         var slugs: [String: String] = [:]
         var usedUSCCs = Set<String>()
         for subject in snapshot.subjects {
-            if subject.kind != .naturalPerson, let uscc = subject.uscc, IdentifierChecksum.hasUSCCShape(uscc),
+            if subject.kind != .naturalPerson, let uscc = subject.uscc, Self.isPublicUSCC(uscc),
                !usedUSCCs.contains(uscc) {
                 usedUSCCs.insert(uscc)
                 slugs[subject.id] = uscc
@@ -95,7 +108,14 @@ public struct Redactor: Sendable {
             overrides: snapshot.overrides.map {
                 [$0.target.table.rawValue, $0.target.id, $0.field, $0.phrase, $0.replacement ?? Self.defaultMark(for: $0.reason)]
             },
-            preview: preview))
+            preview: preview, contextNames: contextNames, publicNames: publicNames.sorted()))
+    }
+
+    /// Whether a subject's `uscc` is a public identifier: a USCC whose GB 32100 checksum
+    /// verifies and that is not also a valid ID number with a real birth date. Anything else
+    /// is never a slug nor protected from the detectors (the validator withholds the subject).
+    static func isPublicUSCC(_ uscc: String) -> Bool {
+        IdentifierChecksumBridge.isUSCCNotID(uscc)
     }
 
     /// What of a snapshot a redactor is made from: the subjects, the names of invalid

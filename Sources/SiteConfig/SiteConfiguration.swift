@@ -14,6 +14,7 @@ import WorkingDays
 ///
 /// [privacy]
 /// subject_slug_key = "a long random secret"
+/// mask_context_names = true     # names after 联系人, 患者, 当事人… (default on)
 ///
 /// [policy]
 /// objections = "suspend"        # or "annotate"
@@ -40,6 +41,10 @@ public struct SiteConfiguration: Sendable {
     public var feedItems = 50
     /// Secret for natural persons' page slugs; nil when the site did not set one.
     public var subjectSlugKey: [UInt8]?
+
+    /// Whether names the snapshot does not know are masked after context words (联系人张某,
+    /// 患者…): `privacy.mask_context_names`, on unless a site turns it off.
+    public var masksContextNames = true
 
     /// The key used when `site.toml` sets none (the site folder loader warns about it).
     public static let fallbackSubjectSlugKey = Array("gongshi: set privacy.subject_slug_key in site.toml".utf8)
@@ -87,8 +92,12 @@ public struct SiteConfiguration: Sendable {
         feedItems = try integer(toml, "feed_items", range: 1...1000) ?? feedItems
         if let privacy = toml["privacy"] {
             guard let table = privacy.table else { throw fail("[privacy] must be a table") }
-            if let unknown = table.keys.sorted().first(where: { $0 != "subject_slug_key" }) {
+            if let unknown = table.keys.sorted().first(where: { $0 != "subject_slug_key" && $0 != "mask_context_names" }) {
                 throw fail("unknown key 'privacy.\(unknown)'")
+            }
+            if let value = table["mask_context_names"] {
+                guard let flag = value.boolean else { throw fail("privacy.mask_context_names must be true or false") }
+                masksContextNames = flag
             }
             if let key = try string(table, "subject_slug_key", "privacy.") {
                 guard key.utf8.count >= 16 else { throw fail("privacy.subject_slug_key must be at least 16 bytes") }

@@ -23,6 +23,10 @@ public final class StagedOutput: @unchecked Sendable {
     public let destination: URL
     /// Where the new site is written.
     public let staging: URL
+    /// Called with every file's path and bytes before they are staged (the build's last check
+    /// for personal data); what it throws stops the write, and the build publishes nothing.
+    /// Set before the first write.
+    public var inspect: (@Sendable (String, Data) throws -> Void)?
     /// Where the site before the last swap is kept until the next build recycles it.
     public let previous: URL
     /// `NAME.manifest.json` next to the destination: every published file's SHA-256 and size.
@@ -115,6 +119,7 @@ public final class StagedOutput: @unchecked Sendable {
     @discardableResult
     public func write(_ relativePath: String, _ data: Data) throws -> DeployManifest.Entry {
         try checkInside(relativePath)
+        try inspect?(relativePath, data)
         let entry = DeployManifest.Entry(sha256: DeployManifest.sha256(data), size: data.count)
         let published = publishedManifest?.files[relativePath]
         foldersLock.lock()

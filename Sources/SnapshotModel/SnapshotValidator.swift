@@ -47,8 +47,12 @@ public enum SnapshotValidator {
             if let uscc = subject.uscc {
                 if subject.kind == .naturalPerson {
                     warn(.subjects, subject.id, column: "uscc", "a natural person has a USCC")
+                } else if IdentifierChecksum.isValidIDNumber(uscc) && IdentifierChecksum.hasPlausibleBirthDate(uscc) {
+                    // A person's ID number where the USCC belongs: never published, nor repeated.
+                    reject(.subjects, subject.id, column: "uscc", "holds a valid GB 11643 ID number, not a USCC")
                 } else if !IdentifierChecksum.isValidUSCC(uscc) {
-                    warn(.subjects, subject.id, column: "uscc", "'\(uscc)' fails the GB 32100 checksum")
+                    // Not a public identifier: it is not repeated, and the subject is withheld.
+                    reject(.subjects, subject.id, column: "uscc", "fails the GB 32100 checksum")
                 }
             }
             if let idNumber = subject.idNumber, !IdentifierChecksum.isValidIDNumber(idNumber) {

@@ -33,7 +33,7 @@ func plantedSnapshot(_ path: String, text: String, titleSuffix: String = "") thr
         "id_number": Planted.idNumber, "phone": Planted.mobile, "address": "福建省福州市鼓楼区\(Planted.homeAddress)"])
     try file.subject("P2", kind: "natural_person", name: Planted.compoundName)
     try file.subject("B1", kind: "individual_business", name: "福州市鼓楼区小吃店" + titleSuffix, [
-        "legal_representative": Planted.operatorName, "phone": "0591-87654321", "uscc": "92350102MA2Y3Q4R5T"])
+        "legal_representative": Planted.operatorName, "phone": "0591-87654321", "uscc": "92350102MA2Y3Q4R5W"])
     try file.subject("C1", name: "福州某某科技有限公司" + titleSuffix, [
         "uscc": "91350100M000100Y43", "legal_representative": "陈明" + titleSuffix, "address": "福州市鼓楼区" + text])
     try file.caseRow("K1", ["title": "案例" + text, "region": "福州" + titleSuffix, "summary_md": text, "source": "来源" + text,

@@ -12,7 +12,7 @@ func makeRedactor(_ build: (inout Snapshot) -> Void = { _ in }) -> Redactor {
                    address: "福建省福州市鼓楼区五四路123号3单元401室", phone: "13812345678"),
         SubjectRow(id: "P2", kind: .naturalPerson, name: "欧阳娜娜"),
         SubjectRow(id: "P3", kind: .naturalPerson, name: "张伟"),
-        SubjectRow(id: "B1", kind: .individualBusiness, name: "福州市鼓楼区李记小吃店", uscc: "92350102MA2XXXXX1Q",
+        SubjectRow(id: "B1", kind: .individualBusiness, name: "福州市鼓楼区李记小吃店", uscc: "92350102MA2XXXXX1D",
                    legalRepresentative: "李大海", address: "福建省福州市鼓楼区东街口1号"),
         SubjectRow(id: "C1", kind: .legalPerson, name: "张伟科技有限公司", uscc: "91350100M000100Y43",
                    legalRepresentative: "陈明", address: "福建省福州市鼓楼区五一路8号", phone: "0591-87654321"),
@@ -102,7 +102,7 @@ struct FreeTextRedactionTests {
         // Known subject USCC, an unknown valid USCC, and an all-digit valid USCC.
         let allDigits = "913501001234567890"
         let valid = IdentifierChecksum.isValidUSCC(allDigits)
-        for text in ["统一社会信用代码91350100M000100Y43", "代码92350102MA2XXXXX1Q（个体）", "其他代码 91110000100006385D"] {
+        for text in ["统一社会信用代码91350100M000100Y43", "代码92350102MA2XXXXX1D（个体）", "其他代码 91110000100006385D"] {
             #expect(redact(text).0 == text)
         }
         if valid { #expect(redact("代码\(allDigits)").0 == "代码\(allDigits)") }
@@ -201,13 +201,13 @@ struct StructuredRedactionTests {
     @Test("an individual business: name and USCC shown, operator masked, address county-level")
     func individualBusiness() {
         let (shop, _) = subject(SubjectRow(id: "B1", kind: .individualBusiness, name: "福州市鼓楼区李记小吃店",
-                                           uscc: "92350102MA2XXXXX1Q", legalRepresentative: "李大海",
+                                           uscc: "92350102MA2XXXXX1D", legalRepresentative: "李大海",
                                            address: "福建省福州市鼓楼区东街口1号", phone: "13800000000"))
         #expect(shop.name.value == "福州市鼓楼区李记小吃店")
-        #expect(shop.uscc?.value == "92350102MA2XXXXX1Q")
+        #expect(shop.uscc?.value == "92350102MA2XXXXX1D")
         #expect(shop.legalRepresentative?.value == "李某")
         #expect(shop.address?.value == "福建省福州市鼓楼区")
-        #expect(shop.slug == "92350102MA2XXXXX1Q")
+        #expect(shop.slug == "92350102MA2XXXXX1D")
     }
 
     @Test("a legal person: everything but the phone is shown")
