@@ -139,16 +139,20 @@ struct SnapshotReaderTests {
         #expect(reading.blockingErrors.map(\.rowID) == ["O1"])
     }
 
-    @Test("checksum failures are warnings")
+    @Test("an ID checksum failure is a warning; a USCC that fails GB 32100 or is an ID number withholds its subject")
     func checksums() throws {
         let folder = TemporaryFolder()
         let file = try TestSnapshotFile(at: folder.path("w.sqlite"))
         try file.subject("S1", name: "公司", ["uscc": "91350100M000100Y44"])
         try file.subject("P1", kind: "natural_person", name: "王小明", ["id_number": "110105194912310021"])
+        try file.subject("S2", name: "公司乙", ["uscc": "11010519491231002X"])
         let reading = try SnapshotReader(file: file.path).read()
-        #expect(reading.warnings.compactMap(\.column).sorted() == ["id_number", "uscc"])
-        #expect(reading.rowErrors.isEmpty)
-        #expect(!reading.warnings.contains { $0.message.contains("110105194912310021") })
+        #expect(reading.warnings.compactMap(\.column).sorted() == ["id_number"])
+        #expect(reading.rowErrors.map(\.rowID).sorted() == ["S1", "S2"])
+        #expect(reading.rowErrors.allSatisfy { $0.column == "uscc" })
+        #expect(!(reading.warnings + reading.rowErrors).contains {
+            $0.message.contains("110105194912310021") || $0.message.contains("11010519491231002X")
+        })
     }
 
     @Test("reading never writes: same bytes, same modification time, no journal, WAL or shm file")
