@@ -95,10 +95,7 @@ struct TextRedactor: Sendable {
             }
         }
         // 2. Protected spans: public organisation names and USCCs.
-        var protected = ProtectedSpans()
-        for range in protectedPhrases.matches(in: compact.scalars) { protected.add(compact.sourceRange(range)) }
-        for range in Self.usccTokens(in: view.scalars) { protected.add(view.sourceRange(range)) }
-        protected.prepare()
+        let protected = protectedSpans(view, compact)
         // 3. Identifiers, phones, cards, e-mail.
         for detection in FreeTextDetector.detect(in: view.scalars) {
             let range = view.sourceRange(detection.range)
@@ -155,10 +152,7 @@ struct TextRedactor: Sendable {
     /// stand before many values).
     func unprotectedDetections(in view: NormalizedText, names: Bool) -> (numbers: [Detection], names: [RedactionRule]) {
         let compact = view.compacted()
-        var protected = ProtectedSpans()
-        for range in protectedPhrases.matches(in: compact.scalars) { protected.add(compact.sourceRange(range)) }
-        for range in Self.usccTokens(in: view.scalars) { protected.add(view.sourceRange(range)) }
-        protected.prepare()
+        let protected = protectedSpans(view, compact)
         let numbers = FreeTextDetector.detect(in: view.scalars).filter { !protected.contains(view.sourceRange($0.range)) }
         guard names else { return (numbers, []) }
         var rules: [RedactionRule] = []
@@ -169,6 +163,16 @@ struct TextRedactor: Sendable {
             rules.append(.address)
         }
         return (numbers, rules)
+    }
+
+    /// The spans of a view that are public as written: organisation names (matched in the
+    /// compacted view) and USCCs, in source offsets.
+    private func protectedSpans(_ view: NormalizedText, _ compact: NormalizedText) -> ProtectedSpans {
+        var protected = ProtectedSpans()
+        for range in protectedPhrases.matches(in: compact.scalars) { protected.add(compact.sourceRange(range)) }
+        for range in Self.usccTokens(in: view.scalars) { protected.add(view.sourceRange(range)) }
+        protected.prepare()
+        return protected
     }
 
     /// The matching key of a phrase in a field of this kind.
