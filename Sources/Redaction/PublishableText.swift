@@ -4,12 +4,16 @@
 public protocol PublishableText: Sendable {
     /// The text to publish.
     var publishableValue: String { get }
+    /// Whether ``publishableValue`` is Markdown source (its `\*` is a literal `*`).
+    var isMarkdownSource: Bool { get }
 }
 
 extension RedactedText: PublishableText {
     public var publishableValue: String { value }
+    public var isMarkdownSource: Bool { isMarkdown }
 }
 
 extension SiteText: PublishableText {
     public var publishableValue: String { value }
+    public var isMarkdownSource: Bool { false }
 }

@@ -46,15 +46,28 @@ public struct SearchDocument: Sendable {
         self.date = date
         self.regions = regions
         self.list = list
-        self.text = texts.compactMap { $0?.publishableValue }.map(Self.plain).joined(separator: "\n")
+        self.text = texts.compactMap { $0.map { $0.isMarkdownSource ? Self.plain($0.publishableValue) : $0.publishableValue } }
+            .joined(separator: "\n")
     }
 
-    /// Markdown source as plain text for the index and snippets.
+    /// Markdown source as plain text for the index and snippets: markup characters go, a
+    /// backslash-escaped one is the character itself (a mask's `\*\*\*\*` reads `****`, not
+    /// nothing, so `w\*\*\*@example.com` never becomes an address).
     static func plain(_ markdown: String) -> String {
         var result = ""
-        for character in markdown where !"*_#>`|~[]".contains(character) {
-            result.append(character)
+        var escaped = false
+        for character in markdown {
+            if escaped {
+                if !character.isASCII || !(character.isPunctuation || character.isSymbol) { result.append("\\") }
+                result.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if !"*_#>`|~[]".contains(character) {
+                result.append(character)
+            }
         }
+        if escaped { result.append("\\") }
         return result
     }
 }
