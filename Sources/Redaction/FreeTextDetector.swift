@@ -21,6 +21,12 @@ enum FreeTextDetector {
         }
     }
 
+    /// `*` `_` `~` `` ` ``: marks a plain field shows as they are and a Markdown field drops.
+    @inline(__always)
+    static func isEmphasisMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "*" || scalar == "_" || scalar == "~" || scalar == "`"
+    }
+
     /// Whether a gap between digits holds three `*` in a row: a mask, not emphasis.
     @inline(__always)
     static func holdsMask(_ gap: ArraySlice<Unicode.Scalar>) -> Bool {
@@ -86,17 +92,26 @@ enum FreeTextDetector {
             groups.removeAll(keepingCapacity: true)
             digits.removeAll(keepingCapacity: true)
             var cursor = index
+            // Digits after a gap of emphasis marks only (`6222**02**…` in a plain field) read
+            // as the same group: the grouping a card needs is the one a reader sees.
+            var joinsLastGroup = false
             while true {
                 let start = cursor
                 while cursor < text.count, let value = digit(text[cursor]) {
                     digits.append(value + 0x30)
                     cursor += 1
                 }
-                groups.append(Group(range: start..<cursor, digitStart: digits.count - (cursor - start),
-                                    digitCount: cursor - start))
+                if joinsLastGroup {
+                    groups[groups.count - 1].range = groups[groups.count - 1].range.lowerBound..<cursor
+                    groups[groups.count - 1].digitCount += cursor - start
+                } else {
+                    groups.append(Group(range: start..<cursor, digitStart: digits.count - (cursor - start),
+                                        digitCount: cursor - start))
+                }
                 var gap = cursor
                 while gap < text.count, gap - cursor < maximumGap, isSeparator(text[gap]) { gap += 1 }
                 guard gap > cursor, gap < text.count, digit(text[gap]) != nil, !holdsMask(text[cursor..<gap]) else { break }
+                joinsLastGroup = text[cursor..<gap].allSatisfy(isEmphasisMark)
                 cursor = gap
             }
             // A final X of an ID number, after groups holding 17 digits.

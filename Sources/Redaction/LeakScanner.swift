@@ -42,7 +42,7 @@ public struct LeakScanner: Sendable {
                 people[subject.name] = origin + ".name"
             } else {
                 organisations.append(subject.name)
-                if let uscc = subject.uscc { knownUSCCs.insert(uscc) }
+                if let uscc = subject.uscc, IdentifierChecksumBridge.isUSCCNotID(uscc) { knownUSCCs.insert(uscc) }
                 if subject.kind != .individualBusiness, let representative = subject.legalRepresentative {
                     publicNames.append(representative)
                 }

@@ -181,6 +181,17 @@ public enum SnapshotValidator {
         }
         snapshot.invalidRows = invalid
         func valid(_ table: SnapshotTable, _ id: String) -> Bool { invalid[RowRef(table, id)] == nil }
+        // A subject withheld here (an ID number in its uscc) is still a person to mask in free
+        // text: a natural person's name, or the operator or representative of any other kind.
+        for subject in snapshot.subjects where !valid(.subjects, subject.id) {
+            if subject.kind == .naturalPerson {
+                snapshot.namesOfInvalidSubjects.append(subject.name)
+            } else if let representative = subject.legalRepresentative {
+                snapshot.namesOfInvalidSubjects.append(representative)
+            }
+        }
+        snapshot.subjects.removeAll { !valid(.subjects, $0.id) }
+        snapshot.cases.removeAll { !valid(.cases, $0.id) }
         snapshot.caseSubjects.removeAll { !valid(.caseSubjects, "\($0.caseID)/\($0.subjectID)") }
         snapshot.reports.removeAll { !valid(.verificationReports, $0.id) }
         snapshot.records.removeAll { !valid(.records, $0.id) }

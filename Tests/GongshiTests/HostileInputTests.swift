@@ -136,7 +136,9 @@ struct HostileInputTests {
     func unsafeIDs() throws {
         let fixture = try SiteFixture()
         let file = try TestSnapshotFile(at: fixture.snapshotPath())
-        try file.subject("S1", name: "福州某公司", ["uscc": "../../etc"])
+        // No uscc: the slug is a keyed hash (a uscc failing GB 32100 is a row error, which
+        // withholds the subject: the checksum tests).
+        try file.subject("S1", name: "福州某公司")
         try file.record("../../escape", subject: "S1")
         try file.record("记录一", subject: "S1")
         try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out, asOf: asOf))
@@ -144,7 +146,7 @@ struct HostileInputTests {
         let recordPages = paths.filter { $0.hasPrefix("records/") }.sorted()
         #expect(recordPages.count == 2)
         #expect(recordPages.allSatisfy { $0.hasPrefix("records/x-") && $0.count == "records/x-0123456789abcdef/index.html".count })
-        #expect(paths.contains { $0.hasPrefix("subjects/p-") })  // a USCC that is not USCC-shaped is not a slug
+        #expect(paths.contains { $0.hasPrefix("subjects/p-") })
         #expect(!FileManager.default.fileExists(atPath: fixture.folder.path("escape")))
     }
 }
