@@ -71,9 +71,13 @@ public struct LeakScanner: Sendable {
         }
         let needles = textNeedles
         let personKeys = Set(people.keys.map(NormalizedText.matchKey))
-        contextDetector = contextNames
-            ? ContextNameDetector(publicNames: Set(publicNames.map(NormalizedText.matchKey)).subtracting(personKeys)) : nil
-        protectedPhrases = PhraseMatcher(organisations.filter { needles[$0] == nil }.map(NormalizedText.matchKey))
+        // Organisations' names and the public names of their representatives are shown as
+        // written: a name found after a context word elsewhere (刘斌) inside one (刘斌秀) is
+        // not a finding, as the redactor does not mask it there either.
+        let publicKeys = Set(publicNames.map(NormalizedText.matchKey)).subtracting(personKeys)
+        protectedPhrases = PhraseMatcher(organisations.filter { needles[$0] == nil }.map(NormalizedText.matchKey)
+            + publicKeys.sorted())
+        contextDetector = contextNames ? ContextNameDetector(publicNames: publicKeys) : nil
     }
 
     /// Adds the ID numbers, phones, cards and e-mail addresses found in one raw field.

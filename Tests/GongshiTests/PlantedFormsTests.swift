@@ -5,6 +5,7 @@ import CreditVocabulary
 import Foundation
 import GRDB
 @testable import Markdown
+import SearchIndex
 import Redaction
 import SnapshotModel
 import Testing
@@ -216,5 +217,74 @@ struct PlantedFormsBuildTests {
             }
         }
         _ = planted
+    }
+
+    @Test("the audit finds a leak planted in each kind of file: page, d/ chunk, Han and word shards, feed, sitemap")
+    func auditFindsEachFileKind() throws {
+        let fixture = try SiteFixture()
+        _ = try PlantedFormsSnapshot(at: fixture.snapshotPath())
+        try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out, asOf: asOf))
+        let out = URL(fileURLWithPath: fixture.out)
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let url = out.appendingPathComponent(path)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let changed = change(text)
+            #expect(changed != text, "\(path) was not changed")
+            try changed.write(to: url, atomically: true, encoding: .utf8)
+        }
+        func editJSON(_ path: String, _ change: (inout [String: Any]) -> Void) throws {
+            let url = out.appendingPathComponent(path)
+            var object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any] ?? [:]
+            change(&object)
+            try JSONSerialization.data(withJSONObject: object).write(to: url)
+        }
+        // A page: an ID number in full-width digits.
+        try edit("records/R-F0/index.html") { $0.replacingOccurrences(of: "</main>", with: "<p>３５０１０２１９９００３０７４５１５</p></main>") }
+        // A d/ chunk: a mobile number, spaced, inside a snippet.
+        try edit("search/d/0.json") { $0.replacingOccurrences(of: "第", with: "电话138 1234 5678第", options: [], range: $0.range(of: "第")) }
+        // A Han shard: the pairs of a known name, pointing at the newest document.
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("search/manifest.json"))) as? [String: Any]
+        let shards = manifest?["hanShards"] as? Int ?? 0
+        #expect(shards > 0)
+        for pair in ["王小", "小明"] {
+            try editJSON("search/" + SearchShards.file(for: .han(pair), shardCount: shards)) { $0[pair] = [[0], [Int]()] }
+        }
+        // A word shard: a card number as a term.
+        let cardShard = "search/" + SearchShards.file(for: .word(PlantedForms.card, prefix: false), shardCount: shards)
+        if !FileManager.default.fileExists(atPath: out.appendingPathComponent(cardShard).path) {
+            try "{}".write(to: out.appendingPathComponent(cardShard), atomically: true, encoding: .utf8)
+        }
+        try editJSON(cardShard) { $0[PlantedForms.card] = [[0], [Int]()] }
+        // The feed: an e-mail address in an item's title; the sitemap: an ID number in an address.
+        try edit("feed.xml") { $0.replacingOccurrences(of: "<title>", with: "<title>zhangsan&#64;example.com ", options: [],
+                                                        range: $0.range(of: "<title>")) }
+        try edit("sitemap.xml") { $0.replacingOccurrences(of: "</urlset>", with:
+            "<url><loc>https://credit.example.gov.cn/sxalhc/q/\(PlantedForms.idNumberX)/</loc></url></urlset>") }
+
+        let findings = try SiteAuditor.audit(snapshot: fixture.snapshotPath(), out: fixture.out, site: fixture.site,
+                                             asOf: asOf, audience: .public)
+        let files = Set(findings.map(\.file))
+        for file in ["records/R-F0/index.html", "search/d/0.json", cardShard, "feed.xml", "sitemap.xml"] {
+            #expect(files.contains(file), "\(file): \(findings)")
+        }
+        #expect(findings.contains { $0.file == "search/" && $0.problem.contains("person_name") }, "\(findings)")
+        #expect(files.count == 6, "\(findings)")
+    }
+}
+
+@Suite("Audit: the leak scanner's names")
+struct LeakScannerNameTests {
+    @Test("a name found after a context word is a finding, except inside a public representative's name")
+    func contextNameInsidePublicName() {
+        let snapshot = Fixtures.snapshot(subjects: [
+            SubjectRow(id: "C1", kind: .legalPerson, name: "兰州东洋商贸有限公司", uscc: "91350100M000100Y43",
+                       legalRepresentative: "刘斌秀"),
+        ])
+        var scanner = LeakScanner(snapshot: snapshot)
+        scanner.addFreeText("约谈企业负责人刘斌。", origin: "interviews[I1].summary_md", markdown: true)
+        scanner.prepare()
+        #expect(scanner.scan("约谈企业负责人刘斌。").map(\.rule) == ["context_name"])
+        #expect(scanner.scan("法定代表人（负责人）刘斌秀").isEmpty)
+        #expect(scanner.scan("约谈企业负责人刘某。").isEmpty)
     }
 }
