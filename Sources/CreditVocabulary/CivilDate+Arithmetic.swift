@@ -12,9 +12,15 @@ extension CivilDate {
         return era * 146_097 + doe - 719_468
     }
 
-    /// The date `dayNumber` days after 1970-01-01.
+    /// The first and last dates a ``CivilDate`` holds.
+    public static let earliest = CivilDate(year: 1, month: 1, day: 1)!
+    public static let latest = CivilDate(year: 9999, month: 12, day: 31)!
+
+    /// The date `dayNumber` days after 1970-01-01, held to ``earliest``...``latest``:
+    /// arithmetic never traps, a window that would end after 9999 ends on its last day.
     public init(dayNumber: Int) {
-        let z = dayNumber + 719_468
+        let clamped = min(max(dayNumber, -719_162), 2_932_896)
+        let z = clamped + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
@@ -29,13 +35,18 @@ extension CivilDate {
 
     /// The date `days` days later (earlier when negative).
     public func adding(days: Int) -> CivilDate {
-        CivilDate(dayNumber: dayNumber + days)
+        let (sum, overflow) = dayNumber.addingReportingOverflow(days)
+        return CivilDate(dayNumber: overflow ? (days < 0 ? Int.min : Int.max) : sum)
     }
 
     /// The date `months` calendar months later: the same day of the month, or that month's
-    /// last day when it is shorter (2026-01-31 + 1 month = 2026-02-28).
+    /// last day when it is shorter (2026-01-31 + 1 month = 2026-02-28). Held to
+    /// ``earliest``...``latest`` like every date arithmetic.
     public func adding(months: Int) -> CivilDate {
-        let total = year * 12 + (month - 1) + months
+        let bound = 9999 * 12
+        let total = year * 12 + (month - 1) + max(min(months, bound), -bound)
+        if total < 12 { return .earliest }
+        if total > bound + 11 { return .latest }
         let newYear = total / 12
         let newMonth = total % 12 + 1
         let newDay = min(day, CivilDate.daysIn(month: newMonth, year: newYear))
@@ -44,7 +55,7 @@ extension CivilDate {
 
     /// The date `years` calendar years later (2024-02-29 + 1 year = 2025-02-28).
     public func adding(years: Int) -> CivilDate {
-        adding(months: years * 12)
+        adding(months: max(min(years, 10_000), -10_000) * 12)
     }
 
     /// ISO weekday: 1 = Monday ... 7 = Sunday.

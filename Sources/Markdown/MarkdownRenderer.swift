@@ -36,10 +36,36 @@ public enum MarkdownRenderer {
         }
         guard let document = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(document) }
+        replaceImagesWithAltText(document)
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
             return ""
         }
         defer { free(rendered) }
         return String(cString: rendered)
+    }
+
+    /// Replaces every image by its alt text (its children), so that a snapshot's Markdown
+    /// never makes a page load something from another host: the site promises no external
+    /// assets, and an image address can carry data out of the page or track its readers.
+    private static func replaceImagesWithAltText(_ document: OpaquePointer) {
+        var images: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(document) else { return }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+               cmark_node_get_type(node) == CMARK_NODE_IMAGE {
+                images.append(node)
+            }
+        }
+        cmark_iter_free(iterator)
+        // Innermost last in document order: an image inside another's alt text is moved out
+        // with its parent's children first, then replaced in turn.
+        for image in images {
+            while let child = cmark_node_first_child(image) {
+                cmark_node_insert_before(image, child)
+            }
+            cmark_node_free(image)
+        }
     }
 }

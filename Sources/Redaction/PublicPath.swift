@@ -4,10 +4,17 @@ import StableDigest
 
 /// Path segments for published pages (site.md, "Output layout").
 public enum PublicPath {
-    /// The row id itself when it matches `^[A-Za-z0-9][A-Za-z0-9_-]*$` and holds nothing a
-    /// detector would redact; otherwise `x-` and the first 16 hex digits of its SHA-256.
+    /// The longest row id used as it is: a file name has room for 255 bytes, and an address
+    /// should stay short enough to read aloud or type.
+    public static let maximumLiteralLength = 64
+
+    /// The row id itself when it matches `^[A-Za-z0-9][A-Za-z0-9_-]*$`, has at most
+    /// ``maximumLiteralLength`` characters and holds nothing a detector would redact;
+    /// otherwise `x-` and the first 16 hex digits of its SHA-256.
     public static func segment(forRowID id: String) -> String {
-        if isSafe(id), FreeTextDetector.detect(in: Array(id.unicodeScalars)).isEmpty { return id }
+        if id.utf8.count <= maximumLiteralLength, isSafe(id), FreeTextDetector.detect(in: Array(id.unicodeScalars)).isEmpty {
+            return id
+        }
         return "x-" + hex(SHA256.hash(data: Data(id.utf8))).prefix(16)
     }
 

@@ -43,6 +43,14 @@ public enum SnapshotValidator {
             ids.contains(id) || invalid[RowRef(table, id)] != nil
         }
 
+        for index in snapshot.subjects.indices {
+            guard let code = snapshot.subjects[index].regionCode else { continue }
+            if code.utf8.count != 6 || !code.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+                warn(.subjects, snapshot.subjects[index].id, column: "region_code",
+                     "is not a 6-digit GB/T 2260 code; it is ignored")
+                snapshot.subjects[index].regionCode = nil
+            }
+        }
         for subject in snapshot.subjects {
             if let uscc = subject.uscc {
                 if subject.kind == .naturalPerson {
@@ -87,6 +95,12 @@ public enum SnapshotValidator {
                 }
             }
             checkReview(.verificationReports, report.id, report.review)
+        }
+        for cycle in supersedesCycles(snapshot.reports) where cycle.count > 1 {
+            let path = (cycle + [cycle[0]]).map { "verification_reports[\($0)]" }.joined(separator: " → ")
+            for id in cycle {
+                reject(.verificationReports, id, column: "supersedes", "is part of a cycle of corrections: \(path)")
+            }
         }
         for record in snapshot.records {
             if !known(.subjects, subjectIDs, record.subjectID) {
@@ -141,6 +155,10 @@ public enum SnapshotValidator {
             }
             if objection.status != .pending && objection.resolvedOn == nil {
                 warn(.objections, objection.id, column: "resolved_on", "a resolved objection has no resolved_on date")
+            }
+            if let resolvedOn = objection.resolvedOn, resolvedOn < objection.filedOn {
+                warn(.objections, objection.id, column: "resolved_on",
+                     "resolved on \(resolvedOn), before it was filed on \(objection.filedOn)")
             }
         }
         let rowsByTable: [SnapshotTable: Set<String>] = [
@@ -202,5 +220,30 @@ public enum SnapshotValidator {
         snapshot.repairActions.removeAll { !valid(.repairActions, $0.id) }
         snapshot.objections.removeAll { !valid(.objections, $0.id) }
         return problems
+    }
+
+    /// The cycles of `supersedes` among `reports` (A corrects B, B corrects A), each in the
+    /// order it is followed from its smallest id. Linear: each report is followed once.
+    static func supersedesCycles(_ reports: [ReportRow]) -> [[String]] {
+        var next: [String: String] = [:]
+        for report in reports { if let old = report.supersedes { next[report.id] = old } }
+        var state: [String: Bool] = [:]  // false: on the current path; true: done
+        var cycles: [[String]] = []
+        for start in next.keys.sorted() where state[start] == nil {
+            var path: [String] = []
+            var current: String? = start
+            while let id = current, state[id] == nil {
+                state[id] = false
+                path.append(id)
+                current = next[id]
+            }
+            if let id = current, state[id] == false, let from = path.firstIndex(of: id) {
+                let cycle = Array(path[from...])
+                let smallest = cycle.indices.min { cycle[$0] < cycle[$1] }!
+                cycles.append(Array(cycle[smallest...] + cycle[..<smallest]))
+            }
+            for id in path { state[id] = true }
+        }
+        return cycles
     }
 }

@@ -16,6 +16,8 @@ struct FieldDecoder {
     /// The position of each selected column, looked up once per table.
     let columns: [String: Int32]
     private(set) var problems: [SnapshotProblem] = []
+    /// Problems that do not withhold the row (characters removed from a text).
+    private(set) var warnings: [SnapshotProblem] = []
 
     /// Shares the values of the table's low-cardinality columns.
     let interner: ColumnInterner?
@@ -51,7 +53,12 @@ struct FieldDecoder {
         switch sqlite3_column_type(statement, index) {
         case SQLITE_NULL: return nil
         case SQLITE_TEXT:
-            let text = Self.columnText(statement, index)
+            var text = Self.columnText(statement, index)
+            if let (kept, removed) = UnsafeCharacters.removing(from: text) {
+                if !warnings.contains(where: { $0.column == column }) { warnings.append(SnapshotProblem(.warning, table: table, rowID: id, column: column,
+                    "held \(removed) control, bidirectional or undecodable character(s), removed (NUL, U+202E, bytes that are not UTF-8…)")) }
+                text = kept
+            }
             if let interner, interner.isInterned(index) { return interner.string(text, at: index) }
             return text
         case SQLITE_INTEGER: return String(sqlite3_column_int64(statement, index))
@@ -75,25 +82,43 @@ struct FieldDecoder {
         return value.isEmpty ? nil : value
     }
 
+    /// The dates a snapshot may hold: a credit record is not older than the People's Republic,
+    /// and a year past 2199 is a typing slip (9997 for 1997 or 2027) that calendar arithmetic
+    /// must never meet.
+    static let plausibleDates = CivilDate(year: 1949, month: 1, day: 1)!...CivilDate(year: 2199, month: 12, day: 31)!
+
+    /// `text` as a message quotes it: at most 40 characters, so that a hostile field does not
+    /// make a hostile message.
+    static func quoted(_ text: String) -> String {
+        let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+        return "'" + shown.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{" + String($0.value, radix: 16) + "}" : String($0) }
+            .joined() + "'"
+    }
+
+    /// A date, or nil with a problem recorded: not `YYYY-MM-DD`, or outside ``plausibleDates``.
+    private mutating func parsedDate(_ column: String, _ text: String) -> CivilDate? {
+        guard let date = CivilDate(iso: text) else {
+            fail(column, "\(Self.quoted(text)) is not a date YYYY-MM-DD")
+            return nil
+        }
+        guard Self.plausibleDates.contains(date) else {
+            fail(column, "\(text) is outside the dates a snapshot can hold (1949-01-01 to 2199-12-31)")
+            return nil
+        }
+        return date
+    }
+
     mutating func date(_ column: String) -> CivilDate {
         guard let text = rawText(column) else {
             fail(column, "is NULL, expected a date YYYY-MM-DD")
             return CivilDate(dayNumber: 0)
         }
-        guard let date = CivilDate(iso: text) else {
-            fail(column, "'\(text)' is not a date YYYY-MM-DD")
-            return CivilDate(dayNumber: 0)
-        }
-        return date
+        return parsedDate(column, text) ?? CivilDate(dayNumber: 0)
     }
 
     mutating func optionalDate(_ column: String) -> CivilDate? {
         guard let text = rawText(column), !text.isEmpty else { return nil }
-        guard let date = CivilDate(iso: text) else {
-            fail(column, "'\(text)' is not a date YYYY-MM-DD")
-            return nil
-        }
-        return date
+        return parsedDate(column, text)
     }
 
     mutating func value<E: RawRepresentable & CaseIterable>(_ column: String, _: E.Type) -> E
@@ -103,7 +128,7 @@ struct FieldDecoder {
             return E.allCases.first!
         }
         guard let value = E(rawValue: text) else {
-            fail(column, "'\(text)' is not one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+            fail(column, "\(Self.quoted(text)) is not one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
             return E.allCases.first!
         }
         return value
@@ -113,7 +138,7 @@ struct FieldDecoder {
     where E.RawValue == String {
         guard let text = rawText(column), !text.isEmpty else { return nil }
         guard let value = E(rawValue: text) else {
-            fail(column, "'\(text)' is not one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+            fail(column, "\(Self.quoted(text)) is not one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
             return nil
         }
         return value
@@ -125,13 +150,13 @@ struct FieldDecoder {
         guard let data = text.data(using: .utf8),
               let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
               let array = parsed as? [Any] else {
-            fail(column, "'\(text)' is not a JSON array of strings")
+            fail(column, "\(Self.quoted(text)) is not a JSON array of strings")
             return []
         }
         var strings: [String] = []
         for element in array {
             guard let string = element as? String else {
-                fail(column, "'\(text)' is not a JSON array of strings")
+                fail(column, "\(Self.quoted(text)) is not a JSON array of strings")
                 return []
             }
             strings.append(string)
@@ -189,7 +214,7 @@ struct FieldDecoder {
         var values: [E] = []
         for text in stringList(column) {
             guard let value = E(rawValue: text) else {
-                fail(column, "list item '\(text)' is not one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+                fail(column, "list item \(Self.quoted(text)) is not one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
                 continue
             }
             values.append(value)
@@ -205,7 +230,7 @@ struct FieldDecoder {
         case .double(let number) where number == number.rounded() && abs(number) < 1e15: return Int(number)
         case .string(let text) where Int(text) != nil: return Int(text)
         default:
-            fail(column, "'\(value)' is not an integer")
+            fail(column, "\(Self.quoted("\(value)")) is not an integer")
             return nil
         }
     }
@@ -218,7 +243,7 @@ struct FieldDecoder {
         case .double(let number): return number
         case .string(let text) where Double(text) != nil: return Double(text)
         default:
-            fail(column, "'\(value)' is not a number")
+            fail(column, "\(Self.quoted("\(value)")) is not a number")
             return nil
         }
     }

@@ -2,6 +2,7 @@ import BackgroundWork
 import CreditVocabulary
 import Foundation
 import GRDB
+import GRDBSQLite
 import SnapshotModel
 
 /// Reads a snapshot file without ever writing to it.
@@ -26,10 +27,13 @@ public final class SnapshotReader: Sendable {
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw failure("no such snapshot file")
         }
-        let walPath = url.path + "-wal"
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: walPath),
-           let size = attributes[.size] as? NSNumber, size.intValue > 0 {
-            throw failure("has a non-empty write-ahead log (\(walPath)); the export is not finished or not checkpointed")
+        for (suffix, what) in [("-wal", "a non-empty write-ahead log"), ("-journal", "a rollback journal")] {
+            let path = url.path + suffix
+            if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+               let size = attributes[.size] as? NSNumber, size.intValue > 0 {
+                throw failure("has \(what) beside it (\(path)): it is still being written, or its export was interrupted; "
+                    + "wait for the export to finish, or export it again")
+            }
         }
         do {
             database = try Self.open(file)
@@ -153,6 +157,20 @@ public final class SnapshotReader: Sendable {
     private func read<Extra: Sendable>(
         interning: Bool, alongside: @escaping @Sendable (Snapshot) -> Extra
     ) throws -> (reading: SnapshotReading, extra: Extra) {
+        do {
+            return try readTables(interning: interning, alongside: alongside)
+        } catch var error as SnapshotOpenError {
+            error.problem.file = file
+            throw error
+        } catch let error as DatabaseError {
+            throw SnapshotOpenError(SnapshotProblem(.error, file: file, isolated: false,
+                                                    "cannot be read (SQLite: \(Self.describe(error)))"))
+        }
+    }
+
+    private func readTables<Extra: Sendable>(
+        interning: Bool, alongside: @escaping @Sendable (Snapshot) -> Extra
+    ) throws -> (reading: SnapshotReading, extra: Extra) {
         let empty = Snapshot(file: file, meta: try meta())
         // The other tables are read on a second connection on another core while this one
         // reads `records`, the largest. (Splitting `records` between the two was tried: 0.03 s
@@ -192,18 +210,31 @@ public final class SnapshotReader: Sendable {
     /// The Markdown bodies of `column` for the rows `ids` (missing rows are absent; NULL
     /// bodies are empty strings).
     public func bodies(_ column: BodyColumn, ids: [String]) throws -> [String: String] {
+        do {
+            return try readBodies(column, ids: ids)
+        } catch let error as DatabaseError {
+            throw SnapshotOpenError(SnapshotProblem(.error, file: file, table: column.table, column: column.column, isolated: false,
+                                                    "cannot be read (SQLite: \(Self.describe(error)))"))
+        }
+    }
+
+    private func readBodies(_ column: BodyColumn, ids: [String]) throws -> [String: String] {
         var result: [String: String] = [:]
         result.reserveCapacity(ids.count)
         try database.read { db in
             for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
                 let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 let sql = "SELECT id, \(column.column) AS body FROM \(column.table.rawValue) WHERE id IN (\(placeholders))"
-                let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(chunk))
-                while let row = try rows.next() {
-                    let id: DatabaseValue = row[0]
-                    let body: DatabaseValue = row[1]
-                    guard let id = String.fromDatabaseValue(id) else { continue }
-                    result[id] = String.fromDatabaseValue(body) ?? ""
+                // Read with SQLite's own accessors and lengths: a C string would end at a NUL.
+                let statement = try db.makeStatement(sql: sql)
+                statement.arguments = StatementArguments(chunk)
+                let sqlite = statement.sqliteStatement
+                let rows = try Row.fetchCursor(statement)
+                while try rows.next() != nil {
+                    guard sqlite3_column_type(sqlite, 0) == SQLITE_TEXT else { continue }
+                    let id = FieldDecoder.columnText(sqlite, 0)
+                    let text = sqlite3_column_type(sqlite, 1) == SQLITE_TEXT ? FieldDecoder.columnText(sqlite, 1) : ""
+                    result[id] = UnsafeCharacters.removing(from: text)?.text ?? text
                 }
             }
         }

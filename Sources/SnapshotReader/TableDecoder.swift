@@ -42,6 +42,19 @@ struct TableDecoder {
         _ table: SnapshotTable, idColumn: String = "id", orderBy: String = "id",
         _ decode: (inout FieldDecoder) -> T
     ) throws -> [T] {
+        do {
+            return try eachRow(table, idColumn: idColumn, orderBy: orderBy, decode)
+        } catch let error as DatabaseError {
+            // A damaged page or an unreadable table: the reader adds the file's name.
+            throw SnapshotOpenError(SnapshotProblem(.error, table: table, isolated: false,
+                                                    "cannot be read (SQLite: \(error.message ?? "\(error.resultCode)"))"))
+        }
+    }
+
+    private mutating func eachRow<T>(
+        _ table: SnapshotTable, idColumn: String, orderBy: String,
+        _ decode: (inout FieldDecoder) -> T
+    ) throws -> [T] {
         var result: [T] = []
         // The rows are counted first: an array that doubles as it grows holds both buffers
         // at once, half again the table's memory at the moment it peaks.
@@ -54,12 +67,17 @@ struct TableDecoder {
         let bodyTypes = BodyColumn.allCases.filter { $0.table == table }.map { ($0, columns["typeof_\($0.column)"] ?? 0) }
         let interner = interning ? ColumnInterner(columns: Self.internedColumns[table] ?? [], positions: columns) : nil
         let sqlite = statement.sqliteStatement
+        let duplicates = try duplicateIDs(table)
         let cursor = try Row.fetchCursor(statement)
         while try cursor.next() != nil {
             let id = sqlite3_column_type(sqlite, idIndex) == SQLITE_TEXT ? FieldDecoder.columnText(sqlite, idIndex) : ""
             var decoder = FieldDecoder(statement: sqlite, table: table, id: id, columns: columns, interner: interner)
             if id.isEmpty {
                 decoder.problem(idColumn, "is empty or NULL")
+            } else if let count = duplicates[id] {
+                // Which copy is right cannot be told: every copy is withheld, in full and
+                // incremental builds alike, and named once per copy.
+                decoder.problem(idColumn, "appears \(count) times in the table (a primary key must be unique); every copy is withheld")
             }
             for (body, typeIndex) in bodyTypes {
                 let type = FieldDecoder.columnText(sqlite, typeIndex)
@@ -70,6 +88,7 @@ struct TableDecoder {
                 }
             }
             let value = decode(&decoder)
+            problems += decoder.warnings
             if decoder.problems.isEmpty {
                 result.append(value)
             } else {
@@ -97,6 +116,26 @@ struct TableDecoder {
                     snapshot.invalidRows[parent] = "withheld because \(RowRef(table, id)) is invalid"
                 }
             }
+        }
+        return result
+    }
+
+    /// The ids that stand on more than one row of `table`, with their counts (a platform
+    /// export without constraints). `redaction_overrides` is not checked: applying every copy
+    /// of an override masks more, never less.
+    private func duplicateIDs(_ table: SnapshotTable) throws -> [String: Int] {
+        let sql: String
+        switch table {
+        case .redactionOverrides:
+            return [:]
+        case .caseSubjects:
+            sql = "SELECT case_id || '/' || subject_id, count(*) FROM case_subjects GROUP BY case_id, subject_id HAVING count(*) > 1"
+        default:
+            sql = "SELECT id, count(*) FROM \(table.rawValue) WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1"
+        }
+        var result: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: sql) {
+            if let id = row[0] as String? { result[id] = row[1] }
         }
         return result
     }

@@ -171,13 +171,15 @@ struct SnapshotReaderTests {
         #expect(names == ["demo.sqlite"])
     }
 
-    @Test("a snapshot with an unfinished write-ahead log is refused")
-    func pendingWAL() throws {
+    @Test("a snapshot still being written (a write-ahead log or a rollback journal beside it) is refused, naming the file",
+          arguments: [("-wal", "write-ahead log"), ("-journal", "rollback journal")])
+    func beingWritten(_ suffix: String, _ what: String) throws {
         let folder = TemporaryFolder()
         let path = folder.path("w.sqlite")
         try DemoSnapshot.write(to: path)
-        try Data(repeating: 1, count: 64).write(to: URL(fileURLWithPath: path + "-wal"))
-        #expect(openError(path)?.message.contains("write-ahead log") == true)
+        try Data(repeating: 1, count: 64).write(to: URL(fileURLWithPath: path + suffix))
+        let message = openError(path)?.message ?? ""
+        #expect(message.contains(what) && message.contains("w.sqlite" + suffix), "\(message)")
     }
 
     @Test("the demo snapshot reads without errors")
