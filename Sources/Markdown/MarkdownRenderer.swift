@@ -23,10 +23,22 @@ public enum MarkdownRenderer {
     private static let options: Int32 = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
 
     static func renderHTML(_ markdown: String) -> String {
+        let plan = MarkdownSafety.plan(for: markdown)
+        let html = parseAndRender(MarkdownSafety.apply(plan, to: markdown), autolinks: plan.autolinks)
+        // The last bound, for an amplification nobody has found yet: a page many times its
+        // source shows the source as plain text instead.
+        if html.utf8.count > 16 * markdown.utf8.count + 65_536 {
+            return "<p>" + HTMLEscaping.escape(markdown).replacingOccurrences(of: "\n", with: "<br>\n") + "</p>\n"
+        }
+        return html
+    }
+
+    /// cmark-gfm's parse and HTML rendering, with the autolink extension or without.
+    private static func parseAndRender(_ markdown: String, autolinks: Bool) -> String {
         precondition(registered)
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }
-        for name in extensionNames {
+        for name in extensionNames where autolinks || name != "autolink" {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }

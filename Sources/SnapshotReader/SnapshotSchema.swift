@@ -1,7 +1,7 @@
 import SnapshotModel
 
 /// The tables and columns of format version 1 that the generator reads.
-enum SnapshotSchema {
+public enum SnapshotSchema {
     /// Required columns per table.
     static let columns: [SnapshotTable: [String]] = [
         .meta: ["key", "value"],
@@ -29,6 +29,11 @@ enum SnapshotSchema {
 
     /// The value of `snapshot_meta.format` this reader accepts.
     static let format = "credit-disclosure-snapshot"
+
+    /// The longest Markdown field a row may have, in characters (256 Ki, some 250 pages of
+    /// text): a longer one withholds its row, so that no single field can hold a build or a
+    /// preview request for long, whatever it repeats.
+    public static let maximumBodyCharacters: Int64 = 262_144
     /// The value of `snapshot_meta.version` this reader accepts.
     static let version = "1"
 }

@@ -16,7 +16,7 @@ struct TableDecoder {
     private static func selectList(_ table: SnapshotTable) -> String {
         let bodies = BodyColumn.allCases.filter { $0.table == table }.map(\.column)
         let columns = (SnapshotSchema.columns[table] ?? []).filter { !bodies.contains($0) }
-        var extra = bodies.map { "typeof(\($0)) AS \"typeof_\($0)\"" }
+        var extra = bodies.map { "typeof(\($0)) AS \"typeof_\($0)\", length(\($0)) AS \"length_\($0)\"" }
         if table == .caseSubjects {
             extra.append("(case_id || '/' || subject_id) AS case_subjects_id")
         }
@@ -64,7 +64,8 @@ struct TableDecoder {
         let columns = Dictionary(
             statement.columnNames.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
         let idIndex = columns[idColumn] ?? 0
-        let bodyTypes = BodyColumn.allCases.filter { $0.table == table }.map { ($0, columns["typeof_\($0.column)"] ?? 0) }
+        let bodyTypes = BodyColumn.allCases.filter { $0.table == table }
+            .map { ($0, columns["typeof_\($0.column)"] ?? 0, columns["length_\($0.column)"] ?? 0) }
         let interner = interning ? ColumnInterner(columns: Self.internedColumns[table] ?? [], positions: columns) : nil
         let sqlite = statement.sqliteStatement
         let duplicates = try duplicateIDs(table)
@@ -79,12 +80,15 @@ struct TableDecoder {
                 // incremental builds alike, and named once per copy.
                 decoder.problem(idColumn, "appears \(count) times in the table (a primary key must be unique); every copy is withheld")
             }
-            for (body, typeIndex) in bodyTypes {
+            for (body, typeIndex, lengthIndex) in bodyTypes {
                 let type = FieldDecoder.columnText(sqlite, typeIndex)
                 if type == "null" && body.isRequired {
                     decoder.problem(body.column, "is NULL, expected Markdown text")
                 } else if type == "blob" {
                     decoder.problem(body.column, "is a blob, expected Markdown text")
+                } else if sqlite3_column_int64(sqlite, lengthIndex) > SnapshotSchema.maximumBodyCharacters {
+                    decoder.problem(body.column, "is \(sqlite3_column_int64(sqlite, lengthIndex)) characters long, "
+                        + "over the limit of \(SnapshotSchema.maximumBodyCharacters) for one Markdown field")
                 }
             }
             let value = decode(&decoder)

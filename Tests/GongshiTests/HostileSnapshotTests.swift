@@ -193,4 +193,17 @@ struct HostileSnapshotTests {
             #expect(!String(decoding: data, as: UTF8.self).contains("<img"), "\(path)")
         }
     }
+
+    @Test("a Markdown field over the length limit withholds its row, naming the column and the limit")
+    func overlongField() throws {
+        let fixture = try SiteFixture()
+        let file = try normal(fixture.snapshotPath())
+        try file.record("R-LONG", subject: "C1")
+        try file.execute("UPDATE records SET facts_md = replace(hex(zeroblob(300000)), '00', '事') WHERE id = 'R-LONG'")
+        let found = try problems(fixture.snapshotPath()).filter { $0.rowID == "R-LONG" }
+        #expect(found.contains { $0.column == "facts_md" && $0.severity == .error && $0.message.contains("262144") }, "\(found)")
+        let files = try build(fixture)
+        #expect(files.keys.contains("records/R0/index.html"))
+        #expect(!files.keys.contains { $0.hasPrefix("records/R-LONG/") })
+    }
 }
