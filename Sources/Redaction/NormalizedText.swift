@@ -102,7 +102,32 @@ struct NormalizedText {
 
     /// The key a phrase is matched by in a compacted view.
     static func matchKey(_ phrase: String) -> String {
-        NormalizedText(phrase).compacted().string
+        if let key = plainMatchKey(phrase) { return key }
+        return NormalizedText(phrase).compacted().string
+    }
+
+    /// A phrase as the view reads it (folded, not compacted), without making a view when
+    /// every character is one the view leaves as it is.
+    static func folded(_ phrase: String) -> String {
+        plainMatchKey(phrase) == nil ? NormalizedText(phrase).string
+            : phrase
+    }
+
+    /// The key of a phrase made only of characters the view leaves as they are (CJK unified
+    /// ideographs, ASCII letters and digits: nearly every name in a snapshot), without making
+    /// a view; nil for any other phrase. A redactor makes the keys of every subject's name.
+    private static func plainMatchKey(_ phrase: String) -> String? {
+        var lowered = false
+        for scalar in phrase.unicodeScalars {
+            switch scalar.value {
+            case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x30...0x39, 0x61...0x7A: continue
+            case 0x41...0x5A: lowered = true
+            default: return nil
+            }
+        }
+        return lowered ? String(String.UnicodeScalarView(phrase.unicodeScalars.map {
+            (0x41...0x5A).contains($0.value) ? Unicode.Scalar($0.value + 0x20)! : $0
+        })) : phrase
     }
 }
 

@@ -71,7 +71,7 @@ public struct OutputGuard: Sendable {
 
     /// The rules that find something unmasked in one piece of text.
     func findings(in piece: [Unicode.Scalar], names: Bool) -> [RedactionRule] {
-        guard Self.mayHold(piece) else { return [] }
+        guard names ? Self.mayHold(piece) : Self.mayHoldNumberOrAddress(piece) else { return [] }
         let view = NormalizedText(piece, markdown: false)
         let (numbers, names) = redactor.unprotectedDetections(in: view, names: names)
         var rules = names
@@ -93,6 +93,23 @@ public struct OutputGuard: Sendable {
                 if digits >= 7 { return true }
             case 0x40, 0x26, 0x25: return true
             case 0x80...: return true
+            default: break
+            }
+        }
+        return false
+    }
+
+    /// Whether a piece can hold a number or an e-mail address (a search shard's term, where
+    /// names are not judged): seven digits of any form the view folds to ASCII digits, or a
+    /// character that an address or a reference or escape starts with.
+    static func mayHoldNumberOrAddress(_ piece: [Unicode.Scalar]) -> Bool {
+        var digits = 0
+        for scalar in piece {
+            switch scalar.value {
+            case 0x30...0x39, 0xFF10...0xFF19, 0x1D7CE...0x1D7FF:
+                digits += 1
+                if digits >= 7 { return true }
+            case 0x40, 0x26, 0x25, 0xFF20, 0xFE6B, 0xFF06, 0xFF05: return true
             default: break
             }
         }

@@ -27,7 +27,7 @@ struct TextRedactor: Sendable {
         self.addressFragments = PhraseMatcher(addressFragments.map(NormalizedText.matchKey))
         var masked: [String: String] = [:]
         for name in personNames {
-            let folded = NormalizedText(name).string.trimmingCharacters(in: .whitespaces)
+            let folded = NormalizedText.folded(name).trimmingCharacters(in: .whitespaces)
             let key = NormalizedText.matchKey(name)
             guard key.unicodeScalars.count >= 2, NameMask.mask(folded) != folded, masked[key] == nil else { continue }
             masked[key] = NameMask.mask(folded)

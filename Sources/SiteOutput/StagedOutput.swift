@@ -23,9 +23,9 @@ public final class StagedOutput: @unchecked Sendable {
     public let destination: URL
     /// Where the new site is written.
     public let staging: URL
-    /// Called with every file's path and bytes before they are staged (the build's last check
-    /// for personal data); what it throws stops the write, and the build publishes nothing.
-    /// Set before the first write.
+    /// Called with the path and bytes of every file before it is staged, unless the published
+    /// site has those very bytes there (the build's last check for personal data); what it
+    /// throws stops the write, and the build publishes nothing. Set before the first write.
     public var inspect: (@Sendable (String, Data) throws -> Void)?
     /// Where the site before the last swap is kept until the next build recycles it.
     public let previous: URL
@@ -119,9 +119,11 @@ public final class StagedOutput: @unchecked Sendable {
     @discardableResult
     public func write(_ relativePath: String, _ data: Data) throws -> DeployManifest.Entry {
         try checkInside(relativePath)
-        try inspect?(relativePath, data)
         let entry = DeployManifest.Entry(sha256: DeployManifest.sha256(data), size: data.count)
         let published = publishedManifest?.files[relativePath]
+        // Bytes already published were inspected when they were first written (and the
+        // audit reads the whole site); only new bytes are.
+        if published != entry { try inspect?(relativePath, data) }
         foldersLock.lock()
         written[relativePath] = entry
         let old = recycled[relativePath]

@@ -137,6 +137,10 @@ struct TableDecoder {
         default:
             sql = "SELECT id, count(*) FROM \(table.rawValue) WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1"
         }
+        // A primary key SQLite enforces (the schema's own) cannot repeat: no need to look.
+        let enforced = try Int.fetchOne(db, sql: "SELECT count(*) FROM pragma_index_list(?) WHERE origin = 'pk' AND \"unique\" = 1",
+                                        arguments: [table.rawValue]) ?? 0
+        guard enforced == 0 else { return [:] }
         var result: [String: Int] = [:]
         for row in try Row.fetchAll(db, sql: sql) {
             if let id = row[0] as String? { result[id] = row[1] }
