@@ -288,3 +288,36 @@ struct LeakScannerNameTests {
         #expect(scanner.scan("约谈企业负责人刘某。").isEmpty)
     }
 }
+
+@Suite("Redaction: names that overlap organisations or are stored oddly")
+struct NameEdgeTests {
+    static let redactor: Redactor = {
+        let snapshot = Fixtures.snapshot(subjects: [
+            SubjectRow(id: "P1", kind: .naturalPerson, name: "许雨桐"),
+            SubjectRow(id: "P2", kind: .naturalPerson, name: "王\u{200B}小明"),
+            SubjectRow(id: "C1", kind: .legalPerson, name: "雨桐物业管理有限公司", uscc: "91350100M000100Y43"),
+            SubjectRow(id: "C2", kind: .legalPerson, name: "许雨桐餐饮有限公司", uscc: "92350102MA2Y3Q4R5W"),
+        ])
+        return Redactor(snapshot: snapshot, slugKey: Array("test-slug-key-0123456789".utf8))
+    }()
+
+    func redacted(_ text: String) -> String {
+        var log = RedactionLog()
+        let result: RedactedText = Self.redactor.text(text, row: RowRef(.records, "R1"), field: "outcome", log: &log)
+        return result.value
+    }
+
+    @Test("an organisation's name holding part of a person's name protects only itself")
+    func organisationAroundName() {
+        #expect(redacted("雨桐物业管理有限公司的员工许雨桐称") == "雨桐物业管理有限公司的员工许某称")
+        #expect(redacted("许雨桐") == "许某")
+        // A company named after the person keeps its name; the person alone does not.
+        #expect(redacted("许雨桐餐饮有限公司法定代表人许雨桐") == "许雨桐餐饮有限公司法定代表人许某")
+    }
+
+    @Test("a name stored with a zero-width character is matched as it reads, in either form")
+    func zeroWidthStoredName() {
+        #expect(redacted("当事人王小明已缴纳罚款") == "当事人王某已缴纳罚款")
+        #expect(redacted("当事人王\u{200B}小明已缴纳罚款") == "当事人王某已缴纳罚款")
+    }
+}
