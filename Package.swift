@@ -150,7 +150,8 @@ let package = Package(
         // `make bench`: a plain release-mode runner that prints a table.
         .executableTarget(
             name: "gongshi-bench",
-            dependencies: ["DemoSnapshot", "SearchIndex", "CreditVocabulary", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["DemoSnapshot", "SearchIndex", "CreditVocabulary", "Redaction", "SnapshotModel", "SnapshotReader",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
 
         .testTarget(

@@ -110,6 +110,13 @@ public enum SiteBuilder {
 
         let configuration = site.configuration
         let calendar = configuration.calendar
+        if !calendar.coveredYears.contains(options.asOf.year) {
+            // disclosure-rules.md §3: working days are counted from the official calendar only.
+            let years = calendar.coveredYears
+            warn("the working-day calendar covers \(years.first.map(String.init) ?? "-")-\(years.last.map(String.init) ?? "-"), "
+                + "not \(options.asOf.year): deadlines counted in working days in that year are not computed "
+                + "until site.toml has [calendar.\(options.asOf.year)] from the State Council's notice")
+        }
         let pendingTimeliness = BackgroundValue { [snapshot] in
             TimelinessReport(snapshot: snapshot, disclosure: disclosure, calendar: calendar)
         }

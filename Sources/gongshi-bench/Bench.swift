@@ -35,6 +35,7 @@ struct Bench {
         print("")
         print(row(["records", "build", "wall s", "pages", "pages/s", "peak RSS MB", "files", "output MB", "files rewritten"]))
         print(row(Array(repeating: "---", count: 9)))
+        var redactionShares: [(size: Int, share: (fields: Int, characters: Int, seconds: Double), full: Double)] = []
         var searchOutput: String?
         for size in sizes {
             let snapshot = "\(work)/synthetic-\(size).sqlite"
@@ -57,6 +58,7 @@ struct Bench {
                                              "--as-of", today.iso, "--report", report])
             guard full.status == 0 else { print("build of \(size) failed"); exit(1) }
             let (pages, files, bytes, _) = try summary(report: report, out: out)
+            redactionShares.append((size, try RedactionShare.measure(snapshot: snapshot), full.seconds))
             print(row(["\(size)", "full", fmt(full.seconds), "\(pages)", "\(Int(Double(pages) / full.seconds))",
                        "\(full.peakKilobytes / 1024)", "\(files)", fmt(Double(bytes) / 1_048_576), "\(files)"]))
 
@@ -85,6 +87,11 @@ struct Bench {
             print(row(["\(size)", "one record changed", fmt(again.seconds), "\(pages2)", "-", "\(again.peakKilobytes / 1024)",
                        "\(files2)", fmt(Double(bytes2) / 1_048_576), "\(rewritten)"]))
             if searchOutput == nil { searchOutput = out }
+        }
+        print("")
+        for (size, share, fullSeconds) in redactionShares {
+            print("redaction alone at \(size) records: \(share.fields) fields, \(fmt(Double(share.characters) / 1_000_000)) M characters, "
+                + "\(fmt(share.seconds)) s on one core (\(fmt(100 * share.seconds / fullSeconds))% of the full build's wall time)")
         }
         if let out = searchOutput {
             try searchFigures(out: out)

@@ -58,6 +58,23 @@ struct TimelinessTests {
         #expect(warnings.contains { $0.contains("no holiday arrangement for 2027") })
     }
 
+    @Test("an as-of date outside the calendar is announced even when nothing needs that year")
+    func asOfOutsideCalendar() throws {
+        let fixture = try SiteFixture()
+        let file = try TestSnapshotFile(at: fixture.snapshotPath())
+        try file.subject("S1", name: "福州甲公司")
+        try file.record("R1", subject: "S1")
+        var warnings: [String] = []
+        let report = try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out,
+                                                        asOf: CivilDate(iso: "2027-01-10")!)) { warnings.append($0) }
+        #expect(report.timeliness.notComputed.isEmpty)
+        #expect(warnings.contains { $0.contains("not 2027") && $0.contains("[calendar.2027]") }, "\(warnings)")
+        var inside: [String] = []
+        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out,
+                                           asOf: CivilDate(iso: "2026-06-10")!)) { inside.append($0) }
+        #expect(!inside.contains { $0.contains("working-day calendar covers") })
+    }
+
     @Test("with --audit, a site the audit rejects is not published")
     func auditGate() throws {
         // A layout that prints a natural person's raw ID number cannot exist (layouts only see
