@@ -210,15 +210,44 @@ public final class SnapshotReader: Sendable {
     /// The Markdown bodies of `column` for the rows `ids` (missing rows are absent; NULL
     /// bodies are empty strings).
     public func bodies(_ column: BodyColumn, ids: [String]) throws -> [String: String] {
+        try bodies(column, ids: ids) { text, _ in UnsafeCharacters.removing(from: text)?.text ?? text }
+    }
+
+    /// A warning for every long body of `snapshot` that holds characters the reader removes
+    /// (``UnsafeCharacters``), for `gongshi check`: the columns read while decoding report
+    /// their own, and the bodies are only read when pages are made.
+    public func unsafeCharacterWarnings(in snapshot: Snapshot) throws -> [SnapshotProblem] {
+        let bodies: [(BodyColumn, [String])] = [
+            (.caseSummary, snapshot.cases.map(\.id)), (.reportBody, snapshot.reports.map(\.id)),
+            (.recordFacts, snapshot.records.map(\.id)), (.listReason, snapshot.listEntries.map(\.id)),
+            (.commitmentBody, snapshot.commitments.map(\.id)),
+        ]
+        var warnings: [SnapshotProblem] = []
+        for (column, ids) in bodies {
+            for start in stride(from: 0, to: ids.count, by: 2000) {
+                _ = try self.bodies(column, ids: Array(ids[start..<min(start + 2000, ids.count)])) { text, id in
+                    if let (_, removed) = UnsafeCharacters.removing(from: text) {
+                        warnings.append(SnapshotProblem(.warning, file: file, table: column.table, rowID: id, column: column.column,
+                            "held \(removed) control, bidirectional or undecodable character(s), removed (NUL, U+202E, bytes that are not UTF-8…)"))
+                    }
+                    return ""
+                }
+            }
+        }
+        return warnings.sorted { ($0.table?.rawValue ?? "", $0.rowID ?? "") < ($1.table?.rawValue ?? "", $1.rowID ?? "") }
+    }
+
+    /// The bodies of `column` for `ids`, each passed through `transform` with its row id.
+    private func bodies(_ column: BodyColumn, ids: [String], _ transform: (String, String) -> String) throws -> [String: String] {
         do {
-            return try readBodies(column, ids: ids)
+            return try readBodies(column, ids: ids, transform)
         } catch let error as DatabaseError {
             throw SnapshotOpenError(SnapshotProblem(.error, file: file, table: column.table, column: column.column, isolated: false,
                                                     "cannot be read (SQLite: \(Self.describe(error)))"))
         }
     }
 
-    private func readBodies(_ column: BodyColumn, ids: [String]) throws -> [String: String] {
+    private func readBodies(_ column: BodyColumn, ids: [String], _ transform: (String, String) -> String) throws -> [String: String] {
         var result: [String: String] = [:]
         result.reserveCapacity(ids.count)
         try database.read { db in
@@ -234,7 +263,7 @@ public final class SnapshotReader: Sendable {
                     guard sqlite3_column_type(sqlite, 0) == SQLITE_TEXT else { continue }
                     let id = FieldDecoder.columnText(sqlite, 0)
                     let text = sqlite3_column_type(sqlite, 1) == SQLITE_TEXT ? FieldDecoder.columnText(sqlite, 1) : ""
-                    result[id] = UnsafeCharacters.removing(from: text)?.text ?? text
+                    result[id] = transform(text, id)
                 }
             }
         }

@@ -11,8 +11,10 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let reading = try SnapshotReader(file: snapshot).read()
-            let problems = reading.problems + DisclosurePolicy().ruleWarnings(reading.snapshot)
+            let reader = try SnapshotReader(file: snapshot)
+            let reading = try reader.read()
+            let problems = reading.problems + (try reader.unsafeCharacterWarnings(in: reading.snapshot))
+                + DisclosurePolicy().ruleWarnings(reading.snapshot)
             for problem in problems { print(problem) }
             let errors = problems.filter { $0.severity == .error }.count
             let warnings = problems.count - errors

@@ -113,6 +113,10 @@ struct HostileSnapshotTests {
         let found = try problems(fixture.snapshotPath()).filter { $0.rowID == "R-NUL" }
         #expect(Set(found.compactMap(\.column)) == ["authority", "basis", "outcome"], "\(found)")
         #expect(found.allSatisfy { $0.severity == .warning })
+        // The long bodies are reported by `check`, which reads them too.
+        let reader = try SnapshotReader(file: fixture.snapshotPath())
+        let bodies = try reader.unsafeCharacterWarnings(in: reader.read().snapshot)
+        #expect(bodies.map { "\($0.rowID ?? "")/\($0.column ?? "")" } == ["R-NUL/facts_md"], "\(bodies)")
         let files = try build(fixture)
         let page = try #require(files["records/R-NUL/index.html"].map { String(decoding: $0, as: UTF8.self) })
         #expect(page.contains("福州市市场监督管理局局理管"))
