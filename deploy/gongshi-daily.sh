@@ -9,8 +9,19 @@
 #   GONGSHI_SITE      the site folder                        (default: /etc/gongshi/site)
 #   GONGSHI_OUT       the published folder                   (default: /srv/www/sxalhc)
 #   GONGSHI_REPORTS   where build reports are kept           (default: /var/lib/gongshi/reports)
-#   GONGSHI_SYNC      optional command run after a change, e.g. an rsync to the web host
+#   GONGSHI_SYNC      optional command that copies GONGSHI_OUT to the web host, e.g. an rsync;
+#                     run on every run, changed or not, so that a day whose upload failed is
+#                     repaired by the next run (rsync sends only what differs)
+# GONGSHI_DEFAULTS names a file of such settings read first (default /etc/default/gongshi, when
+# it exists); its variables are exported, whether or not the file says `export`.
 set -eu
+
+defaults=${GONGSHI_DEFAULTS:-/etc/default/gongshi}
+if [ -r "$defaults" ]; then
+  set -a
+  . "$defaults"
+  set +a
+fi
 
 GONGSHI=${GONGSHI:-gongshi}
 GONGSHI_SNAPSHOT=${GONGSHI_SNAPSHOT:-/var/lib/gongshi/snapshot.sqlite}
@@ -28,6 +39,8 @@ report="$GONGSHI_REPORTS/build-$today.json"
 # A second, independent look at what is now online.
 "$GONGSHI" audit --snapshot "$GONGSHI_SNAPSHOT" --site "$GONGSHI_SITE" --out "$GONGSHI_OUT" --as-of "$today"
 
-if [ -n "${GONGSHI_SYNC:-}" ] && ! grep -Eq '"unchanged" *: *true' "$report"; then
+# Every run, not only after a change: yesterday's upload may have failed, and a record whose
+# window closed yesterday must not stay on the web host because today's build is "unchanged".
+if [ -n "${GONGSHI_SYNC:-}" ]; then
   sh -c "$GONGSHI_SYNC"
 fi
