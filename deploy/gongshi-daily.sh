@@ -9,6 +9,8 @@
 #   GONGSHI_SITE      the site folder                        (default: /etc/gongshi/site)
 #   GONGSHI_OUT       the published folder                   (default: /srv/www/sxalhc)
 #   GONGSHI_REPORTS   where build reports are kept           (default: /var/lib/gongshi/reports)
+#   GONGSHI_STATE     staging folder, previous site, lock, manifests and cache, never served;
+#                     on the output's file system            (default: /var/lib/gongshi/state)
 #   GONGSHI_SYNC      optional command that copies GONGSHI_OUT to the web host, e.g. an rsync;
 #                     run on every run, changed or not, so that a day whose upload failed is
 #                     repaired by the next run (rsync sends only what differs)
@@ -28,13 +30,14 @@ GONGSHI_SNAPSHOT=${GONGSHI_SNAPSHOT:-/var/lib/gongshi/snapshot.sqlite}
 GONGSHI_SITE=${GONGSHI_SITE:-/etc/gongshi/site}
 GONGSHI_OUT=${GONGSHI_OUT:-/srv/www/sxalhc}
 GONGSHI_REPORTS=${GONGSHI_REPORTS:-/var/lib/gongshi/reports}
+GONGSHI_STATE=${GONGSHI_STATE:-/var/lib/gongshi/state}
 
 today=$(TZ=Asia/Shanghai date +%F)
 mkdir -p "$GONGSHI_REPORTS"
 report="$GONGSHI_REPORTS/build-$today.json"
 
 "$GONGSHI" build --snapshot "$GONGSHI_SNAPSHOT" --site "$GONGSHI_SITE" --out "$GONGSHI_OUT" \
-  --as-of "$today" --audit --report "$report"
+  --state "$GONGSHI_STATE" --as-of "$today" --audit --report "$report"
 
 # A second, independent look at what is now online.
 "$GONGSHI" audit --snapshot "$GONGSHI_SNAPSHOT" --site "$GONGSHI_SITE" --out "$GONGSHI_OUT" --as-of "$today"

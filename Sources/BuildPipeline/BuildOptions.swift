@@ -21,6 +21,9 @@ public struct BuildOptions: Sendable {
     /// The cache folder of incremental builds (default: `.NAME.gongshi-cache` beside the
     /// output folder). It is never inside the output.
     public var cache: String?
+    /// The state folder (`--state`): staging folder, previous site, lock, manifests and
+    /// the default cache, kept out of a served folder. Nil: hidden siblings of the output.
+    public var state: String?
     /// Make and write every page: ignore the page cache and do not recycle the previous site.
     /// The output is the same as an incremental build's.
     public var full: Bool = false
@@ -31,8 +34,9 @@ public struct BuildOptions: Sendable {
     /// Build options.
     public init(snapshot: String, site: String = ".", out: String = "public", asOf: CivilDate = .today(),
                 audience: Audience = .public, report: String? = nil, auditBeforePublishing: Bool = false,
-                cache: String? = nil, full: Bool = false) {
+                cache: String? = nil, full: Bool = false, state: String? = nil) {
         self.cache = cache
+        self.state = state
         self.full = full
         self.auditBeforePublishing = auditBeforePublishing
         self.snapshot = snapshot
@@ -47,6 +51,9 @@ public struct BuildOptions: Sendable {
     public var cacheFolder: URL {
         if let cache { return URL(fileURLWithPath: cache, isDirectory: true) }
         let out = URL(fileURLWithPath: out, isDirectory: true).standardizedFileURL
+        if let state {
+            return URL(fileURLWithPath: state, isDirectory: true).appendingPathComponent("\(out.lastPathComponent).cache", isDirectory: true)
+        }
         return out.deletingLastPathComponent().appendingPathComponent(".\(out.lastPathComponent).gongshi-cache", isDirectory: true)
     }
 }

@@ -120,7 +120,7 @@ public enum SiteBuilder {
         let pendingTimeliness = BackgroundValue { [snapshot] in
             TimelinessReport(snapshot: snapshot, disclosure: disclosure, calendar: calendar)
         }
-        let output = try StagedOutput(destination: options.out, recycle: !options.full)
+        let output = try StagedOutput(destination: options.out, recycle: !options.full, state: options.state)
         clock.lap("staging folder and manifests")
         // The update date (home page only) and the next change (report) only read the
         // snapshot too: taken from the last build when the policy's inputs are the same and

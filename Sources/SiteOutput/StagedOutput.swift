@@ -49,7 +49,13 @@ public final class StagedOutput: @unchecked Sendable {
 
     /// Takes the lock and prepares the staging folder: the previous site when it and both
     /// manifests are there and `recycle` is set, otherwise an empty folder.
-    public init(destination path: String, recycle: Bool = true) throws {
+    ///
+    /// - Parameter state: where the staging folder, the previous site, the lock and the
+    ///   manifests live (`--state`); nil keeps them beside the destination, as hidden
+    ///   siblings. A web server must not serve them (the previous site holds rows whose
+    ///   window has closed), so a destination inside a served folder needs a state folder
+    ///   outside it, on the same file system (the swap is one rename).
+    public init(destination path: String, recycle: Bool = true, state statePath: String? = nil) throws {
         let destination = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
         let parent = destination.deletingLastPathComponent()
         let name = destination.lastPathComponent
@@ -57,7 +63,8 @@ public final class StagedOutput: @unchecked Sendable {
             throw OutputError("\(path): not a usable output folder")
         }
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        let lockPath = parent.appendingPathComponent(".\(name).gongshi.lock").path
+        let paths = try Self.statePaths(destination: destination, state: statePath)
+        let lockPath = paths.lock.path
         let descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError("\(lockPath): cannot create the lock file") }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
@@ -66,11 +73,11 @@ public final class StagedOutput: @unchecked Sendable {
         }
         self.destination = destination
         self.lockDescriptor = descriptor
-        self.staging = parent.appendingPathComponent(".\(name).gongshi-staging", isDirectory: true)
-        self.previous = parent.appendingPathComponent(".\(name).gongshi-previous", isDirectory: true)
-        self.manifestURL = parent.appendingPathComponent("\(name).manifest.json")
-        self.changesURL = parent.appendingPathComponent("\(name).changes.json")
-        self.previousManifestURL = parent.appendingPathComponent(".\(name).gongshi-previous.manifest.json")
+        self.staging = paths.staging
+        self.previous = paths.previous
+        self.manifestURL = paths.manifest
+        self.changesURL = paths.changes
+        self.previousManifestURL = paths.previousManifest
         let manager = FileManager.default
         if manager.fileExists(atPath: staging.path) {
             try manager.removeItem(at: staging)  // left by a failed or killed build
@@ -98,6 +105,56 @@ public final class StagedOutput: @unchecked Sendable {
         // The new site is about the size of the published one: its table of written files
         // is not rehashed again and again as it grows (under the lock every page takes).
         written.reserveCapacity(max(recycled.count, publishedManifest?.files.count ?? 0))
+    }
+
+    /// Where a build's state files are, for a destination and an optional state folder.
+    public struct StatePaths: Sendable {
+        /// The lock file.
+        public var lock: URL
+        /// The folder the new site is written to.
+        public var staging: URL
+        /// The site before the last swap, kept for the next build to recycle.
+        public var previous: URL
+        /// The published site's manifest, and the list of changes of the last publication.
+        public var manifest: URL
+        public var changes: URL
+        /// The previous site's manifest.
+        public var previousManifest: URL
+    }
+
+    /// The state files of `destination`: hidden siblings (`.NAME.gongshi-staging`…), or
+    /// `NAME.staging`… inside `state`, which must be outside the destination and on its
+    /// file system.
+    public static func statePaths(destination: URL, state: String?) throws -> StatePaths {
+        let name = destination.lastPathComponent
+        guard let state else {
+            let parent = destination.deletingLastPathComponent()
+            return StatePaths(
+                lock: parent.appendingPathComponent(".\(name).gongshi.lock"),
+                staging: parent.appendingPathComponent(".\(name).gongshi-staging", isDirectory: true),
+                previous: parent.appendingPathComponent(".\(name).gongshi-previous", isDirectory: true),
+                manifest: parent.appendingPathComponent("\(name).manifest.json"),
+                changes: parent.appendingPathComponent("\(name).changes.json"),
+                previousManifest: parent.appendingPathComponent(".\(name).gongshi-previous.manifest.json"))
+        }
+        let folder = URL(fileURLWithPath: state, isDirectory: true).standardizedFileURL
+        if folder.path == destination.path || folder.path.hasPrefix(destination.path + "/") {
+            throw OutputError("\(state): the state folder must not be inside the output folder \(destination.path), which is served")
+        }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var stateInfo = stat(), parentInfo = stat()
+        if stat(folder.path, &stateInfo) == 0, stat(destination.deletingLastPathComponent().path, &parentInfo) == 0,
+           stateInfo.st_dev != parentInfo.st_dev {
+            throw OutputError("\(state): the state folder is on another file system than \(destination.path); "
+                + "the new site is swapped in with one rename, which needs both on the same one")
+        }
+        return StatePaths(
+            lock: folder.appendingPathComponent("\(name).lock"),
+            staging: folder.appendingPathComponent("\(name).staging", isDirectory: true),
+            previous: folder.appendingPathComponent("\(name).previous", isDirectory: true),
+            manifest: folder.appendingPathComponent("\(name).manifest.json"),
+            changes: folder.appendingPathComponent("\(name).changes.json"),
+            previousManifest: folder.appendingPathComponent("\(name).previous.manifest.json"))
     }
 
     deinit {

@@ -20,6 +20,8 @@ struct BuildCommand: ParsableCommand {
     var audit = false
     @Option(help: "The cache folder of incremental builds (default: .OUT.gongshi-cache beside the output).")
     var cache: String?
+    @Option(help: "The state folder: staging, previous site, lock, manifests and cache (default: hidden folders beside the output). Outside any served folder, on the output's file system.")
+    var state: String?
     @Flag(help: "Make and write every page, ignoring the page cache and the previous site (same output).")
     var full = false
 
@@ -32,7 +34,7 @@ struct BuildCommand: ParsableCommand {
         }
         let options = BuildOptions(
             snapshot: snapshot, site: site, out: out, asOf: asOf ?? .today(), audience: audience, report: report,
-            auditBeforePublishing: audit, cache: cache, full: full)
+            auditBeforePublishing: audit, cache: cache, full: full, state: state)
         do {
             var warnings = 0
             let result = try SiteBuilder.build(options) { message in

@@ -1,3 +1,5 @@
+import BuildPipeline
+import CreditVocabulary
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -142,5 +144,40 @@ final class ManagedAtomicFlag: @unchecked Sendable {
         while result == nil { condition.wait() }
         defer { condition.unlock() }
         return result!
+    }
+}
+
+@Suite("Publishing: the state folder")
+struct StateFolderTests {
+    @Test("with --state, nothing but the site is in the served folder; the previous site and the manifests live in the state folder")
+    func stateOutsideServedFolder() throws {
+        let fixture = try SiteFixture()
+        let file = try TestSnapshotFile(at: fixture.snapshotPath())
+        try file.subject("S1", name: "福州某某科技有限公司", ["uscc": "91350100M000100Y43"])
+        try file.record("R1", subject: "S1")
+        try file.record("R-CLOSES", subject: "S1", ["publish_until": "2026-03-01"])
+        // A web root that serves everything under it, the column inside it.
+        let webRoot = fixture.folder.path("www")
+        let out = webRoot + "/sxalhc"
+        let state = fixture.folder.path("state")
+        func build(_ day: String) throws {
+            try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: out,
+                                               asOf: CivilDate(iso: day)!, state: state))
+        }
+        try build("2026-02-20")
+        try build("2026-03-05")  // R-CLOSES is gone; yesterday's site is kept as the previous one
+        #expect(try FileManager.default.contentsOfDirectory(atPath: webRoot) == ["sxalhc"])
+        let served = try outputFiles(webRoot)
+        #expect(!served.keys.contains { $0.contains("R-CLOSES") }, "the previous site is not served")
+        #expect(served.keys.contains("sxalhc/records/R1/index.html"))
+        let kept = try FileManager.default.contentsOfDirectory(atPath: state)
+        #expect(kept.contains("sxalhc.previous") && kept.contains("sxalhc.manifest.json") && kept.contains("sxalhc.lock"), "\(kept)")
+        #expect(FileManager.default.fileExists(atPath: state + "/sxalhc.previous/records/R-CLOSES/index.html"))
+        // A state folder inside the served folder is refused before anything is written.
+        #expect(throws: (any Error).self) {
+            try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: out,
+                                               asOf: CivilDate(iso: "2026-03-06")!, state: out + "/state"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: out + "/state"))
     }
 }

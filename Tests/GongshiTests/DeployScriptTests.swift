@@ -34,6 +34,7 @@ struct DeployScriptTests {
             GONGSHI_SITE=\(fixture.site)
             GONGSHI_OUT=\(fixture.out)
             GONGSHI_REPORTS=\(fixture.folder.path("reports"))
+            GONGSHI_STATE=\(fixture.folder.path("state"))
             GONGSHI_SYNC="if [ -e '\(failing)' ]; then exit 1; fi; echo x >> '\(marker)'"
 
             """.write(toFile: defaults, atomically: true, encoding: .utf8)
@@ -41,6 +42,9 @@ struct DeployScriptTests {
         #expect(try runDaily(environment) == 0)
         #expect(FileManager.default.fileExists(atPath: fixture.out + "/index.html"))
         #expect(try String(contentsOfFile: marker, encoding: .utf8) == "x\n")
+        // Nothing of the build's state beside the served folder.
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: fixture.folder.path("")).contains { $0.hasPrefix(".public") }))
+        #expect(FileManager.default.fileExists(atPath: fixture.folder.path("state/public.manifest.json")))
         let published = try outputFiles(fixture.out)
         // The web host is unreachable: the run fails, and says so.
         try Data().write(to: URL(fileURLWithPath: failing))
