@@ -14,6 +14,9 @@
 #   GONGSHI_SYNC      optional command that copies GONGSHI_OUT to the web host, e.g. an rsync;
 #                     run on every run, changed or not, so that a day whose upload failed is
 #                     repaired by the next run (rsync sends only what differs)
+#   GONGSHI_BASE_URL  the column's address on the web host; when set, `gongshi verify` checks
+#                     over HTTP after the sync that the host serves the site as published and
+#                     none of the pages removed in the last 60 days
 # GONGSHI_DEFAULTS names a file of such settings read first (default /etc/default/gongshi, when
 # it exists); its variables are exported, whether or not the file says `export`.
 set -eu
@@ -46,4 +49,9 @@ report="$GONGSHI_REPORTS/build-$today.json"
 # window closed yesterday must not stay on the web host because today's build is "unchanged".
 if [ -n "${GONGSHI_SYNC:-}" ]; then
   sh -c "$GONGSHI_SYNC"
+fi
+
+# What citizens see: every removed page gone, every changed file as published.
+if [ -n "${GONGSHI_BASE_URL:-}" ]; then
+  "$GONGSHI" verify --out "$GONGSHI_OUT" --state "$GONGSHI_STATE" --base-url "$GONGSHI_BASE_URL"
 fi

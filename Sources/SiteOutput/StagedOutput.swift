@@ -33,6 +33,8 @@ public final class StagedOutput: @unchecked Sendable {
     public let manifestURL: URL
     /// `NAME.changes.json` next to the destination: what the last build added, changed, removed.
     public let changesURL: URL
+    /// The removal ledger (``RemovalLedger``).
+    private let removalsURL: URL
     /// `.NAME.gongshi-previous.manifest.json`: the manifest of the kept previous site.
     let previousManifestURL: URL
     /// The manifest of the published site, when it has a readable one.
@@ -78,6 +80,7 @@ public final class StagedOutput: @unchecked Sendable {
         self.manifestURL = paths.manifest
         self.changesURL = paths.changes
         self.previousManifestURL = paths.previousManifest
+        self.removalsURL = paths.removals
         let manager = FileManager.default
         if manager.fileExists(atPath: staging.path) {
             try manager.removeItem(at: staging)  // left by a failed or killed build
@@ -120,6 +123,9 @@ public final class StagedOutput: @unchecked Sendable {
         public var changes: URL
         /// The previous site's manifest.
         public var previousManifest: URL
+        /// Every path removed in the last ``RemovalLedger/keptDays`` days, with the time it
+        /// was removed: what `gongshi verify` checks is gone from the web host.
+        public var removals: URL
     }
 
     /// The state files of `destination`: hidden siblings (`.NAME.gongshi-staging`…), or
@@ -135,7 +141,8 @@ public final class StagedOutput: @unchecked Sendable {
                 previous: parent.appendingPathComponent(".\(name).gongshi-previous", isDirectory: true),
                 manifest: parent.appendingPathComponent("\(name).manifest.json"),
                 changes: parent.appendingPathComponent("\(name).changes.json"),
-                previousManifest: parent.appendingPathComponent(".\(name).gongshi-previous.manifest.json"))
+                previousManifest: parent.appendingPathComponent(".\(name).gongshi-previous.manifest.json"),
+                removals: parent.appendingPathComponent("\(name).removed.json"))
         }
         let folder = URL(fileURLWithPath: state, isDirectory: true).standardizedFileURL
         if folder.path == destination.path || folder.path.hasPrefix(destination.path + "/") {
@@ -154,7 +161,8 @@ public final class StagedOutput: @unchecked Sendable {
             previous: folder.appendingPathComponent("\(name).previous", isDirectory: true),
             manifest: folder.appendingPathComponent("\(name).manifest.json"),
             changes: folder.appendingPathComponent("\(name).changes.json"),
-            previousManifest: folder.appendingPathComponent("\(name).previous.manifest.json"))
+            previousManifest: folder.appendingPathComponent("\(name).previous.manifest.json"),
+            removals: folder.appendingPathComponent("\(name).removed.json"))
     }
 
     deinit {
@@ -485,6 +493,13 @@ public final class StagedOutput: @unchecked Sendable {
         let stagedChanges = temporary(for: changesURL)
         try (changes + Data("\n".utf8)).write(to: stagedChanges)
         try put(stagedChanges, at: changesURL)
+        if !unchanged || !FileManager.default.fileExists(atPath: removalsURL.path) {
+            var ledger = RemovalLedger.read(removalsURL)
+            ledger.record(removed: result.removed, present: written.keys, at: Date())
+            let stagedLedger = temporary(for: removalsURL)
+            try ledger.encoded().write(to: stagedLedger)
+            try put(stagedLedger, at: removalsURL)
+        }
     }
 
     /// Removes the recycled folder's files that the new site does not have, and the folders
