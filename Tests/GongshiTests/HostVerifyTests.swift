@@ -91,10 +91,7 @@ struct HostVerifyTests {
         try #require(FileManager.default.isExecutableFile(atPath: "/usr/sbin/nginx") && FileManager.default.isExecutableFile(atPath: "/usr/bin/rsync"))
         let host = try LoopbackHost()
         let fixture = try SiteFixture()
-        let file = try TestSnapshotFile(at: fixture.snapshotPath())
-        try file.subject("S1", name: "福州某某科技有限公司", ["uscc": "91350100M000100Y43"])
-        try file.record("R1", subject: "S1")
-        try file.record("R-CLOSES", subject: "S1", ["publish_until": "2026-03-01"])
+        _ = try TestSnapshotFile.closingRecord(at: fixture.snapshotPath())
         let state = fixture.folder.path("state")
         func build(_ day: String) throws {
             try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out,

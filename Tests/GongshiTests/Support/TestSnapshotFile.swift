@@ -107,3 +107,15 @@ extension TestSnapshotFile {
         return file
     }
 }
+
+extension TestSnapshotFile {
+    /// One company, S1, with R1 and R-CLOSES, whose window closes on 2026-03-01 (the
+    /// publishing tests: a page that must be gone from the web host the next day).
+    static func closingRecord(at path: String) throws -> TestSnapshotFile {
+        let file = try TestSnapshotFile(at: path)
+        try file.subject("S1", name: "福州某某科技有限公司", ["uscc": "91350100M000100Y43"])
+        try file.record("R1", subject: "S1")
+        try file.record("R-CLOSES", subject: "S1", ["publish_until": "2026-03-01"])
+        return file
+    }
+}
