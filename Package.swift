@@ -142,7 +142,7 @@ let package = Package(
         .executableTarget(
             name: "gongshi",
             dependencies: [
-                "BuildPipeline", "Audit", "DemoSnapshot", "SnapshotReader", "PreviewServer", "CAllocator", "SiteOutput",
+                "BuildPipeline", "Audit", "DemoSnapshot", "SnapshotReader", "PreviewServer", "CAllocator", "SiteOutput", "SiteConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

@@ -19,7 +19,7 @@ public enum SiteAuditor {
         snapshot path: String, out: String, site sitePath: String, asOf: CivilDate, audience: Audience
     ) throws -> [AuditFinding] {
         let site = try SiteFolder.load(sitePath)
-        let reader = try SnapshotReader(file: path)
+        let reader = try SnapshotReader(file: path, maximumBodyCharacters: site.configuration.maximumMarkdownCharacters)
         let snapshot = try reader.read().snapshot
         var scanner = LeakScanner(snapshot: snapshot, contextNames: site.configuration.masksContextNames)
         try collectFreeText(snapshot, reader: reader, into: &scanner)

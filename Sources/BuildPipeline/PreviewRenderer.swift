@@ -62,7 +62,7 @@ public final class PreviewRenderer: Sendable {
     public init(snapshot path: String, site sitePath: String, asOf: CivilDate = .today()) throws {
         let site = try SiteFolder.load(sitePath)
         templates = try TemplateSet(overrides: site.layoutOverrides)
-        reader = try SnapshotReader(file: path)
+        reader = try SnapshotReader(file: path, maximumBodyCharacters: site.configuration.maximumMarkdownCharacters)
         let reading = try reader.read()
         snapshot = reading.snapshot
         problems = reading.problems

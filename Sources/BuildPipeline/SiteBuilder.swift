@@ -52,7 +52,7 @@ public enum SiteBuilder {
         let site = try SiteFolder.load(options.site)
         site.warnings.forEach(warn)
         let templates = try TemplateSet(overrides: site.layoutOverrides)
-        let reader = try SnapshotReader(file: options.snapshot)
+        let reader = try SnapshotReader(file: options.snapshot, maximumBodyCharacters: site.configuration.maximumMarkdownCharacters)
         // The redactor (name lists, slugs) needs only the subjects and overrides: it is made
         // on the other core as soon as those are read, while `records` is still being read.
         let slugKey = site.configuration.effectiveSubjectSlugKey

@@ -22,6 +22,9 @@ import WorkingDays
 /// [policy.periods]              # calendar periods: "3m", "1y"
 /// general_record = "1y"
 ///
+/// [limits]
+/// markdown_field_characters = 262144   # a longer Markdown field withholds its row
+///
 /// [calendar.2027]               # a year the built-in working-day calendar lacks
 /// days_off = ["2027-01-01", "2027-02-06..2027-02-12"]
 /// workdays = ["2027-02-14"]
@@ -45,6 +48,9 @@ public struct SiteConfiguration: Sendable {
     /// Whether names the snapshot does not know are masked after context words (联系人张某,
     /// 患者…): `privacy.mask_context_names`, on unless a site turns it off.
     public var masksContextNames = true
+    /// The longest Markdown field a row may have, in characters (`limits.markdown_field_characters`):
+    /// a longer one withholds its row, so that no field can hold a build or a preview request.
+    public var maximumMarkdownCharacters = 262_144
 
     /// The key used when `site.toml` sets none (the site folder loader warns about it).
     public static let fallbackSubjectSlugKey = Array("gongshi: set privacy.subject_slug_key in site.toml".utf8)
@@ -75,7 +81,7 @@ public struct SiteConfiguration: Sendable {
             return number
         }
         let known: Set<String> = ["title", "description", "publisher", "base_url", "list_page_size", "feed_items",
-                                  "privacy", "policy", "calendar"]
+                                  "privacy", "policy", "calendar", "limits"]
         if let unknown = toml.keys.sorted().first(where: { !known.contains($0) }) {
             throw fail("unknown key '\(unknown)'")
         }
@@ -90,6 +96,14 @@ public struct SiteConfiguration: Sendable {
         }
         listPageSize = try integer(toml, "list_page_size", range: 1...1000) ?? listPageSize
         feedItems = try integer(toml, "feed_items", range: 1...1000) ?? feedItems
+        if let limits = toml["limits"] {
+            guard let table = limits.table else { throw fail("[limits] must be a table") }
+            if let unknown = table.keys.sorted().first(where: { $0 != "markdown_field_characters" }) {
+                throw fail("unknown key 'limits.\(unknown)'")
+            }
+            maximumMarkdownCharacters = try integer(table, "markdown_field_characters", range: 1_000...16_777_216)
+                ?? maximumMarkdownCharacters
+        }
         if let privacy = toml["privacy"] {
             guard let table = privacy.table else { throw fail("[privacy] must be a table") }
             if let unknown = table.keys.sorted().first(where: { $0 != "subject_slug_key" && $0 != "mask_context_names" }) {

@@ -14,11 +14,16 @@ public final class SnapshotReader: Sendable {
     /// The file as named by the caller (used in every message).
     public let file: String
     private let database: DatabaseQueue
+    /// The longest Markdown field a row may have, in characters.
+    let maximumBodyCharacters: Int64
 
     /// Opens `file` read-only and checks its format, version, tables and columns.
     /// - Throws: ``SnapshotOpenError`` naming the file, table and column.
-    public init(file: String) throws {
+    /// - Parameter maximumBodyCharacters: the longest Markdown field a row may have
+    ///   (site.toml's `limits.markdown_field_characters`); a longer one withholds its row.
+    public init(file: String, maximumBodyCharacters: Int = Int(SnapshotSchema.maximumBodyCharacters)) throws {
         self.file = file
+        self.maximumBodyCharacters = Int64(maximumBodyCharacters)
         let failure = { (message: String) in
             SnapshotOpenError(SnapshotProblem(.error, file: file, isolated: false, message))
         }
@@ -176,9 +181,11 @@ public final class SnapshotReader: Sendable {
         // reads `records`, the largest. (Splitting `records` between the two was tried: 0.03 s
         // less at 100k records, 65 MB more at a million.)
         let othersConnection = try Self.open(file)
+        let maximumBodyCharacters = maximumBodyCharacters
         let othersReading = BackgroundValue {
             try othersConnection.read { db in
-                var decoder = TableDecoder(db: db, snapshot: empty, problems: [], interning: interning)
+                var decoder = TableDecoder(db: db, snapshot: empty, problems: [], interning: interning,
+                                           maximumBodyCharacters: maximumBodyCharacters)
                 try decoder.readAllButRecords()
                 return (decoder.snapshot, decoder.problems, alongside(decoder.snapshot))
             }
@@ -187,7 +194,8 @@ public final class SnapshotReader: Sendable {
         var invalidRecords: [RowRef: String] = [:]
         var problems: [SnapshotProblem] = []
         try database.read { db in
-            var decoder = TableDecoder(db: db, snapshot: empty, problems: [], interning: interning)
+            var decoder = TableDecoder(db: db, snapshot: empty, problems: [], interning: interning,
+                                           maximumBodyCharacters: maximumBodyCharacters)
             try decoder.readRecords()
             records = decoder.snapshot.records
             invalidRecords = decoder.snapshot.invalidRows

@@ -10,6 +10,8 @@ struct TableDecoder {
     var problems: [SnapshotProblem]
     /// Whether low-cardinality columns are read through a ``ColumnInterner``.
     var interning = true
+    /// The longest Markdown field a row may have, in characters.
+    var maximumBodyCharacters = SnapshotSchema.maximumBodyCharacters
 
     /// Columns selected per table: everything except the long bodies, whose type is checked
     /// with `typeof` instead of being loaded.
@@ -86,9 +88,9 @@ struct TableDecoder {
                     decoder.problem(body.column, "is NULL, expected Markdown text")
                 } else if type == "blob" {
                     decoder.problem(body.column, "is a blob, expected Markdown text")
-                } else if sqlite3_column_int64(sqlite, lengthIndex) > SnapshotSchema.maximumBodyCharacters {
+                } else if sqlite3_column_int64(sqlite, lengthIndex) > maximumBodyCharacters {
                     decoder.problem(body.column, "is \(sqlite3_column_int64(sqlite, lengthIndex)) characters long, "
-                        + "over the limit of \(SnapshotSchema.maximumBodyCharacters) for one Markdown field")
+                        + "over the limit of \(maximumBodyCharacters) for one Markdown field (limits.markdown_field_characters)")
                 }
             }
             let value = decode(&decoder)

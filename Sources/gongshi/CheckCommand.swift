@@ -1,5 +1,6 @@
 import ArgumentParser
 import DisclosurePolicy
+import SiteConfig
 import SnapshotReader
 
 /// `gongshi check`.
@@ -8,10 +9,12 @@ struct CheckCommand: ParsableCommand {
         commandName: "check", abstract: "List every problem of a snapshot; exit 1 when it has errors.")
 
     @Option(help: "The snapshot file.") var snapshot: String
+    @Option(help: "The site folder, for its limits (default: the built-in limits).") var site: String?
 
     func run() throws {
         do {
-            let reader = try SnapshotReader(file: snapshot)
+            let limit = try site.map { try SiteFolder.load($0).configuration.maximumMarkdownCharacters }
+            let reader = try SnapshotReader(file: snapshot, maximumBodyCharacters: limit ?? Int(SnapshotSchema.maximumBodyCharacters))
             let reading = try reader.read()
             let problems = reading.problems + (try reader.unsafeCharacterWarnings(in: reading.snapshot))
                 + DisclosurePolicy().ruleWarnings(reading.snapshot)

@@ -28,7 +28,7 @@ struct ScheduleCommand: ParsableCommand {
         let start = from ?? .today()
         do {
             let folder = try SiteFolder.load(site)
-            let reading = try SnapshotReader(file: snapshot).read()
+            let reading = try SnapshotReader(file: snapshot, maximumBodyCharacters: folder.configuration.maximumMarkdownCharacters).read()
             guard reading.blockingErrors.isEmpty else {
                 reading.blockingErrors.forEach { printError("gongshi: error: \($0)") }
                 throw ExitCode(1)

@@ -210,4 +210,18 @@ struct HostileSnapshotTests {
         #expect(files.keys.contains("records/R0/index.html"))
         #expect(!files.keys.contains { $0.hasPrefix("records/R-LONG/") })
     }
+
+    @Test("a site sets its own limit for Markdown fields; build and reader agree")
+    func siteLimit() throws {
+        let fixture = try SiteFixture(toml: SiteFixture.defaultTOML + "\n[limits]\nmarkdown_field_characters = 1000\n")
+        let file = try normal(fixture.snapshotPath())
+        try file.record("R-2000", subject: "C1", ["facts_md": String(repeating: "事", count: 2000)])
+        try file.record("R-900", subject: "C1", ["facts_md": String(repeating: "事", count: 900)])
+        let files = try build(fixture)
+        #expect(!files.keys.contains { $0.hasPrefix("records/R-2000/") })
+        #expect(files.keys.contains("records/R-900/index.html"))
+        let found = try SnapshotReader(file: fixture.snapshotPath(), maximumBodyCharacters: 1000).read().problems
+        #expect(found.contains { $0.rowID == "R-2000" && $0.message.contains("limits.markdown_field_characters") })
+        #expect(try problems(fixture.snapshotPath()).allSatisfy { $0.rowID != "R-2000" }, "the built-in limit is higher")
+    }
 }
