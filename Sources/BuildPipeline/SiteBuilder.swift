@@ -105,7 +105,7 @@ public enum SiteBuilder {
             withheldLines = BackgroundValue { BuildReport.WithheldLines(withheld) }
         }
         clock.lap("policy")
-        let problems = problemsReading + policy.ruleWarnings(snapshot)
+        let problems = problemsReading + policy.ruleWarnings(snapshot, asOf: options.asOf)
         for problem in problems { warn(problem.description) }
 
         let configuration = site.configuration

@@ -130,8 +130,9 @@ extension DisclosurePolicy {
     /// Data errors the rules define (disclosure-rules.md §2): a record repaired before its
     /// minimum period, a black-list entry removed before its minimum period. The row still
     /// stops being shown on that day; the problem is reported as a warning.
-    public func ruleWarnings(_ snapshot: Snapshot) -> [SnapshotProblem] {
+    public func ruleWarnings(_ snapshot: Snapshot, asOf: CivilDate? = nil) -> [SnapshotProblem] {
         var problems: [SnapshotProblem] = []
+        if let asOf { problems += futureDateWarnings(snapshot, asOf: asOf) }
         for record in snapshot.records {
             guard let repaired = record.repairedOn, record.severity != .minor else { continue }
             let minimum = record.severity == .serious
@@ -152,6 +153,28 @@ extension DisclosurePolicy {
                     "removal on \(removed) is before the minimum period ends on \(earliest)"))
             }
         }
+        return problems
+    }
+
+    /// How far after the as-of date a decision date may lie before it is taken for a typing
+    /// slip (2062 for 2026): a row dated then is not shown until that day, silently.
+    public static let futureMargin = CivilDate.Period.years(1)
+
+    /// A warning for every decision, listing, commitment, conclusion or report date more than
+    /// ``futureMargin`` after `asOf`.
+    func futureDateWarnings(_ snapshot: Snapshot, asOf: CivilDate) -> [SnapshotProblem] {
+        let limit = asOf.adding(Self.futureMargin)
+        var problems: [SnapshotProblem] = []
+        func check(_ table: SnapshotTable, _ id: String, _ column: String, _ date: CivilDate) {
+            guard date > limit else { return }
+            problems.append(SnapshotProblem(.warning, file: snapshot.file, table: table, rowID: id, column: column,
+                "\(date) is more than a year after \(asOf): a typing slip? The row is not shown before that day"))
+        }
+        for row in snapshot.records { check(.records, row.id, "decided_on", row.decidedOn) }
+        for row in snapshot.listEntries { check(.listEntries, row.id, "listed_on", row.listedOn) }
+        for row in snapshot.commitments { check(.commitments, row.id, "made_on", row.madeOn) }
+        for row in snapshot.reports { check(.verificationReports, row.id, "concluded_on", row.concludedOn) }
+        for row in snapshot.cases { check(.cases, row.id, "reported_on", row.reportedOn) }
         return problems
     }
 }

@@ -17,7 +17,7 @@ struct CheckCommand: ParsableCommand {
             let reader = try SnapshotReader(file: snapshot, maximumBodyCharacters: limit ?? Int(SnapshotSchema.maximumBodyCharacters))
             let reading = try reader.read()
             let problems = reading.problems + (try reader.unsafeCharacterWarnings(in: reading.snapshot))
-                + DisclosurePolicy().ruleWarnings(reading.snapshot)
+                + DisclosurePolicy().ruleWarnings(reading.snapshot, asOf: .today())
             for problem in problems { print(problem) }
             let errors = problems.filter { $0.severity == .error }.count
             let warnings = problems.count - errors

@@ -49,7 +49,14 @@ struct HostileSnapshotTests {
         #expect(found.contains { $0.rowID == "R-9997" && $0.column == "decided_on" && $0.severity == .error })
         #expect(found.contains { $0.rowID == "R-1900" && $0.column == "decided_on" && $0.severity == .error })
         #expect(found.contains { $0.rowID == "L-9999" && $0.column == "listed_on" })
-        let files = try build(fixture)
+        try file.record("R-2062", subject: "C1", ["decided_on": "2062-01-10"])
+        var warnings: [String] = []
+        var options = BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out, asOf: asOf)
+        options.full = true
+        try SiteBuilder.build(options) { warnings.append($0) }
+        #expect(warnings.contains { $0.contains("records[R-2062].decided_on") && $0.contains("typing slip") }, "\(warnings)")
+        #expect(!warnings.contains { $0.contains("records[R0]") })
+        let files = try outputFiles(fixture.out)
         #expect(files.keys.contains("records/R0/index.html"))
         #expect(!files.keys.contains { $0.hasPrefix("records/R-9997/") })
         // Arithmetic at the ends of the calendar holds to its ends.
@@ -223,5 +230,26 @@ struct HostileSnapshotTests {
         let found = try SnapshotReader(file: fixture.snapshotPath(), maximumBodyCharacters: 1000).read().problems
         #expect(found.contains { $0.rowID == "R-2000" && $0.message.contains("limits.markdown_field_characters") })
         #expect(try problems(fixture.snapshotPath()).allSatisfy { $0.rowID != "R-2000" }, "the built-in limit is higher")
+    }
+
+    @Test("a snapshot holding every hostile row at once: full and incremental builds publish the same bytes")
+    func fullEqualsIncremental() throws {
+        let fixture = try SiteFixture()
+        let file = try normal(fixture.snapshotPath(), schema: Self.schemaWithoutKeys)
+        try file.record("R1", subject: "C1", ["authority": "另一个机关"])
+        try file.record(String(repeating: "B", count: 300), subject: "C1")
+        try file.record("R-9997", subject: "C1", ["decided_on": "9997-01-01"])
+        try file.record("R-IMG", subject: "C1", ["facts_md": "![照片](https://img.example.cn/a.png) " + String(repeating: "www._", count: 2000)])
+        try file.record("R-NUL", subject: "C1")
+        try file.execute("UPDATE records SET facts_md = '事实' || char(0) || '之后' || char(0x202E) || '。' WHERE id = 'R-NUL'")
+        try file.caseRow("K1")
+        try file.report("V1", case: "K1", ["supersedes": "V2"])
+        try file.report("V2", case: "K1", ["supersedes": "V1"])
+        let first = try build(fixture)
+        let again = try build(fixture)
+        let full = try build(fixture, full: true, out: fixture.folder.path("full"))
+        #expect(first == again)
+        #expect(full == first)
+        #expect(first.keys.contains("records/R-IMG/index.html") && first.keys.contains("records/R-NUL/index.html"))
     }
 }
