@@ -1,11 +1,11 @@
 # gongshi — the two set-up commands are `make demo` and `make test` (see README.md).
 
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libjemalloc-dev
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libjemalloc-dev libcurl4-openssl-dev
 TEST_APT_PACKAGES := python3-venv chromium chromium-driver nginx rsync
 BIN := .build/release/gongshi
 
-.PHONY: deps test-deps apt-install venv build demo test bench layouts clean
+.PHONY: deps test-deps apt-install venv build demo test bench layouts clean static install
 
 # Installs the Debian packages gongshi links against, when any is missing.
 deps:
@@ -56,6 +56,29 @@ bench: deps
 	$(SWIFT) build -c release --product gongshi
 	$(SWIFT) build -c release --product gongshi-bench
 	.build/release/gongshi-bench --gongshi .build/release/gongshi --sizes $(BENCH_SIZES)
+
+# A release binary with the Swift runtime linked in: it needs only Debian's libraries
+# (libsqlite3-0, libcmark-gfm*, libcurl4, libjemalloc2), no Swift toolchain (check: ldd).
+STATIC_BIN := .build-static/release/gongshi
+static: deps
+	$(SWIFT) build -c release --product gongshi --static-swift-stdlib --scratch-path .build-static
+
+# Installs the binary, the daily script, the systemd units, /etc/default/gongshi and an
+# example site folder (the last two only when missing); as root without DESTDIR, also the
+# gongshi user and its folders. PREFIX=/usr/local, DESTDIR= for a staging root.
+PREFIX ?= /usr/local
+install: static
+	install -D -m 755 $(STATIC_BIN) $(DESTDIR)$(PREFIX)/bin/gongshi
+	install -D -m 755 deploy/gongshi-daily.sh $(DESTDIR)$(PREFIX)/lib/gongshi/gongshi-daily.sh
+	install -D -m 644 deploy/gongshi-daily.service $(DESTDIR)/etc/systemd/system/gongshi-daily.service
+	install -D -m 644 deploy/gongshi-daily.timer $(DESTDIR)/etc/systemd/system/gongshi-daily.timer
+	[ -e $(DESTDIR)/etc/default/gongshi ] || install -D -m 644 deploy/gongshi.default $(DESTDIR)/etc/default/gongshi
+	[ -e $(DESTDIR)/etc/gongshi/site/site.toml ] || { install -d $(DESTDIR)/etc/gongshi/site && cp -R site.toml content $(DESTDIR)/etc/gongshi/site/; }
+	if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then \
+	  id gongshi >/dev/null 2>&1 || useradd --system --home /var/lib/gongshi --shell /usr/sbin/nologin gongshi; \
+	  install -d -o gongshi -g gongshi /var/lib/gongshi /var/lib/gongshi/state /var/lib/gongshi/reports /srv/www/sxalhc; \
+	  systemctl daemon-reload 2>/dev/null || true; \
+	fi
 
 # Re-embeds layouts/*.mustache into the binary after editing them.
 layouts:
