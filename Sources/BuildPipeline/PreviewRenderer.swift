@@ -100,8 +100,20 @@ public final class PreviewRenderer: Sendable {
                             templates: templates)
     }
 
-    /// The preview of the row whose page folder is `segment`, or nil when there is none.
+    /// The preview of the row whose page folder is `segment`, or nil when there is none;
+    /// made once per renderer (``PreviewPageMemo``).
     public func page(_ kind: Kind, segment: String) throws -> Page? {
+        let key = kind.rawValue + "/" + segment
+        if let known = memo.page(key) { return known }
+        let page = try renderPage(kind, segment: segment)
+        memo.keep(page, for: key)
+        return page
+    }
+
+    /// The pages made so far.
+    private let memo = PreviewPageMemo()
+
+    private func renderPage(_ kind: Kind, segment: String) throws -> Page? {
         guard let id = bySegment[kind]?[segment] else { return nil }
         let rendered: RenderedPage
         let ref: RowRef

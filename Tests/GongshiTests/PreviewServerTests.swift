@@ -1,4 +1,4 @@
-import BuildPipeline
+@testable import BuildPipeline
 import CreditVocabulary
 import DemoSnapshot
 import Foundation
@@ -136,5 +136,29 @@ struct PreviewServerTests {
                 #expect(!text.contains(marker), "\(path) holds preview markup \(marker)")
             }
         }
+    }
+}
+
+@Suite("Reviewer preview: pages made once per snapshot")
+struct PreviewPageMemoTests {
+    @Test("a row's preview is made once and served again; the memo forgets the oldest past its budget")
+    func memo() throws {
+        let folder = TemporaryFolder()
+        try DemoSnapshot.write(to: folder.path("demo.sqlite"))
+        let fixture = try SiteFixture()
+        let renderer = try PreviewRenderer(snapshot: folder.path("demo.sqlite"), site: fixture.site)
+        let first = try #require(try renderer.page(.records, segment: "REC-001"))
+        let again = try #require(try renderer.page(.records, segment: "REC-001"))
+        #expect(first.html == again.html && first.html.contains("<html"))
+        #expect(try renderer.page(.records, segment: "NO-SUCH-ROW") == nil)
+
+        let size = first.html.utf8.count
+        let memo = PreviewPageMemo(budget: 4 * size + 10)
+        for index in 0..<6 { memo.keep(first, for: "k\(index)") }
+        #expect(memo.page("k0") == nil && memo.page("k1") == nil)
+        #expect((2..<6).allSatisfy { memo.page("k\($0)") != nil })
+        let small = PreviewPageMemo(budget: 2 * size)
+        small.keep(first, for: "big")
+        #expect(small.page("big") == nil, "a page over a quarter of the budget is not kept")
     }
 }
