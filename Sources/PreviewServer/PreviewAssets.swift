@@ -14,6 +14,8 @@ enum PreviewAssets {
         .redaction[data-rule="county_address"] .masked::after { content: "⋯"; }
         .redaction .original { display: none; margin-left: .25em; background: #fff; color: #b3261e; text-decoration: line-through wavy; }
         body.show-original .redaction .original { display: inline; }
+        .preview-table .original { display: none; color: #b3261e; }
+        body.show-original .preview-table .original { display: inline; }
         .preview-legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; color: #1f2328; }
         .preview-table td, .preview-table th { vertical-align: top; }
         """
@@ -26,7 +28,7 @@ enum PreviewAssets {
             if (!button) { return; }
             button.addEventListener('click', function () {
               var on = document.body.classList.toggle('show-original');
-              document.querySelectorAll('.redaction .original').forEach(function (el) { el.hidden = !on; });
+              document.querySelectorAll('.redaction .original, .preview-table .original').forEach(function (el) { el.hidden = !on; });
               button.setAttribute('aria-pressed', on ? 'true' : 'false');
               button.textContent = on ? '隐藏原文' : '显示原文';
             });

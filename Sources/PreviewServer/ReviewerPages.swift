@@ -65,7 +65,7 @@ enum ReviewerPages {
                 """
                 <tr><td>\(HTMLEscaping.escape(item.row.description)).\(HTMLEscaping.escape(item.field))</td>\
                 <td><span class="redaction" data-rule="\(item.rule.rawValue)">\(HTMLEscaping.escape(item.rule.label))</span></td>\
-                <td>\(HTMLEscaping.escape(item.replacement))</td><td><span class="original" hidden>\(HTMLEscaping.escape(item.original))</span></td></tr>
+                <td>\(HTMLEscaping.escape(Self.unescapedMarkdown(item.replacement)))</td><td><span class="original" hidden>\(HTMLEscaping.escape(item.original))</span></td></tr>
                 """
             }.joined(separator: "\n")
             return """
@@ -90,7 +90,9 @@ enum ReviewerPages {
             "<tr><td><span class=\"redaction\" data-rule=\"\(rule.rawValue)\">\(HTMLEscaping.escape(rule.label))</span> (\(rule.rawValue))</td><td>\(count)</td></tr>"
         }.joined(separator: "\n")
         let detectorRules: Set<RedactionRule> = [.idNumber, .mobile, .landline, .bankCard, .email, .personName, .contextName, .address, .override]
-        let rowLines = rows.filter { !$0.value.isDisjoint(with: detectorRules) }.sorted { $0.key < $1.key }.map { row, rules in
+        // Typed: with GRDB in the build, an untyped string literal here became GRDB's `SQL`
+        // (its `joined(separator:)` matched), and the page printed that value's debug dump.
+        let rowLines = rows.filter { !$0.value.isDisjoint(with: detectorRules) }.sorted { $0.key < $1.key }.map { row, rules -> String in
             let link = renderer.previewPath(for: row).map { "<a href=\"/\($0)\">\(HTMLEscaping.escape(row.description))</a>" }
                 ?? HTMLEscaping.escape(row.description)
             return "<tr><td>\(link)</td><td>\(rules.intersection(detectorRules).sorted().map { HTMLEscaping.escape($0.label) }.joined(separator: "、"))</td></tr>"
@@ -105,5 +107,23 @@ enum ReviewerPages {
             \(rowLines)
             </tbody></table>
             """)
+    }
+
+    /// A mask as a reader sees it: the backslashes that keep it from being Markdown
+    /// (`139\*\*\*\*7661`) removed.
+    static func unescapedMarkdown(_ text: String) -> String {
+        var result = ""
+        var escaped = false
+        for character in text {
+            if !escaped, character == "\\" {
+                escaped = true
+                continue
+            }
+            if escaped, !(character.isASCII && (character.isPunctuation || character.isSymbol)) { result.append("\\") }
+            result.append(character)
+            escaped = false
+        }
+        if escaped { result.append("\\") }
+        return result
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import PreviewServer
+@testable import PreviewServer
 import Testing
 
 /// A preview server on a free loopback port for the duration of `body`.
@@ -71,8 +71,16 @@ struct PreviewServerTests {
             #expect(shop.contains("公众今日可见"))
             let (_, report) = try await fetch(base.appendingPathComponent("_preview/redactions/records/R-DRAFT/"))
             #expect(report.contains("override") && report.contains("秘方A"))
+            // The row report shows masks as a reader sees them, and its 原文 column is what
+            // the toggle shows.
+            #expect(report.contains("<td>138****5678</td>") && !report.contains("\\*"), "Markdown escapes in the 公示文本 column")
+            #expect(report.contains("<td><span class=\"original\" hidden>"))
+            #expect(PreviewAssets.script.contains(".preview-table .original"))
             let (_, all) = try await fetch(base.appendingPathComponent("_preview/redactions/"))
             #expect(all.contains("records[R-DRAFT]") && all.contains("身份证号"))
+            // Its table of rows, not a value's debug dump.
+            #expect(!all.contains("SQL(elements") && !all.contains("GRDB."))
+            #expect(all.contains("<tr><td><a href=\"/records/"), "\(all.prefix(3000))")
         }
     }
 
