@@ -183,7 +183,12 @@ public final class PreviewRenderer: Sendable {
         return rows.filter { pending in
             (kind.map { $0.isEmpty || $0 == pending.row.table.rawValue } ?? true)
                 && (authority.map { $0.isEmpty || pending.authority.contains($0) } ?? true)
-        }.sorted { $0.row < $1.row }
+        }.sorted { left, right in
+            // R2 before R10: ids in the order a person counts them, table by table.
+            if left.row.table != right.row.table { return left.row.table.rawValue < right.row.table.rawValue }
+            let order = left.row.id.compare(right.row.id, options: .numeric)
+            return order == .orderedSame ? left.row.id < right.row.id : order == .orderedAscending
+        }
     }
 }
 

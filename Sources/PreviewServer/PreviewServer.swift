@@ -23,10 +23,14 @@ public enum PreviewServer {
         let router = Router()
         router.add(middleware: RequestGuard())
         let handler: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
-            try await respond(to: request, cache: cache)
+            let response = try await respond(to: request, cache: cache)
+            // HEAD: the same status and headers, no body.
+            return request.method == .head ? Response(status: response.status, headers: response.headers) : response
         }
         router.get("/", use: handler)
         router.get("**", use: handler)
+        router.head("/", use: handler)
+        router.head("**", use: handler)
         let app = Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: "gongshi-preview"),
@@ -58,13 +62,26 @@ public enum PreviewServer {
             }
             return html(ReviewerPages.rowReport(page))
         case 2:
-            guard let kind = PreviewRenderer.Kind(rawValue: parts[0]), let page = try renderer.page(kind, segment: parts[1]) else {
-                return notFound()
-            }
+            guard let kind = PreviewRenderer.Kind(rawValue: parts[0]) else { return sectionNotPreviewed(parts) }
+            guard let page = try renderer.page(kind, segment: parts[1]) else { return notFound() }
             return html(PreviewDecorator.decorate(page))
         default:
-            return notFound()
+            return sectionNotPreviewed(parts)
         }
+    }
+
+    /// The public site's sections a page header links to (lists, the search, the column's
+    /// own pages): the preview shows rows one by one, and says so instead of "没有这条信息".
+    static let sections: Set<String> = ["cases", "reports", "records", "subjects", "lists", "commitments", "search",
+                                        "about", "objection", "index.html", "feed.xml", "sitemap.xml"]
+
+    static func sectionNotPreviewed(_ parts: [String]) -> Response {
+        guard let first = parts.first, sections.contains(first) else { return notFound() }
+        return html(ReviewerPages.page(title: "栏目页面不在预览中", body: """
+            <p>审核预览只显示单条信息（信用记录、核查报告、失信案例、信用承诺、主体）及其技术处理情况。\
+            栏目列表、站内搜索和栏目说明由正式构建生成，请在构建后的网站中查看。</p>
+            <p><a href="/">返回待审核信息</a> · <a href="/_preview/redactions/">全库技术处理报告</a></p>
+            """))
     }
 
     static func html(_ body: String) -> Response {

@@ -100,6 +100,21 @@ struct PreviewServerTests {
         }
     }
 
+    @Test("pending rows are listed in the order a person counts ids: R2 before R10")
+    func naturalOrder() async throws {
+        let fixture = try SiteFixture()
+        let file = try TestSnapshotFile(at: fixture.snapshotPath())
+        try file.subject("S1", name: "福州某某科技有限公司", ["uscc": "91350100M000100Y43"])
+        for id in ["R10", "R2", "R1056", "R112", "R1"] {
+            try file.record(id, subject: "S1", ["review_status": "pending", "approved_on": nil])
+        }
+        try await withPreviewServer(snapshot: file.path, site: fixture.site) { base in
+            let (_, page) = try await fetch(base)
+            let order = page.matches(of: /records\/(R[0-9]+)\//).map { String($0.output.1) }
+            #expect(order == ["R1", "R2", "R10", "R112", "R1056"], "\(order)")
+        }
+    }
+
     @Test("only GET, bounded requests, unknown paths and ids 404, loopback unless allowed")
     func safety() async throws {
         let fixture = try SiteFixture()
@@ -109,6 +124,15 @@ struct PreviewServerTests {
             #expect(post.0 == 405)
             let delete = try await fetch(base.appendingPathComponent("records/R-DRAFT/"), method: "DELETE")
             #expect(delete.0 == 405)
+            // HEAD answers as GET does, without a body.
+            let head = try await fetch(base.appendingPathComponent("records/R-DRAFT/"), method: "HEAD")
+            #expect(head.0 == 200 && head.1.isEmpty)
+            #expect(try await fetch(base.appendingPathComponent("records/NO-SUCH/"), method: "HEAD").0 == 404)
+            // The header's section links say what the preview shows instead of 没有这条信息.
+            for section in ["cases/", "lists/black/", "search/", "about/"] {
+                let (status, page) = try await fetch(base.appendingPathComponent(section))
+                #expect(status == 200 && page.contains("栏目页面不在预览中"), "\(section)")
+            }
             let unknownPath = try await fetch(base.appendingPathComponent("nothing/here/"))
             #expect(unknownPath.0 == 404)
             let unknownRow = try await fetch(base.appendingPathComponent("records/NO-SUCH-ROW/"))
