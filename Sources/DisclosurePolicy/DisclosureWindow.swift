@@ -17,15 +17,16 @@ public struct DisclosureWindow: Hashable, Sendable {
         /// The entry was removed from its list (`removed_on`).
         case removedFromList = "list_removal"
 
-        /// Chinese label.
+        /// Chinese label, written to follow 届时 (at that day): pages say when a shown row
+        /// will stop being shown and why, and a reader must not take it for past.
         public var label: String {
             switch self {
             case .periodEnded: return "公示期满"
             case .validUntil: return "有效期届满"
-            case .publishUntil: return "决定机关确定的公示截止日"
+            case .publishUntil: return "到达决定机关确定的公示截止日"
             case .repaired: return "信用修复完成"
-            case .revoked: return "决定已撤销或变更"
-            case .removedFromList: return "已移出名单"
+            case .revoked: return "决定撤销或变更生效"
+            case .removedFromList: return "移出名单"
             }
         }
     }

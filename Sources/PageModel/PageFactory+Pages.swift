@@ -122,7 +122,7 @@ extension PageFactory {
             "has_repairs": !repairs.isEmpty,
         ]
         values["procedure"] = record.procedure?.label
-        values["fine"] = record.fineYuan.map { "\($0) 元" }
+        values["fine"] = record.fineYuan.map(YuanAmount.chinese)
         values["document_no"] = record.documentNo?.value
         values["basis"] = record.basis?.value
         values["facts_html"] = html(record.facts)

@@ -33,6 +33,8 @@ public struct PageFactory: Sendable {
             "path": path,
             "canonical": site.baseURL + path,
             "page_title": title,
+            // The browser tab's title: the page's, then the column's; the home page's once.
+            "document_title": title == site.title.value ? title : title + " - " + site.title.value,
             "site_title": site.title.value,
             "site_description": site.description.value,
             "source": site.source.value,

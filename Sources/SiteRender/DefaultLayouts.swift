@@ -9,7 +9,7 @@ enum DefaultLayouts {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{page_title}} - {{site_title}}</title>
+<title>{{document_title}}</title>
 {{#is_internal}}
 <meta name="robots" content="noindex, nofollow">
 {{/is_internal}}
@@ -151,7 +151,7 @@ enum DefaultLayouts {
 """#,
         "disclosure": #"""
 {{#disclosure}}
-<p class="disclosure">公示期限：{{start}}起至{{last_day}}止（{{end_label}}）</p>
+<p class="disclosure"><strong class="disclosure-now">公示中</strong>公示期：{{start}}至{{last_day}}。届时{{end_label}}，不再公示。</p>
 {{/disclosure}}
 """#,
         "home": #"""
@@ -404,6 +404,7 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .tag.watch, .tag.general { background: #fff4ce; border-color: #e0b400; }
 .objection, .notice { padding: .5rem .75rem; border: 2px solid #e0b400; background: #fff8e1; border-radius: 4px; }
 .disclosure { color: var(--muted); font-size: .95em; }
+.disclosure-now { display: inline-block; margin-right: .5em; padding: 0 .4em; border-radius: 3px; background: #e6f4ea; color: #1e6b34; font-weight: 600; }
 .item { border-top: 1px solid var(--line); padding: .5rem 0; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; }
