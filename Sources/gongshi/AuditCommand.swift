@@ -21,7 +21,7 @@ struct AuditCommand: ParsableCommand {
             findings = try SiteAuditor.audit(
                 snapshot: snapshot, out: out, site: site, asOf: asOf ?? .today(), audience: audience)
         } catch {
-            printError("gongshi: error: \(error)")
+            printFailure(error)
             throw ExitCode(2)
         }
         for finding in findings { print(finding) }

@@ -55,7 +55,7 @@ struct BuildCommand: ParsableCommand {
             }
             if let next = result.nextChange { print("gongshi: next change on \(next)") }
         } catch {
-            printError("gongshi: error: \(error)")
+            printFailure(error)
             printError("gongshi: nothing was published; \(out) is unchanged")
             throw ExitCode(1)
         }

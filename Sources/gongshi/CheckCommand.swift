@@ -25,7 +25,7 @@ struct CheckCommand: ParsableCommand {
             print("\(snapshot): \(errors) errors (\(blocking) blocking the build, \(errors - blocking) withholding rows), \(warnings) warnings")
             if errors > 0 { throw ExitCode(1) }
         } catch let error as SnapshotOpenError {
-            printError("gongshi: error: \(error)")
+            printFailure(error)
             throw ExitCode(1)
         }
     }

@@ -24,7 +24,7 @@ struct PreviewCommand: AsyncParsableCommand {
                 print("gongshi: preview of \(snapshot) at http://\(host):\(port)/ (not public; Ctrl-C to stop)")
             }
         } catch let error as PreviewError {
-            printError("gongshi: error: \(error)")
+            printFailure(error)
             throw ExitCode(1)
         }
     }

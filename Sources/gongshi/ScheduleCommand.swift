@@ -30,7 +30,7 @@ struct ScheduleCommand: ParsableCommand {
             let folder = try SiteFolder.load(site)
             let reading = try SnapshotReader(file: snapshot, maximumBodyCharacters: folder.configuration.maximumMarkdownCharacters).read()
             guard reading.blockingErrors.isEmpty else {
-                reading.blockingErrors.forEach { printError("gongshi: error: \($0)") }
+                reading.blockingErrors.forEach { printFailure($0) }
                 throw ExitCode(1)
             }
             let policy = DisclosurePolicy(configuration: folder.configuration.policy, audience: audience)
@@ -38,7 +38,7 @@ struct ScheduleCommand: ParsableCommand {
         } catch let error as ExitCode {
             throw error
         } catch {
-            printError("gongshi: error: \(error)")
+            printFailure(error)
             throw ExitCode(1)
         }
         if json {

@@ -57,6 +57,7 @@ struct CommandLineTests {
         #expect(broken.status == 1)
         #expect(broken.error.contains("objections: table is missing"))
         #expect(broken.error.contains("unchanged"))
+        #expect(broken.error.contains("gongshi: error: ") && !broken.error.contains("error: error:"), "\(broken.error)")
     }
 
     @Test("demo writes a snapshot that builds")
