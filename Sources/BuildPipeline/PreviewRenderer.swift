@@ -180,6 +180,12 @@ public final class PreviewRenderer: Sendable {
             rows.append(PendingRow(row: RowRef(.commitments, row.id), label: "\(row.kind.label) \(row.id)", authority: "",
                                    status: row.review.status, path: SitePaths.commitment(redactor.path(row.id))))
         }
+        // The index lists rows, it does not highlight them: the preview markers go, each
+        // replacement standing alone (they showed as stray digits: 关于1崔某…).
+        for index in rows.indices {
+            rows[index].label = PreviewMarker.unmarked(rows[index].label)
+            rows[index].authority = PreviewMarker.unmarked(rows[index].authority)
+        }
         return rows.filter { pending in
             (kind.map { $0.isEmpty || $0 == pending.row.table.rawValue } ?? true)
                 && (authority.map { $0.isEmpty || pending.authority.contains($0) } ?? true)

@@ -25,4 +25,21 @@ public enum PreviewMarker {
     public static let separator: Character = "\u{E001}"
     /// Closes a marked replacement.
     public static let end: Character = "\u{E002}"
+
+    /// `text` with each marked replacement shown as the replacement alone: for places that
+    /// list rows rather than highlight them (the reviewers' index).
+    public static func unmarked(_ text: String) -> String {
+        guard text.contains(start) else { return text }
+        var result = ""
+        var skippingIndex = false
+        for character in text {
+            switch character {
+            case start: skippingIndex = true
+            case separator: skippingIndex = false
+            case end: break
+            default: if !skippingIndex { result.append(character) }
+            }
+        }
+        return result
+    }
 }

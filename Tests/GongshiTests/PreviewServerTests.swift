@@ -115,6 +115,21 @@ struct PreviewServerTests {
         }
     }
 
+    @Test("the index shows a redacted title as it reads, without the preview's markers")
+    func indexTitles() async throws {
+        let fixture = try SiteFixture()
+        let file = try TestSnapshotFile(at: fixture.snapshotPath())
+        try file.subject("P1", kind: "natural_person", name: "崔芳")
+        try file.subject("S1", name: "兰州强杰餐饮管理有限公司", ["uscc": "91350100M000100Y43"])
+        try file.caseRow("K1")
+        try file.report("V1", case: "K1", ["title": "关于崔芳拖欠农民工工资案例的核查报告", "review_status": "pending", "approved_on": nil])
+        try await withPreviewServer(snapshot: file.path, site: fixture.site) { base in
+            let (_, page) = try await fetch(base)
+            #expect(page.contains(">关于崔某拖欠农民工工资案例的核查报告</a>"), "\(page)")
+            #expect(!page.contains("\u{E000}") && !page.contains("\u{E002}"))
+        }
+    }
+
     @Test("only GET, bounded requests, unknown paths and ids 404, loopback unless allowed")
     func safety() async throws {
         let fixture = try SiteFixture()
