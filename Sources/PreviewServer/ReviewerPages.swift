@@ -39,7 +39,7 @@ enum ReviewerPages {
         }.joined()
         let lines = rows.map { row in
             """
-            <tr><td><a href="/\(row.path)">\(HTMLEscaping.escape(row.label))</a></td><td>\(HTMLEscaping.escape(row.row.table.rawValue))</td>\
+            <tr><td><a href="/\(row.path)">\(HTMLEscaping.escape(row.label))</a></td><td>\(HTMLEscaping.escape(row.row.table.chineseLabel))</td>\
             <td>\(HTMLEscaping.escape(row.authority))</td><td>\(HTMLEscaping.escape(row.status.label))</td></tr>
             """
         }.joined(separator: "\n")
@@ -50,7 +50,7 @@ enum ReviewerPages {
             <button type="submit">筛选</button></p></form>
             <p>共 \(rows.count) 条草稿或待审核信息。</p>
             <div class="table-wrap"><table class="preview-table">
-            <thead><tr><th scope="col">信息</th><th scope="col">表</th><th scope="col">部门</th><th scope="col">状态</th></tr></thead>
+            <thead><tr><th scope="col">信息</th><th scope="col">类别</th><th scope="col">部门</th><th scope="col">状态</th></tr></thead>
             <tbody>
             \(lines)
             </tbody></table></div>
@@ -63,7 +63,7 @@ enum ReviewerPages {
         func table(_ replacements: [PreviewReplacement]) -> String {
             let lines = replacements.map { item in
                 """
-                <tr><td>\(HTMLEscaping.escape(item.row.description)).\(HTMLEscaping.escape(item.field))</td>\
+                <tr><td>\(HTMLEscaping.escape(item.row.chineseDescription)) · \(HTMLEscaping.escape(item.field))</td>\
                 <td><span class="redaction" data-rule="\(item.rule.rawValue)">\(HTMLEscaping.escape(item.rule.label))</span></td>\
                 <td>\(HTMLEscaping.escape(Self.unescapedMarkdown(item.replacement)))</td><td><span class="original" hidden>\(HTMLEscaping.escape(item.original))</span></td></tr>
                 """
@@ -75,7 +75,7 @@ enum ReviewerPages {
                 </tbody></table></div>
                 """
         }
-        return page(title: "技术处理报告：\(preview.row)", body: """
+        return page(title: "技术处理报告：\(preview.row.chineseDescription)", body: """
             <p><button type="button" id="preview-toggle" aria-pressed="false">显示原文</button></p>
             <script src="/_preview/preview.js" defer></script>
             <h2>本条信息（\(own.count) 处）</h2>
@@ -93,8 +93,8 @@ enum ReviewerPages {
         // Typed: with GRDB in the build, an untyped string literal here became GRDB's `SQL`
         // (its `joined(separator:)` matched), and the page printed that value's debug dump.
         let rowLines = rows.filter { !$0.value.isDisjoint(with: detectorRules) }.sorted { $0.key < $1.key }.map { row, rules -> String in
-            let link = renderer.previewPath(for: row).map { "<a href=\"/\($0)\">\(HTMLEscaping.escape(row.description))</a>" }
-                ?? HTMLEscaping.escape(row.description)
+            let link = renderer.previewPath(for: row).map { "<a href=\"/\($0)\">\(HTMLEscaping.escape(row.chineseDescription))</a>" }
+                ?? HTMLEscaping.escape(row.chineseDescription)
             return "<tr><td>\(link)</td><td>\(rules.intersection(detectorRules).sorted().map { HTMLEscaping.escape($0.label) }.joined(separator: "、"))</td></tr>"
         }.joined(separator: "\n")
         return page(title: "全库技术处理报告", body: """
