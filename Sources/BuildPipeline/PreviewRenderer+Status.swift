@@ -25,14 +25,7 @@ extension PreviewRenderer {
             facts = nil
         }
         let review = facts?.0
-        func describe(_ decision: WindowDecision) -> String {
-            switch decision {
-            case .never(let reason): return "不会公示：" + reason.chinese
-            case .window(let window):
-                if window.isEmpty { return "不会公示：审核通过时公示期已届满" }
-                return "公示期：\(window.start.chinese)至\(window.end.adding(days: -1).chinese)（\(window.endCause.label)）"
-            }
-        }
+        let describe = Self.describe
         var windowText = "随所属信息公示"
         if let (review, decision, hypothetical) = facts {
             switch review.status {
@@ -58,5 +51,22 @@ extension PreviewRenderer {
         return PreviewStatus(
             review: review?.status.label ?? (ref.table == .subjects ? "主体信息" : "案例信息"),
             scope: review?.scope.label, window: windowText, today: today, isPublicToday: isPublic)
+    }
+
+    /// What a window decision means for the public: the period, or why there is none.
+    static func describe(_ decision: WindowDecision) -> String {
+        switch decision {
+        case .never(let reason): return "不会公示：" + reason.chinese
+        case .window(let window):
+            if window.isEmpty { return "不会公示：审核通过时公示期已届满" }
+            return "公示期：\(window.start.chinese)至\(window.end.adding(days: -1).chinese)（\(window.endCause.label)）"
+        }
+    }
+
+    /// What the public would see of `row` were it approved on the as-of date.
+    func ifApprovedToday<Row>(_ row: Row, _ review: WritableKeyPath<Row, Review>, _ window: (Row) -> WindowDecision) -> String {
+        var approved = row
+        approved[keyPath: review] = Review(status: .approved, approvedOn: asOf, scope: row[keyPath: review].scope)
+        return Self.describe(window(approved))
     }
 }

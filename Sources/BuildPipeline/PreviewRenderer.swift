@@ -41,6 +41,8 @@ public final class PreviewRenderer: Sendable {
         public var status: ReviewStatus
         /// Link to its preview.
         public var path: String
+        /// What the public would see were it approved today (公示期… or 不会公示：…).
+        public var ifApprovedToday: String = "随所属信息公示"
     }
 
     /// The as-of date of the preview.
@@ -163,12 +165,14 @@ public final class PreviewRenderer: Sendable {
         for row in snapshot.records where waiting(row.review) {
             let summary = redactor.recordSummary(row, log: &log)
             rows.append(PendingRow(row: RowRef(.records, row.id), label: "\(row.kind.label) \(summary.documentNo?.value ?? row.id)",
-                                   authority: summary.authority.value, status: row.review.status, path: SitePaths.record(summary.path)))
+                                   authority: summary.authority.value, status: row.review.status, path: SitePaths.record(summary.path),
+                                   ifApprovedToday: ifApprovedToday(row, \.review, publicPolicy.window(for:))))
         }
         for row in snapshot.reports where waiting(row.review) {
             let summary = redactor.reportSummary(row, log: &log)
             rows.append(PendingRow(row: RowRef(.verificationReports, row.id), label: summary.title.value,
-                                   authority: summary.leadDepartment.value, status: row.review.status, path: SitePaths.report(summary.path)))
+                                   authority: summary.leadDepartment.value, status: row.review.status, path: SitePaths.report(summary.path),
+                                   ifApprovedToday: ifApprovedToday(row, \.review, publicPolicy.window(for:))))
         }
         for row in snapshot.listEntries where waiting(row.review) {
             let entry = redactor.listEntry(row, reason: nil, recordShown: false, log: &log)
@@ -178,7 +182,8 @@ public final class PreviewRenderer: Sendable {
         }
         for row in snapshot.commitments where waiting(row.review) {
             rows.append(PendingRow(row: RowRef(.commitments, row.id), label: "\(row.kind.label) \(row.id)", authority: "",
-                                   status: row.review.status, path: SitePaths.commitment(redactor.path(row.id))))
+                                   status: row.review.status, path: SitePaths.commitment(redactor.path(row.id)),
+                                   ifApprovedToday: ifApprovedToday(row, \.review, publicPolicy.window(for:))))
         }
         // The index lists rows, it does not highlight them: the preview markers go, each
         // replacement standing alone (they showed as stray digits: 关于1崔某…).

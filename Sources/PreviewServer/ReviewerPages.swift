@@ -40,7 +40,8 @@ enum ReviewerPages {
         let lines = rows.map { row in
             """
             <tr><td><a href="/\(row.path)">\(HTMLEscaping.escape(row.label))</a></td><td>\(HTMLEscaping.escape(row.row.table.chineseLabel))</td>\
-            <td>\(HTMLEscaping.escape(row.authority))</td><td>\(HTMLEscaping.escape(row.status.label))</td></tr>
+            <td>\(HTMLEscaping.escape(row.authority))</td><td>\(HTMLEscaping.escape(row.status.label))</td>\
+            <td>\(HTMLEscaping.escape(row.ifApprovedToday))</td></tr>
             """
         }.joined(separator: "\n")
         return page(title: "待审核信息", body: """
@@ -48,9 +49,9 @@ enum ReviewerPages {
             <label for="kind">类别</label> <select id="kind" name="kind">\(options)</select>
             <label for="authority">部门</label> <input id="authority" name="authority" value="\(HTMLEscaping.escape(authority))">
             <button type="submit">筛选</button></p></form>
-            <p>共 \(rows.count) 条草稿或待审核信息。</p>
+            <p>共 \(rows.count) 条草稿或待审核信息，其中 \(rows.filter { $0.ifApprovedToday.hasPrefix("不会公示") }.count) 条即使今日审核通过也不会公示。</p>
             <div class="table-wrap"><table class="preview-table">
-            <thead><tr><th scope="col">信息</th><th scope="col">类别</th><th scope="col">部门</th><th scope="col">状态</th></tr></thead>
+            <thead><tr><th scope="col">信息</th><th scope="col">类别</th><th scope="col">部门</th><th scope="col">状态</th><th scope="col">若今日审核通过</th></tr></thead>
             <tbody>
             \(lines)
             </tbody></table></div>

@@ -106,12 +106,15 @@ struct PreviewServerTests {
         let file = try TestSnapshotFile(at: fixture.snapshotPath())
         try file.subject("S1", name: "福州某某科技有限公司", ["uscc": "91350100M000100Y43"])
         for id in ["R10", "R2", "R1056", "R112", "R1"] {
-            try file.record(id, subject: "S1", ["review_status": "pending", "approved_on": nil])
+            try file.record(id, subject: "S1", ["review_status": "pending", "approved_on": nil, "severity": id == "R2" ? "minor" : "general"])
         }
         try await withPreviewServer(snapshot: file.path, site: fixture.site) { base in
             let (_, page) = try await fetch(base)
             let order = page.matches(of: /records\/(R[0-9]+)\//).map { String($0.output.1) }
             #expect(order == ["R1", "R2", "R10", "R112", "R1056"], "\(order)")
+            // What approving each would mean for the public, and how many would never be shown.
+            #expect(page.contains("若今日审核通过") && page.contains("其中 1 条即使今日审核通过也不会公示"), "\(page)")
+            #expect(page.matches(of: /<td>公示期：/).count == 4)
         }
     }
 
