@@ -156,9 +156,9 @@ public final class PreviewRenderer: Sendable {
         return Page(html: rendered.html, replacements: rendered.log.previewReplacements, status: status(of: ref), row: ref)
     }
 
-    /// Rows waiting for approval (draft, pending), optionally of one kind (`records`, ...) and
-    /// one authority (a part of its name).
-    public func pendingRows(kind: String? = nil, authority: String? = nil) -> [PendingRow] {
+    /// Rows waiting for approval (draft, pending), optionally of one kind (`records`, ...), one
+    /// authority (a part of its name) and with `query` in their title or id.
+    public func pendingRows(kind: String? = nil, authority: String? = nil, query: String? = nil) -> [PendingRow] {
         var rows: [PendingRow] = []
         var log = RedactionLog()
         func waiting(_ review: Review) -> Bool { review.status == .draft || review.status == .pending }
@@ -194,6 +194,7 @@ public final class PreviewRenderer: Sendable {
         return rows.filter { pending in
             (kind.map { $0.isEmpty || $0 == pending.row.table.rawValue } ?? true)
                 && (authority.map { $0.isEmpty || pending.authority.contains($0) } ?? true)
+                && (query.map { $0.isEmpty || pending.label.contains($0) || pending.row.id.contains($0) } ?? true)
         }.sorted { left, right in
             // R2 before R10: ids in the order a person counts them, table by table.
             if left.row.table != right.row.table { return left.row.table.rawValue < right.row.table.rawValue }

@@ -46,7 +46,9 @@ public enum PreviewServer {
         case 0:
             let kind = query["kind"].map(String.init) ?? ""
             let authority = query["authority"].map(String.init) ?? ""
-            return html(ReviewerPages.index(renderer.pendingRows(kind: kind, authority: authority), kind: kind, authority: authority))
+            let text = (query["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
+            return html(ReviewerPages.index(renderer.pendingRows(kind: kind, authority: authority, query: text),
+                                            kind: kind, authority: authority, query: text))
         case 2 where parts == ["assets", "style.css"]:
             return text(renderer.stylesheet, type: "text/css; charset=utf-8")
         case 2 where parts == ["_preview", "preview.css"]:

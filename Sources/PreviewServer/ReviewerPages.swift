@@ -33,7 +33,7 @@ enum ReviewerPages {
     static let kinds: [(String, String)] = [("", "全部"), ("records", "信用记录"), ("verification_reports", "核查报告"),
                                             ("list_entries", "名单信息"), ("commitments", "信用承诺")]
 
-    static func index(_ rows: [PreviewRenderer.PendingRow], kind: String, authority: String) -> String {
+    static func index(_ rows: [PreviewRenderer.PendingRow], kind: String, authority: String, query: String = "") -> String {
         let options = kinds.map { value, label in
             "<option value=\"\(value)\"\(value == kind ? " selected" : "")>\(label)</option>"
         }.joined()
@@ -47,6 +47,7 @@ enum ReviewerPages {
         return page(title: "待审核信息", body: """
             <form method="get" action="/"><p>
             <label for="kind">类别</label> <select id="kind" name="kind">\(options)</select>
+            <label for="q">标题或编号</label> <input id="q" name="q" value="\(HTMLEscaping.escape(query))">
             <label for="authority">部门</label> <input id="authority" name="authority" value="\(HTMLEscaping.escape(authority))">
             <button type="submit">筛选</button></p></form>
             <p>共 \(rows.count) 条草稿或待审核信息，其中 \(rows.filter { $0.ifApprovedToday.hasPrefix("不会公示") }.count) 条即使今日审核通过也不会公示。</p>

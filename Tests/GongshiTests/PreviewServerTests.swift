@@ -115,6 +115,8 @@ struct PreviewServerTests {
             // What approving each would mean for the public, and how many would never be shown.
             #expect(page.contains("若今日审核通过") && page.contains("其中 1 条即使今日审核通过也不会公示"), "\(page)")
             #expect(page.matches(of: /<td>公示期：/).count == 4)
+            let (_, found) = try await fetch(URL(string: base.absoluteString + "/?q=R11")!)
+            #expect(found.contains("records/R112/") && !found.contains("records/R10/"), "\(found)")
         }
     }
 
