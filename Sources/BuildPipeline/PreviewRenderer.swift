@@ -83,12 +83,20 @@ public final class PreviewRenderer: Sendable {
             updatedOn: nil, audience: .public, isDemo: snapshot.meta.isDemo, source: SiteText(operatorAuthored: snapshot.meta.source),
             contentLinks: []))
         let redactor = self.redactor
+        // Each row at its public address, and, where that is a keyed hash (natural persons,
+        // unsafe ids), at its platform id too: a reviewer sent to check one person's entry
+        // knows the id, not the hash. A public address wins over an id that equals it.
+        func segments(_ ids: [String], _ segment: (String) -> String) -> [String: String] {
+            var map = Dictionary(ids.map { (segment($0), $0) }, uniquingKeysWith: { a, _ in a })
+            for id in ids where map[id] == nil { map[id] = id }
+            return map
+        }
         bySegment = [
-            .records: Dictionary(snapshot.records.map { (redactor.path($0.id), $0.id) }, uniquingKeysWith: { a, _ in a }),
-            .reports: Dictionary(snapshot.reports.map { (redactor.path($0.id), $0.id) }, uniquingKeysWith: { a, _ in a }),
-            .cases: Dictionary(snapshot.cases.map { (redactor.path($0.id), $0.id) }, uniquingKeysWith: { a, _ in a }),
-            .commitments: Dictionary(snapshot.commitments.map { (redactor.path($0.id), $0.id) }, uniquingKeysWith: { a, _ in a }),
-            .subjects: Dictionary(snapshot.subjects.map { (redactor.subjectSlug($0.id), $0.id) }, uniquingKeysWith: { a, _ in a }),
+            .records: segments(snapshot.records.map(\.id), redactor.path),
+            .reports: segments(snapshot.reports.map(\.id), redactor.path),
+            .cases: segments(snapshot.cases.map(\.id), redactor.path),
+            .commitments: segments(snapshot.commitments.map(\.id), redactor.path),
+            .subjects: segments(snapshot.subjects.map(\.id), redactor.subjectSlug),
         ]
     }
 

@@ -148,6 +148,9 @@ struct PreviewServerTests {
             let head = try await fetch(base.appendingPathComponent("records/R-DRAFT/"), method: "HEAD")
             #expect(head.0 == 200 && head.1.isEmpty)
             #expect(try await fetch(base.appendingPathComponent("records/NO-SUCH/"), method: "HEAD").0 == 404)
+            // A natural person's page, whose public address is a keyed hash, at the platform id.
+            let (personStatus, person) = try await fetch(base.appendingPathComponent("subjects/P1/"))
+            #expect(personStatus == 200 && person.contains("王某"), "\(person.prefix(500))")
             // The header's section links say what the preview shows instead of 没有这条信息.
             for section in ["cases/", "lists/black/", "search/", "about/"] {
                 let (status, page) = try await fetch(base.appendingPathComponent(section))
