@@ -112,11 +112,11 @@ enum DefaultLayouts {
 <h1>信用承诺</h1>
 {{#has_commitments}}
 <div class="table-wrap">
-<table>
+<table class="card-table">
 <thead><tr><th scope="col">承诺主体</th><th scope="col">承诺类别</th><th scope="col">承诺日期</th><th scope="col">状态</th></tr></thead>
 <tbody>
 {{#commitments}}
-<tr><td>{{#subject}}<a href="{{href}}">{{name}}</a>{{/subject}}</td><td><a href="{{href}}">{{kind}}</a></td><td>{{made_on}}</td><td>{{status}}</td></tr>
+<tr><td>{{#subject}}<a href="{{href}}">{{name}}</a>{{/subject}}</td><td data-label="承诺类别"><a href="{{href}}">{{kind}}</a></td><td data-label="承诺日期">{{made_on}}</td><td data-label="状态">{{status}}</td></tr>
 {{/commitments}}
 </tbody>
 </table>
@@ -202,16 +202,16 @@ enum DefaultLayouts {
 <p class="lead">共 {{total}} 条公示中的名单信息。</p>
 {{#has_entries}}
 <div class="table-wrap">
-<table>
+<table class="card-table">
 <thead><tr><th scope="col">主体名称</th><th scope="col">统一社会信用代码</th><th scope="col">认定部门</th><th scope="col">列入日期</th><th scope="col">公示截止</th></tr></thead>
 <tbody>
 {{#entries}}
 <tr>
 <td>{{#subject}}<a href="{{href}}">{{name}}</a>{{/subject}}{{#objection_pending}} <span class="tag objection">异议核实中</span>{{/objection_pending}}</td>
-<td>{{#subject}}{{uscc}}{{/subject}}</td>
-<td>{{authority}}</td>
-<td>{{listed_on}}</td>
-<td>{{#disclosure}}{{last_day}}{{/disclosure}}</td>
+<td data-label="统一社会信用代码">{{#subject}}{{uscc}}{{/subject}}</td>
+<td data-label="认定部门">{{authority}}</td>
+<td data-label="列入日期">{{listed_on}}</td>
+<td data-label="公示截止">{{#disclosure}}{{last_day}}{{/disclosure}}</td>
 </tr>
 {{/entries}}
 </tbody>
@@ -413,6 +413,14 @@ th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align:
 .pagination { display: flex; gap: 1rem; margin: 1rem 0; }
 .site-footer { margin-top: 3rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; }
 @media (max-width: 40rem) {
+  /* Lists on a phone: one card per row, each value under its label, the name first. */
+  table.card-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.card-table, table.card-table tbody, table.card-table tr, table.card-table td { display: block; }
+  table.card-table tr { border-bottom: 1px solid var(--line); padding: .6rem 0; }
+  table.card-table td { border: 0; padding: .1rem 0; }
+  table.card-table td:first-child { font-size: 1.05rem; font-weight: 600; }
+  table.card-table td[data-label]::before { content: attr(data-label) "："; color: var(--muted); font-weight: normal; }
+  table.card-table td:empty { display: none; }
   dl.facts { grid-template-columns: 1fr; }
   dl.facts dd { margin-bottom: .4rem; }
   h1 { font-size: 1.3rem; }

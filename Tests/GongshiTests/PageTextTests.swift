@@ -31,3 +31,27 @@ struct PageTextTests {
         #expect(page.contains(" - 失信案例核查</title>"))
     }
 }
+
+@Suite("Pages: lists on a phone")
+struct PhoneListTests {
+    @Test("list and commitment tables become one card per row on a narrow screen: every cell after the name names its column")
+    func cardTables() throws {
+        let fixture = try SiteFixture()
+        let file = try TestSnapshotFile(at: fixture.snapshotPath())
+        try file.subject("S1", name: "福州某某科技有限公司", ["uscc": "91350100M000100Y43"])
+        try file.listEntry("L1", subject: "S1")
+        try file.commitment("M1", subject: "S1")
+        try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out,
+                                           asOf: CivilDate(iso: "2026-03-01")!))
+        for path in ["lists/black/index.html", "commitments/index.html"] {
+            let page = try String(contentsOfFile: fixture.out + "/" + path, encoding: .utf8)
+            #expect(page.contains("<table class=\"card-table\">"), "\(path)")
+            let row = try #require(page.firstMatch(of: /<tbody>\s*<tr>(.*?)<\/tr>/.dotMatchesNewlines()).map { String($0.output.1) })
+            let cells = row.matches(of: /<td[^>]*>/).map { String($0.output) }
+            #expect(cells.count >= 3 && !cells[0].contains("data-label") && cells.dropFirst().allSatisfy { $0.contains("data-label=") },
+                    "\(path): \(cells)")
+        }
+        let css = try String(contentsOfFile: fixture.out + "/assets/style.css", encoding: .utf8)
+        #expect(css.contains("@media (max-width: 40rem)") && css.contains("table.card-table td[data-label]::before"))
+    }
+}
