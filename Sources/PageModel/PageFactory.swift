@@ -88,7 +88,8 @@ public struct PageFactory: Sendable {
     func reportLine(_ summary: PublicReportSummary, root: String) -> [String: Any] {
         var line: [String: Any] = [
             "href": root + SitePaths.report(summary.path), "title": summary.title.value,
-            "conclusion": summary.conclusion.label, "lead_department": summary.leadDepartment.value,
+            "conclusion": summary.conclusion.label, "conclusion_code": summary.conclusion.rawValue,
+            "lead_department": summary.leadDepartment.value,
         ]
         line["approved_on"] = summary.approvedOn?.chinese
         return line

@@ -88,7 +88,7 @@ enum DefaultLayouts {
 <h2 id="reports-heading">核查报告</h2>
 <ul class="items">
 {{#reports}}
-<li><a href="{{href}}">{{title}}</a> <span class="tag conclusion">{{conclusion}}</span> <span class="meta">{{lead_department}}</span></li>
+<li><a href="{{href}}">{{title}}</a> <span class="tag conclusion {{conclusion_code}}">{{conclusion}}</span> <span class="meta">{{lead_department}}</span></li>
 {{/reports}}
 </ul>
 </section>
@@ -165,7 +165,7 @@ enum DefaultLayouts {
 {{#has_reports}}
 <ul class="items">
 {{#reports}}
-<li><a href="{{href}}">{{title}}</a> <span class="tag conclusion">{{conclusion}}</span> <span class="meta">{{lead_department}}{{#approved_on}} · {{approved_on}}{{/approved_on}}</span></li>
+<li><a href="{{href}}">{{title}}</a> <span class="tag conclusion {{conclusion_code}}">{{conclusion}}</span> <span class="meta">{{lead_department}}{{#approved_on}} · {{approved_on}}{{/approved_on}}</span></li>
 {{/reports}}
 </ul>
 {{/has_reports}}
@@ -403,6 +403,9 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .tag.red, .tag.completed { background: #e6f4ea; border-color: #2e7d32; }
 .tag.watch, .tag.general { background: #fff4ce; border-color: #e0b400; }
 .objection, .notice { padding: .5rem .75rem; border: 2px solid #e0b400; background: #fff8e1; border-radius: 4px; }
+.tag.conclusion.confirmed { background: #fde7e9; border-color: var(--accent); color: #8a1c14; }
+.tag.conclusion.partially_confirmed { background: #fff4ce; border-color: #e0b400; color: #6b5200; }
+.tag.conclusion.unfounded { background: #e6f4ea; border-color: #2e7d32; color: #1e6b34; }
 .disclosure { color: var(--muted); font-size: .95em; }
 .disclosure-now { display: inline-block; margin-right: .5em; padding: 0 .4em; border-radius: 3px; background: #e6f4ea; color: #1e6b34; font-weight: 600; }
 .item { border-top: 1px solid var(--line); padding: .5rem 0; }

@@ -55,3 +55,26 @@ struct PhoneListTests {
         #expect(css.contains("@media (max-width: 40rem)") && css.contains("table.card-table td[data-label]::before"))
     }
 }
+
+@Suite("Pages: conclusions")
+struct ConclusionBadgeTests {
+    @Test("属实, 部分属实 and 不属实 badges differ wherever a report is listed")
+    func badges() throws {
+        let fixture = try SiteFixture()
+        let file = try TestSnapshotFile(at: fixture.snapshotPath())
+        try file.caseRow("K1")
+        for (id, conclusion) in [("V1", "confirmed"), ("V2", "partially_confirmed"), ("V3", "unfounded")] {
+            try file.report(id, case: "K1", ["conclusion": conclusion])
+        }
+        try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out,
+                                           asOf: CivilDate(iso: "2026-03-01")!))
+        for path in ["index.html", "cases/K1/index.html"] {
+            let page = try String(contentsOfFile: fixture.out + "/" + path, encoding: .utf8)
+            for code in ["confirmed", "partially_confirmed", "unfounded"] {
+                #expect(page.contains("class=\"tag conclusion \(code)\""), "\(path): \(code)")
+            }
+        }
+        let css = try String(contentsOfFile: fixture.out + "/assets/style.css", encoding: .utf8)
+        #expect(css.contains(".tag.conclusion.unfounded") && css.contains(".tag.conclusion.partially_confirmed"))
+    }
+}
