@@ -15,16 +15,20 @@ public enum MarkdownRenderer {
     }()
 
     /// Renders Markdown text (redacted snapshot text or operator text) to safe HTML.
+    /// Headings of a snapshot's Markdown start below the page's own sections (h2): a report's
+    /// `## 一、基本情况` is an h4 under the page's 核查报告 heading, not its equal.
+    public static let snapshotHeadingOffset = 2
+
     public static func render(_ text: some PublishableText) -> SafeHTML {
-        SafeHTML(html: renderHTML(text.publishableValue))
+        SafeHTML(html: renderHTML(text.publishableValue, headingOffset: text is RedactedText ? snapshotHeadingOffset : 0))
     }
 
     /// Options: safe (no `CMARK_OPT_UNSAFE`), smart punctuation off, GFM-style tables.
     private static let options: Int32 = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
 
-    static func renderHTML(_ markdown: String) -> String {
+    static func renderHTML(_ markdown: String, headingOffset: Int = 0) -> String {
         let plan = MarkdownSafety.plan(for: markdown)
-        let html = parseAndRender(MarkdownSafety.apply(plan, to: markdown), autolinks: plan.autolinks)
+        let html = parseAndRender(MarkdownSafety.apply(plan, to: markdown), autolinks: plan.autolinks, headingOffset: headingOffset)
         // The last bound, for an amplification nobody has found yet: a page many times its
         // source shows the source as plain text instead.
         if html.utf8.count > 16 * markdown.utf8.count + 65_536 {
@@ -34,7 +38,7 @@ public enum MarkdownRenderer {
     }
 
     /// cmark-gfm's parse and HTML rendering, with the autolink extension or without.
-    private static func parseAndRender(_ markdown: String, autolinks: Bool) -> String {
+    private static func parseAndRender(_ markdown: String, autolinks: Bool, headingOffset: Int) -> String {
         precondition(registered)
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }
@@ -49,6 +53,7 @@ public enum MarkdownRenderer {
         guard let document = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(document) }
         replaceImagesWithAltText(document)
+        if headingOffset > 0 { lowerHeadings(document, by: headingOffset) }
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
             return ""
         }
@@ -78,6 +83,19 @@ public enum MarkdownRenderer {
                 cmark_node_insert_before(image, child)
             }
             cmark_node_free(image)
+        }
+    }
+
+    /// Moves every heading `offset` levels down, to h6 at most.
+    private static func lowerHeadings(_ document: OpaquePointer, by offset: Int) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_HEADING {
+                cmark_node_set_heading_level(node, min(Int32(6), cmark_node_get_heading_level(node) + Int32(offset)))
+            }
         }
     }
 }

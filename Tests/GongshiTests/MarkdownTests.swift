@@ -1,5 +1,6 @@
 import Markdown
 import Redaction
+import SnapshotModel
 import Testing
 
 @Suite("Markdown (cmark-gfm, safe mode)")
@@ -37,6 +38,13 @@ struct MarkdownTests {
         #expect(render("~~已撤销~~").contains("<del>已撤销</del>"))
         #expect(render("见 https://www.creditchina.gov.cn 公示").contains("<a href=\"https://www.creditchina.gov.cn\">"))
         #expect(render("# 标题\n\n正文").contains("<h1>标题</h1>"))
+        // A snapshot's headings sit below the page's own sections (h2); operators' pages keep theirs.
+        var log = RedactionLog()
+        let body: RedactedText = makeRedactor().text("# 一\n\n## 一、基本情况\n\n##### 五\n\n###### 六", row: RowRef(.verificationReports, "V1"),
+                                                   field: "body_md", markdown: true, log: &log)
+        let html = MarkdownRenderer.render(body).html
+        #expect(html.contains("<h3>一</h3>") && html.contains("<h4>一、基本情况</h4>") && html.contains("<h6>五</h6>")
+            && html.contains("<h6>六</h6>") && !html.contains("<h2>"), "\(html)")
     }
 
     @Test("plain text is escaped")
