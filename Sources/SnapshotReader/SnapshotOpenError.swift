@@ -3,13 +3,17 @@ import SnapshotModel
 /// A snapshot that cannot be read at all: not a file, not SQLite, wrong format or version,
 /// missing tables or columns. Carries one problem naming the file, table and column.
 public struct SnapshotOpenError: Error, CustomStringConvertible, Sendable {
-    /// What is wrong.
+    /// What is wrong (the first problem).
     public var problem: SnapshotProblem
+    /// Further problems found at the same time (every missing table and column is named at
+    /// once, so that an export is fixed in one round).
+    public var more: [SnapshotProblem]
 
-    /// Wraps a problem.
-    public init(_ problem: SnapshotProblem) {
+    /// Wraps a problem, and any found with it.
+    public init(_ problem: SnapshotProblem, more: [SnapshotProblem] = []) {
         self.problem = problem
+        self.more = more
     }
 
-    public var description: String { problem.description }
+    public var description: String { ([problem] + more).map(\.description).joined(separator: "\n") }
 }

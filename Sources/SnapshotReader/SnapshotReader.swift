@@ -83,13 +83,19 @@ public final class SnapshotReader: Sendable {
             }
             return result
         }
+        var missing: [SnapshotOpenError] = []
         for table in SnapshotTable.allCases {
             guard let present = columnsByTable[table] else {
-                throw failure(table, nil, "table is missing: this is not a version-1 credit disclosure snapshot")
+                missing.append(failure(table, nil, "table is missing: this is not a version-1 credit disclosure snapshot"))
+                continue
             }
             for column in SnapshotSchema.columns[table] ?? [] where !present.contains(column) {
-                throw failure(table, column, "column is missing")
+                missing.append(failure(table, column, "column is missing"))
             }
+        }
+        if var first = missing.first {
+            first.more = missing.dropFirst().map(\.problem)
+            throw first
         }
         _ = try readMeta(failure)
     }

@@ -53,6 +53,13 @@ struct CommandLineTests {
         #expect(dirty.output.contains("records/R1/"))
 
         try file.execute("DROP TABLE objections")
+        try file.execute("ALTER TABLE records DROP COLUMN basis")
+        try file.execute("ALTER TABLE cases DROP COLUMN domain")
+        let checked = try runGongshi(["check", "--snapshot", file.path])
+        #expect(checked.status == 1)
+        // Every missing table and column at once.
+        #expect(checked.error.contains("objections: table is missing") && checked.error.contains("records.basis: column is missing")
+            && checked.error.contains("cases.domain: column is missing"), "\(checked.error)")
         let broken = try runGongshi(["build", "--snapshot", file.path, "--site", fixture.site, "--out", fixture.out])
         #expect(broken.status == 1)
         #expect(broken.error.contains("objections: table is missing"))
