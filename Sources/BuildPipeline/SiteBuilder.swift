@@ -106,7 +106,7 @@ public enum SiteBuilder {
         }
         clock.lap("policy")
         let problems = problemsReading + policy.ruleWarnings(snapshot, asOf: options.asOf)
-        for problem in problems { warn(problem.description) }
+        WarningSummary.lines(problems).forEach(warn)
 
         let configuration = site.configuration
         let calendar = configuration.calendar

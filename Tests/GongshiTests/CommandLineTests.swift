@@ -1,3 +1,5 @@
+@testable import BuildPipeline
+import SnapshotModel
 import DemoSnapshot
 import Foundation
 import Testing
@@ -76,5 +78,23 @@ struct CommandLineTests {
                                     "--out", fixture.out, "--as-of", "2026-11-24"])
         #expect(build.status == 0)
         #expect(build.output.contains("next change on 2026-11-27"))
+    }
+}
+
+@Suite("Build warnings: alike problems in one line")
+struct WarningSummaryTests {
+    @Test("more than three problems of one kind become one line with the count; others stay one per line")
+    func grouping() {
+        var problems = (1...5).map { index in
+            SnapshotProblem(.warning, file: "s.sqlite", table: .records, rowID: "R\(index)", column: "repaired_on",
+                            "repair on 2026-0\(index)-01 is before the minimum period ends on 2027-01-1\(index)")
+        }
+        problems.append(SnapshotProblem(.warning, file: "s.sqlite", table: .records, rowID: "R9", column: "decided_on", "2062-01-10 is a typing slip"))
+        problems += (1...2).map { SnapshotProblem(.warning, file: "s.sqlite", table: .listEntries, rowID: "L\($0)", column: "removed_on", "removal on 2024-10-1\($0)") }
+        let lines = WarningSummary.lines(problems)
+        #expect(lines.count == 4, "\(lines)")
+        #expect(lines[0].contains("records.repaired_on: 5 rows, such as records[R1], records[R2], records[R3] (and 2 more"))
+        #expect(lines[1] == problems[5].description)
+        #expect(lines[2] == problems[6].description && lines[3] == problems[7].description)
     }
 }
