@@ -116,7 +116,7 @@ public final class PreviewRenderer: Sendable {
         let key = kind.rawValue + "/" + segment
         if let known = memo.page(key) { return known }
         let page = try renderPage(kind, segment: segment)
-        memo.keep(page, for: key)
+        if let page { memo.keep(page, for: key) }
         return page
     }
 
