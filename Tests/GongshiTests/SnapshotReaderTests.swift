@@ -192,3 +192,16 @@ struct SnapshotReaderTests {
         #expect(reading.snapshot.cases.map(\.id) == ["27-1", "3-1", "33-2", "36-3", "5-1"])
     }
 }
+
+@Suite("The contracts kept in the repository")
+struct ContractCopyTests {
+    @Test("the schema the demo and the tests write is the contract's snapshot-v1.sql, line by line")
+    func schemaMatchesContract() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let contract = try String(contentsOf: root.appendingPathComponent("docs/spec/snapshot-v1.sql"), encoding: .utf8)
+        func lines(_ text: String) -> [String] {
+            text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        #expect(lines(SnapshotFormat.createSQL) == lines(contract))
+    }
+}
