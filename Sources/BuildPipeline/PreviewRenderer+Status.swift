@@ -9,9 +9,7 @@ extension PreviewRenderer {
         func decisions<Row>(
             _ row: Row, _ review: WritableKeyPath<Row, Review>, _ window: (Row) -> WindowDecision
         ) -> (Review, WindowDecision, WindowDecision) {
-            var approved = row
-            approved[keyPath: review] = Review(status: .approved, approvedOn: asOf, scope: row[keyPath: review].scope)
-            return (row[keyPath: review], window(row), window(approved))
+            (row[keyPath: review], window(row), window(approvedToday(row, review)))
         }
         let facts: (Review, WindowDecision, WindowDecision)?
         switch ref.table {
@@ -65,8 +63,13 @@ extension PreviewRenderer {
 
     /// What the public would see of `row` were it approved on the as-of date.
     func ifApprovedToday<Row>(_ row: Row, _ review: WritableKeyPath<Row, Review>, _ window: (Row) -> WindowDecision) -> String {
+        Self.describe(window(approvedToday(row, review)))
+    }
+
+    /// `row` as it would be were it approved on the as-of date, in its own scope.
+    func approvedToday<Row>(_ row: Row, _ review: WritableKeyPath<Row, Review>) -> Row {
         var approved = row
         approved[keyPath: review] = Review(status: .approved, approvedOn: asOf, scope: row[keyPath: review].scope)
-        return Self.describe(window(approved))
+        return approved
     }
 }

@@ -56,7 +56,7 @@ struct FieldDecoder {
             var text = Self.columnText(statement, index)
             if let (kept, removed) = UnsafeCharacters.removing(from: text) {
                 if !warnings.contains(where: { $0.column == column }) { warnings.append(SnapshotProblem(.warning, table: table, rowID: id, column: column,
-                    "held \(removed) control, bidirectional or undecodable character(s), removed (NUL, U+202E, bytes that are not UTF-8…)")) }
+                    UnsafeCharacters.warning(removed: removed))) }
                 text = kept
             }
             if let interner, interner.isInterned(index) { return interner.string(text, at: index) }

@@ -41,18 +41,23 @@ extension SnapshotReader {
         for row in snapshot.repairActions {
             try emit(.repairActions, row.id, [("provider", row.provider)])
         }
+        for (column, batch) in Self.bodyBatches(of: snapshot) {
+            for (id, text) in try self.bodies(column, ids: batch).sorted(by: { $0.key < $1.key }) {
+                try emit(column.table, id, [(column.column, text)], markdown: true)
+            }
+        }
+    }
+
+    /// Every long body column with the ids of its rows, in batches of 2,000: how the bodies of a
+    /// whole snapshot are read when they are read all (the text fields, `check`'s warnings).
+    static func bodyBatches(of snapshot: Snapshot) -> [(BodyColumn, [String])] {
         let bodies: [(BodyColumn, [String])] = [
             (.caseSummary, snapshot.cases.map(\.id)), (.reportBody, snapshot.reports.map(\.id)),
             (.recordFacts, snapshot.records.map(\.id)), (.listReason, snapshot.listEntries.map(\.id)),
             (.commitmentBody, snapshot.commitments.map(\.id)),
         ]
-        for (column, ids) in bodies {
-            for start in stride(from: 0, to: ids.count, by: 2000) {
-                let batch = Array(ids[start..<min(start + 2000, ids.count)])
-                for (id, text) in try self.bodies(column, ids: batch).sorted(by: { $0.key < $1.key }) {
-                    try emit(column.table, id, [(column.column, text)], markdown: true)
-                }
-            }
+        return bodies.flatMap { column, ids in
+            stride(from: 0, to: ids.count, by: 2000).map { (column, Array(ids[$0..<min($0 + 2000, ids.count)])) }
         }
     }
 }

@@ -231,21 +231,14 @@ public final class SnapshotReader: Sendable {
     /// (``UnsafeCharacters``), for `gongshi check`: the columns read while decoding report
     /// their own, and the bodies are only read when pages are made.
     public func unsafeCharacterWarnings(in snapshot: Snapshot) throws -> [SnapshotProblem] {
-        let bodies: [(BodyColumn, [String])] = [
-            (.caseSummary, snapshot.cases.map(\.id)), (.reportBody, snapshot.reports.map(\.id)),
-            (.recordFacts, snapshot.records.map(\.id)), (.listReason, snapshot.listEntries.map(\.id)),
-            (.commitmentBody, snapshot.commitments.map(\.id)),
-        ]
         var warnings: [SnapshotProblem] = []
-        for (column, ids) in bodies {
-            for start in stride(from: 0, to: ids.count, by: 2000) {
-                _ = try self.bodies(column, ids: Array(ids[start..<min(start + 2000, ids.count)])) { text, id in
-                    if let (_, removed) = UnsafeCharacters.removing(from: text) {
-                        warnings.append(SnapshotProblem(.warning, file: file, table: column.table, rowID: id, column: column.column,
-                            "held \(removed) control, bidirectional or undecodable character(s), removed (NUL, U+202E, bytes that are not UTF-8…)"))
-                    }
-                    return ""
+        for (column, batch) in Self.bodyBatches(of: snapshot) {
+            _ = try self.bodies(column, ids: batch) { text, id in
+                if let (_, removed) = UnsafeCharacters.removing(from: text) {
+                    warnings.append(SnapshotProblem(.warning, file: file, table: column.table, rowID: id, column: column.column,
+                                                    UnsafeCharacters.warning(removed: removed)))
                 }
+                return ""
             }
         }
         return warnings.sorted { ($0.table?.rawValue ?? "", $0.rowID ?? "") < ($1.table?.rawValue ?? "", $1.rowID ?? "") }

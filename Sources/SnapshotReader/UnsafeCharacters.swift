@@ -16,6 +16,11 @@ public enum UnsafeCharacters {
         }
     }
 
+    /// What `check` says of a field that held `removed` of them.
+    public static func warning(removed: Int) -> String {
+        "held \(removed) control, bidirectional or undecodable character(s), removed (NUL, U+202E, bytes that are not UTF-8…)"
+    }
+
     /// `text` without its unsafe characters and how many were removed; nil when it has none
     /// (the common case, found from the UTF-8 bytes without decoding).
     public static func removing(from text: String) -> (text: String, removed: Int)? {
