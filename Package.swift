@@ -101,6 +101,10 @@ let package = Package(
             ],
             swiftSettings: strict),
 
+        // `gongshi publish`: the built site to the web host (rsync over SSH, an object store),
+        // and the check over HTTP that the host serves it.
+        .target(name: "Publication", dependencies: ["SiteOutput", "StableDigest"], swiftSettings: strict),
+
         // A compact binary encoding: LEB128 integers, length-prefixed strings.
         .target(name: "ByteCoding", swiftSettings: strict),
 
@@ -142,7 +146,7 @@ let package = Package(
         .executableTarget(
             name: "gongshi",
             dependencies: [
-                "BuildPipeline", "Audit", "DemoSnapshot", "SnapshotReader", "PreviewServer", "CAllocator", "SiteOutput", "SiteConfig",
+                "BuildPipeline", "Audit", "DemoSnapshot", "SnapshotReader", "PreviewServer", "CAllocator", "SiteOutput", "SiteConfig", "Publication",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -159,7 +163,7 @@ let package = Package(
             dependencies: [
                 "CreditVocabulary", "SnapshotModel", "SnapshotReader", "DisclosurePolicy", "Redaction",
                 "Markdown", "PageModel", "SiteRender", "SiteConfig", "SiteOutput", "BuildPipeline",
-                "Audit", "DemoSnapshot", "WorkingDays", "SearchIndex", "PreviewServer", "PageCache", "StableDigest", "JSONText", "CAllocator", .product(name: "GRDB", package: "GRDB.swift"),
+                "Audit", "DemoSnapshot", "WorkingDays", "SearchIndex", "PreviewServer", "PageCache", "StableDigest", "JSONText", "CAllocator", "Publication", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
     ]

@@ -1,22 +1,23 @@
 #!/bin/sh
 # Daily publication of the 失信案例核查 column: build for today (China Standard Time), audit
-# the new site, and only then swap it in. Nothing is published when the snapshot is bad or
-# the audit finds anything; the previous site stays online and the exit status is non-zero.
+# the new site, publish it to the web host and check there, over HTTP, that the host serves it
+# and none of the removed pages. Nothing is published when the snapshot is bad or the audit
+# finds anything; any failure exits non-zero, and the next run repairs what this one left
+# (publish makes the host equal to the local site on every run, changed or not).
 #
 # Settings (environment, e.g. from /etc/default/gongshi):
 #   GONGSHI           the gongshi binary                     (default: gongshi on PATH)
 #   GONGSHI_SNAPSHOT  the snapshot exported by the platform  (default: /var/lib/gongshi/snapshot.sqlite)
 #   GONGSHI_SITE      the site folder                        (default: /etc/gongshi/site)
-#   GONGSHI_OUT       the published folder                   (default: /srv/www/sxalhc)
+#   GONGSHI_OUT       the built site                         (default: /var/lib/gongshi/site/sxalhc)
 #   GONGSHI_REPORTS   where build reports are kept           (default: /var/lib/gongshi/reports)
 #   GONGSHI_STATE     staging folder, previous site, lock, manifests and cache, never served;
 #                     on the output's file system            (default: /var/lib/gongshi/state)
-#   GONGSHI_SYNC      optional command that copies GONGSHI_OUT to the web host, e.g. an rsync;
-#                     run on every run, changed or not, so that a day whose upload failed is
-#                     repaired by the next run (rsync sends only what differs)
-#   GONGSHI_BASE_URL  the column's address on the web host; when set, `gongshi verify` checks
-#                     over HTTP after the sync that the host serves the site as published and
-#                     none of the pages removed in the last 60 days
+#   GONGSHI_PUBLISH   "no" when the web server serves GONGSHI_OUT itself (no upload)
+#   GONGSHI_TO        the destination, overriding site.toml's [publish] to
+#                     (USER@HOST:/FOLDER, a local folder, rclone:REMOTE:BUCKET/PATH)
+#   GONGSHI_BASE_URL  the column's address, overriding site.toml's base_url for the check
+#   GONGSHI_PUBLISH_OPTIONS  more options of `gongshi publish` (e.g. --bandwidth 2048)
 # GONGSHI_DEFAULTS names a file of such settings read first (default /etc/default/gongshi, when
 # it exists); its variables are exported, whether or not the file says `export`.
 set -eu
@@ -31,7 +32,7 @@ fi
 GONGSHI=${GONGSHI:-gongshi}
 GONGSHI_SNAPSHOT=${GONGSHI_SNAPSHOT:-/var/lib/gongshi/snapshot.sqlite}
 GONGSHI_SITE=${GONGSHI_SITE:-/etc/gongshi/site}
-GONGSHI_OUT=${GONGSHI_OUT:-/srv/www/sxalhc}
+GONGSHI_OUT=${GONGSHI_OUT:-/var/lib/gongshi/site/sxalhc}
 GONGSHI_REPORTS=${GONGSHI_REPORTS:-/var/lib/gongshi/reports}
 GONGSHI_STATE=${GONGSHI_STATE:-/var/lib/gongshi/state}
 
@@ -42,16 +43,20 @@ report="$GONGSHI_REPORTS/build-$today.json"
 "$GONGSHI" build --snapshot "$GONGSHI_SNAPSHOT" --site "$GONGSHI_SITE" --out "$GONGSHI_OUT" \
   --state "$GONGSHI_STATE" --as-of "$today" --audit --report "$report"
 
-# A second, independent look at what is now online.
+# A second, independent look at the built site.
 "$GONGSHI" audit --snapshot "$GONGSHI_SNAPSHOT" --site "$GONGSHI_SITE" --out "$GONGSHI_OUT" --as-of "$today"
 
-# Every run, not only after a change: yesterday's upload may have failed, and a record whose
-# window closed yesterday must not stay on the web host because today's build is "unchanged".
-if [ -n "${GONGSHI_SYNC:-}" ]; then
-  sh -c "$GONGSHI_SYNC"
-fi
-
-# What citizens see: every removed page gone, every changed file as published.
-if [ -n "${GONGSHI_BASE_URL:-}" ]; then
-  "$GONGSHI" verify --out "$GONGSHI_OUT" --state "$GONGSHI_STATE" --base-url "$GONGSHI_BASE_URL"
+set --
+if [ -n "${GONGSHI_BASE_URL:-}" ]; then set -- "$@" --base-url "$GONGSHI_BASE_URL"; fi
+if [ "${GONGSHI_PUBLISH:-yes}" = no ]; then
+  # The web server serves GONGSHI_OUT itself: check what it serves.
+  if [ -n "${GONGSHI_BASE_URL:-}" ]; then
+    "$GONGSHI" verify --out "$GONGSHI_OUT" --state "$GONGSHI_STATE" "$@"
+  fi
+else
+  if [ -n "${GONGSHI_TO:-}" ]; then set -- "$@" --to "$GONGSHI_TO"; fi
+  # Every run, not only after a change: yesterday's upload may have failed, and a record whose
+  # window closed yesterday must not stay on the web host because today's build is "unchanged".
+  # shellcheck disable=SC2086 # the options are words on purpose
+  "$GONGSHI" publish --out "$GONGSHI_OUT" --state "$GONGSHI_STATE" --site "$GONGSHI_SITE" "$@" ${GONGSHI_PUBLISH_OPTIONS:-}
 fi

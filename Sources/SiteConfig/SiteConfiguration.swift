@@ -57,6 +57,8 @@ public struct SiteConfiguration: Sendable {
 
     /// The slug key every part of gongshi uses: the site's, else the fallback.
     public var effectiveSubjectSlugKey: [UInt8] { subjectSlugKey ?? Self.fallbackSubjectSlugKey }
+    /// Where `gongshi publish` sends the site (`[publish]`).
+    public var publishing = PublishConfiguration()
     /// Disclosure policy choices.
     public var policy = PolicyConfiguration()
     /// Working days: the built-in 2019-2026 data plus the years of `[calendar.YYYY]`.
@@ -81,7 +83,7 @@ public struct SiteConfiguration: Sendable {
             return number
         }
         let known: Set<String> = ["title", "description", "publisher", "base_url", "list_page_size", "feed_items",
-                                  "privacy", "policy", "calendar", "limits"]
+                                  "privacy", "policy", "calendar", "limits", "publish"]
         if let unknown = toml.keys.sorted().first(where: { !known.contains($0) }) {
             throw fail("unknown key '\(unknown)'")
         }
@@ -103,6 +105,10 @@ public struct SiteConfiguration: Sendable {
             }
             maximumMarkdownCharacters = try integer(table, "markdown_field_characters", range: 1_000...16_777_216)
                 ?? maximumMarkdownCharacters
+        }
+        if let publish = toml["publish"] {
+            guard let table = publish.table else { throw fail("[publish] must be a table") }
+            publishing = try PublishConfiguration(table: table, fail)
         }
         if let privacy = toml["privacy"] {
             guard let table = privacy.table else { throw fail("[privacy] must be a table") }

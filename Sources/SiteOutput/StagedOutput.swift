@@ -126,6 +126,11 @@ public final class StagedOutput: @unchecked Sendable {
         /// Every path removed in the last ``RemovalLedger/keptDays`` days, with the time it
         /// was removed: what `gongshi verify` checks is gone from the web host.
         public var removals: URL
+        /// The manifest of what the web host holds, as the last `gongshi publish` that
+        /// finished confirmed it; absent before the first.
+        public var hostManifest: URL
+        /// What the last publication uploaded and deleted (`gongshi verify` checks those).
+        public var publication: URL
     }
 
     /// The state files of `destination`: hidden siblings (`.NAME.gongshi-staging`…), or
@@ -142,7 +147,9 @@ public final class StagedOutput: @unchecked Sendable {
                 manifest: parent.appendingPathComponent("\(name).manifest.json"),
                 changes: parent.appendingPathComponent("\(name).changes.json"),
                 previousManifest: parent.appendingPathComponent(".\(name).gongshi-previous.manifest.json"),
-                removals: parent.appendingPathComponent("\(name).removed.json"))
+                removals: parent.appendingPathComponent("\(name).removed.json"),
+                hostManifest: parent.appendingPathComponent(".\(name).gongshi-host.manifest.json"),
+                publication: parent.appendingPathComponent(".\(name).gongshi-publication.json"))
         }
         let folder = URL(fileURLWithPath: state, isDirectory: true).standardizedFileURL
         if folder.path == destination.path || folder.path.hasPrefix(destination.path + "/") {
@@ -162,7 +169,9 @@ public final class StagedOutput: @unchecked Sendable {
             manifest: folder.appendingPathComponent("\(name).manifest.json"),
             changes: folder.appendingPathComponent("\(name).changes.json"),
             previousManifest: folder.appendingPathComponent("\(name).previous.manifest.json"),
-            removals: folder.appendingPathComponent("\(name).removed.json"))
+            removals: folder.appendingPathComponent("\(name).removed.json"),
+            hostManifest: folder.appendingPathComponent("\(name).host.manifest.json"),
+            publication: folder.appendingPathComponent("\(name).publication.json"))
     }
 
     deinit {

@@ -1,10 +1,7 @@
 import ArgumentParser
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import Publication
 import SiteOutput
-import StableDigest
 
 /// `gongshi verify`: checks over HTTP that the web host serves what was published and
 /// nothing that was removed.
@@ -22,41 +19,27 @@ struct VerifyCommand: AsyncParsableCommand {
     func run() async throws {
         let destination = URL(fileURLWithPath: out, isDirectory: true).standardizedFileURL
         let paths = try StagedOutput.statePaths(destination: destination, state: state)
-        guard let base = URL(string: baseURL.hasSuffix("/") ? baseURL : baseURL + "/"), base.scheme?.hasPrefix("http") == true else {
+        guard let base = HostVerification.baseURL(baseURL) else {
             printError("gongshi: error: \(baseURL) is not an http(s) address")
             throw ExitCode(2)
         }
-        let manifest: DeployManifest
         do {
-            manifest = try DeployManifest.decode(Data(contentsOf: paths.manifest))
-        } catch {
-            printError("gongshi: error: \(paths.manifest.path): no manifest of a published build (\(error))")
+            try await Self.check(paths: paths, base: base, sample: sample)
+        } catch let error as PublishError {
+            printFailure(error)
             throw ExitCode(2)
         }
-        let touched = (try? JSONSerialization.jsonObject(with: Data(contentsOf: paths.changes)) as? [String: [String]])
-            .map { ($0["added"] ?? []) + ($0["changed"] ?? []) } ?? []
-        let checks = HostVerifier.checks(manifest: manifest, touched: touched, ledger: RemovalLedger.read(paths.removals),
-                                         sample: sample, rotation: Int(Date().timeIntervalSince1970 / 86_400))
-        var failures: [HostVerifier.Failure] = []
-        let session = URLSession(configuration: .ephemeral)
-        for check in checks {
-            var request = URLRequest(url: base.appendingPathComponent(check.path), cachePolicy: .reloadIgnoringLocalAndRemoteCacheData,
-                                     timeoutInterval: 30)
-            request.setValue("no-cache", forHTTPHeaderField: "Cache-Control")
-            do {
-                let (body, response) = try await session.data(for: request)
-                let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-                if let failure = HostVerifier.judge(check, status: status, body: body) { failures.append(failure) }
-            } catch {
-                failures.append(HostVerifier.Failure(path: check.path, problem: "no answer (\(error.localizedDescription))"))
-            }
-        }
-        for failure in failures { print(failure) }
-        let removed = checks.filter { $0.expected == nil }.count
-        if failures.isEmpty {
-            print("gongshi: verify of \(base.absoluteString): \(checks.count - removed) files as published, \(removed) removed addresses gone")
+    }
+
+    /// Runs the check and prints it; exit status 1 when anything failed.
+    static func check(paths: StagedOutput.StatePaths, base: URL, sample: Int) async throws {
+        let verification = try await HostVerification.run(paths: paths, base: base, sample: sample)
+        for failure in verification.failures { print(failure) }
+        let removed = verification.removedCount
+        if verification.failures.isEmpty {
+            print("gongshi: verify of \(base.absoluteString): \(verification.checks.count - removed) files as published, \(removed) removed addresses gone")
         } else {
-            printError("gongshi: verify of \(base.absoluteString): \(failures.count) of \(checks.count) checks failed")
+            printError("gongshi: verify of \(base.absoluteString): \(verification.failures.count) of \(verification.checks.count) checks failed")
             throw ExitCode(1)
         }
     }
