@@ -76,7 +76,7 @@ install: static
 	[ -e $(DESTDIR)/etc/gongshi/site/site.toml ] || { install -d $(DESTDIR)/etc/gongshi/site && cp -R site.toml content $(DESTDIR)/etc/gongshi/site/; }
 	if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then \
 	  id gongshi >/dev/null 2>&1 || useradd --system --home /var/lib/gongshi --shell /usr/sbin/nologin gongshi; \
-	  install -d -o gongshi -g gongshi /var/lib/gongshi /var/lib/gongshi/state /var/lib/gongshi/reports /srv/www/sxalhc; \
+	  install -d -o gongshi -g gongshi /var/lib/gongshi /var/lib/gongshi/state /var/lib/gongshi/reports /var/lib/gongshi/site; \
 	  systemctl daemon-reload 2>/dev/null || true; \
 	fi
 

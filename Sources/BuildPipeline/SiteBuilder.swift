@@ -253,14 +253,18 @@ public enum SiteBuilder {
                 stylesheet: templates.stylesheet(), title: configuration.title, baseURL: configuration.baseURL,
                 asOf: options.asOf, audience: options.audience, feedItems: configuration.feedItems,
                 searchFiles: try pendingSearchFiles.take())
+            clock.lap("site files and search index")
+            commit = try output.prepareCommit()
+            // The audit reads the staging folder as it will be published: after prepareCommit
+            // removed the recycled previous site's leftovers (audited before, a page of a row
+            // whose window closed since the previous site was built failed the build of the very
+            // day the page had to go).
             if options.auditBeforePublishing {
                 let findings = try SiteAuditor.audit(
                     snapshot: options.snapshot, out: output.staging.path, site: options.site, asOf: options.asOf,
                     audience: options.audience)
                 guard findings.isEmpty else { throw BuildError.auditFailed(findings.map(\.description)) }
             }
-            clock.lap("site files and search index")
-            commit = try output.prepareCommit()
             // What the commit will do is known: the report is completed and written to a
             // temporary file on the other core while the site is published, and put in place
             // only once it is.

@@ -65,7 +65,7 @@ public struct RcloneTransport: PublishTransport {
             _ = try ChildCommand(arguments: make(log)).run()
         } catch let error as PublishError {
             let tail = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n")
-                .filter { $0.contains("ERROR") }.suffix(6).joined(separator: "\n  ")
+                .filter { $0.contains("ERROR") || $0.contains("CRITICAL") || $0.contains("Failed") }.suffix(6).joined(separator: "\n  ")
             throw tail.isEmpty ? error : PublishError(error.description + "\n  " + tail)
         }
         return Self.parse(((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init))

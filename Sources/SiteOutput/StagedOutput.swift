@@ -71,7 +71,7 @@ public final class StagedOutput: @unchecked Sendable {
         guard descriptor >= 0 else { throw OutputError("\(lockPath): cannot create the lock file") }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
-            throw OutputError("\(destination.path): another gongshi build of this folder is running")
+            throw OutputError("\(destination.path): another gongshi build or publication of this folder is running (or the upload of one that was killed)")
         }
         self.destination = destination
         self.lockDescriptor = descriptor
@@ -131,6 +131,12 @@ public final class StagedOutput: @unchecked Sendable {
         public var hostManifest: URL
         /// What the last publication uploaded and deleted (`gongshi verify` checks those).
         public var publication: URL
+        /// The snapshot of the last build that published, and the one before it (hard links,
+        /// for `gongshi rollback`).
+        public var snapshot: URL
+        public var previousSnapshot: URL
+        /// The snapshot a `gongshi rollback` turned away: a build refuses the same bytes.
+        public var rejectedSnapshot: URL
     }
 
     /// The state files of `destination`: hidden siblings (`.NAME.gongshi-staging`…), or
@@ -149,7 +155,10 @@ public final class StagedOutput: @unchecked Sendable {
                 previousManifest: parent.appendingPathComponent(".\(name).gongshi-previous.manifest.json"),
                 removals: parent.appendingPathComponent("\(name).removed.json"),
                 hostManifest: parent.appendingPathComponent(".\(name).gongshi-host.manifest.json"),
-                publication: parent.appendingPathComponent(".\(name).gongshi-publication.json"))
+                publication: parent.appendingPathComponent(".\(name).gongshi-publication.json"),
+                snapshot: parent.appendingPathComponent(".\(name).gongshi-snapshot.sqlite"),
+                previousSnapshot: parent.appendingPathComponent(".\(name).gongshi-previous-snapshot.sqlite"),
+                rejectedSnapshot: parent.appendingPathComponent(".\(name).gongshi-rejected-snapshot.sqlite"))
         }
         let folder = URL(fileURLWithPath: state, isDirectory: true).standardizedFileURL
         if folder.path == destination.path || folder.path.hasPrefix(destination.path + "/") {
@@ -171,7 +180,10 @@ public final class StagedOutput: @unchecked Sendable {
             previousManifest: folder.appendingPathComponent("\(name).previous.manifest.json"),
             removals: folder.appendingPathComponent("\(name).removed.json"),
             hostManifest: folder.appendingPathComponent("\(name).host.manifest.json"),
-            publication: folder.appendingPathComponent("\(name).publication.json"))
+            publication: folder.appendingPathComponent("\(name).publication.json"),
+            snapshot: folder.appendingPathComponent("\(name).snapshot.sqlite"),
+            previousSnapshot: folder.appendingPathComponent("\(name).previous.snapshot.sqlite"),
+            rejectedSnapshot: folder.appendingPathComponent("\(name).rejected.snapshot.sqlite"))
     }
 
     deinit {

@@ -37,6 +37,7 @@ struct Bench {
         print(row(Array(repeating: "---", count: 9)))
         var redactionShares: [(size: Int, share: (fields: Int, characters: Int, seconds: Double), full: Double)] = []
         var searchOutput: String?
+        var publications: [(size: Int, step: String, written: Int, sent: Int, deleted: Int)] = []
         for size in sizes {
             let snapshot = "\(work)/synthetic-\(size).sqlite"
             if !FileManager.default.fileExists(atPath: snapshot) {
@@ -47,8 +48,10 @@ struct Bench {
             // ext4 without a journal skips inodes deleted in the last minutes when it
             // allocates new ones, which made a full build after deleting the last run's tree
             // spend more time in the kernel than in gongshi.
+            let host = "\(work)/host-\(size)"
             for leftover in [out, "\(work)/.out-\(size).gongshi-previous", "\(work)/.out-\(size).gongshi-cache",
-                             "\(work)/.out-\(size).gongshi-previous.manifest.json", "\(out).manifest.json"]
+                             "\(work)/.out-\(size).gongshi-previous.manifest.json", "\(out).manifest.json",
+                             "\(work)/.out-\(size).gongshi-host.manifest.json", host]
             where FileManager.default.fileExists(atPath: leftover) {
                 try FileManager.default.createDirectory(atPath: trash, withIntermediateDirectories: true)
                 try FileManager.default.moveItem(atPath: leftover, toPath: "\(trash)/\(UUID().uuidString)")
@@ -70,6 +73,10 @@ struct Bench {
             print(row(["\(size)", "nothing changed", fmt(same.seconds), "\(pages1)", "-", "\(same.peakKilobytes / 1024)",
                        "\(files1)", fmt(Double(bytes1) / 1_048_576), "\(rewritten1)"]))
 
+            // The first publication: the host gets the whole site.
+            let first = try Self.capture([gongshi, "publish", "--out", out, "--site", ".", "--to", host + "/sxalhc", "--no-verify"])
+            guard first.status == 0 else { print("publish of \(size) failed: \(first.output)"); exit(1) }
+
             // One record changes: its facts get a correction.
             let changed = "\(work)/synthetic-\(size)-changed.sqlite"
             try? FileManager.default.removeItem(atPath: changed)
@@ -86,7 +93,30 @@ struct Bench {
             let (pages2, files2, bytes2, rewritten) = try summary(report: report, out: out)
             print(row(["\(size)", "one record changed", fmt(again.seconds), "\(pages2)", "-", "\(again.peakKilobytes / 1024)",
                        "\(files2)", fmt(Double(bytes2) / 1_048_576), "\(rewritten)"]))
+            // What the daily upload is: publish to a folder (rsync, as over SSH) after the full
+            // build, after the one-record change, and after the next day on which a window closes.
+            func publish(_ step: String, written: Int) throws {
+                let (status, output) = try Self.capture([gongshi, "publish", "--out", out, "--site", ".", "--to", host + "/sxalhc", "--no-verify"])
+                guard status == 0 else { print("publish of \(size) failed: \(output)"); exit(1) }
+                let counts = Self.publicationCounts(output)
+                publications.append((size, step, written, counts.sent, counts.deleted))
+            }
+            try publish("one record changed", written: rewritten)
+            if let next = (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any])?["next_change"] as? String {
+                let closing = try ChildProcess.run([gongshi, "build", "--snapshot", changed, "--site", ".", "--out", out,
+                                                    "--as-of", next, "--report", report])
+                guard closing.status == 0 else { print("build of \(size) for \(next) failed"); exit(1) }
+                try publish("next change (\(next))", written: try summary(report: report, out: out).rewritten)
+            }
             if searchOutput == nil { searchOutput = out }
+        }
+        print("")
+        print("files written by the build and sent by `gongshi publish` (rsync, after the first publication of the full build):")
+        print("")
+        print(row(["records", "day", "files written", "files sent", "files deleted"]))
+        print(row(Array(repeating: "---", count: 5)))
+        for publication in publications {
+            print(row(["\(publication.size)", publication.step, "\(publication.written)", "\(publication.sent)", "\(publication.deleted)"]))
         }
         print("")
         for (size, share, fullSeconds) in redactionShares {
@@ -177,6 +207,30 @@ struct Bench {
             }
         }
         print("recall on titles: \(checked - missed) of \(checked) expected matches found (\(checked == 0 ? "-" : fmt(100 * Double(checked - missed) / Double(checked)))%)")
+    }
+
+    /// Runs a command to the end: its status and its output (standard output and error).
+    static func capture(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: arguments[0])
+        process.arguments = Array(arguments.dropFirst())
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// The files sent and deleted, from `gongshi publish`'s summary line.
+    static func publicationCounts(_ output: String) -> (sent: Int, deleted: Int) {
+        guard let line = output.split(separator: "\n").first(where: { $0.contains("files sent") }) else { return (0, 0) }
+        func number(before word: String) -> Int {
+            guard let range = line.range(of: word) else { return 0 }
+            return Int(line[..<range.lowerBound].split(separator: " ").last ?? "") ?? 0
+        }
+        return (number(before: " files sent"), number(before: " deleted"))
     }
 
     static func fmt(_ value: Double) -> String { String(format: "%.2f", value) }

@@ -3,6 +3,7 @@ import BuildPipeline
 import CAllocator
 import CreditVocabulary
 import Foundation
+import SiteOutput
 
 /// `gongshi build`.
 struct BuildCommand: ParsableCommand {
@@ -32,6 +33,13 @@ struct BuildCommand: ParsableCommand {
         if ProcessInfo.processInfo.environment["GONGSHI_TIMING"] != nil {
             printError("timing: allocator \(String(cString: gongshi_allocator())) \(String(cString: gongshi_jemalloc_version()))")
         }
+        if let state, let paths = try? StagedOutput.statePaths(destination: URL(fileURLWithPath: out).standardizedFileURL, state: state),
+           (try? KeptSnapshots.isRejected(snapshot, paths: paths)) == true {
+            printError("gongshi: error: \(snapshot) has the bytes of the snapshot `gongshi rollback` turned away; put a corrected export "
+                + "there (or delete \(paths.rejectedSnapshot.path) to build it all the same)")
+            printError("gongshi: nothing was published; \(out) is unchanged")
+            throw ExitCode(1)
+        }
         let options = BuildOptions(
             snapshot: snapshot, site: site, out: out, asOf: asOf ?? .today(), audience: audience, report: report,
             auditBeforePublishing: audit, cache: cache, full: full, state: state)
@@ -54,6 +62,15 @@ struct BuildCommand: ParsableCommand {
                 print("gongshi: published into \(out): \(result.output.added) files added, \(result.output.changed) changed, \(result.output.removed) removed, \(result.output.kept) kept")
             }
             if let next = result.nextChange { print("gongshi: next change on \(next)") }
+            if let state {
+                // For `gongshi rollback`: the snapshot of this build and of the one before.
+                do {
+                    try KeptSnapshots.keep(snapshot, paths: StagedOutput.statePaths(
+                        destination: URL(fileURLWithPath: out).standardizedFileURL, state: state))
+                } catch {
+                    printError("gongshi: warning: the snapshot was not kept for a rollback: \(error)")
+                }
+            }
         } catch {
             printFailure(error)
             printError("gongshi: nothing was published; \(out) is unchanged")

@@ -17,6 +17,23 @@ struct IncrementalOutputTests {
         try TestSnapshotFile.twoSubjects(at: fixture.snapshotPath(), records: 5)
     }
 
+    @Test("the daily build with --audit on the day a window closes: the recycled previous site still has the page, and the build publishes without it")
+    func auditOnClosingDay() throws {
+        let fixture = try SiteFixture()
+        _ = try TestSnapshotFile.closingRecord(at: fixture.snapshotPath())
+        func build(_ day: String) throws {
+            try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out,
+                                               asOf: CivilDate(iso: day)!, auditBeforePublishing: true))
+        }
+        try build("2026-02-26")
+        try build("2026-02-27")
+        // The previous site (02-26) holds records/R-CLOSES/, which must be gone from 03-02.
+        #expect(FileManager.default.fileExists(atPath: fixture.folder.path(".public.gongshi-previous/records/R-CLOSES/index.html")))
+        try build("2026-03-02")
+        #expect(!FileManager.default.fileExists(atPath: fixture.out + "/records/R-CLOSES/index.html"))
+        #expect(FileManager.default.fileExists(atPath: fixture.out + "/records/R1/index.html"))
+    }
+
     @Test("one record changes: its page and the search files holding its text, nothing else")
     func oneRecord() throws {
         let fixture = try SiteFixture()

@@ -1,0 +1,50 @@
+import ArgumentParser
+import BuildPipeline
+import CreditVocabulary
+import Foundation
+import SiteOutput
+
+/// `gongshi rollback`: rebuilds the site for today from the snapshot of the build before the
+/// last, after a bad export was published.
+struct RollbackCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rollback",
+        abstract: "Rebuild --out for today from the snapshot of the build before the last one (kept in --state), audited; then run gongshi publish.",
+        discussion: """
+            The previous site itself is not put back: it was built for an earlier day, and a \
+            window may have closed since. The rebuild applies today's disclosure periods to the \
+            previous export, reusing the previous site's files. The export turned away is kept \
+            as NAME.rejected.snapshot.sqlite, and a build refuses the same bytes again, so the \
+            next daily run does not publish it anew.
+            """)
+
+    @Option(help: "The site folder.") var site: String = "."
+    @Option(help: "The built site.") var out: String = "public"
+    @Option(help: "The state folder the builds used (--state).") var state: String
+    @Option(name: .customLong("as-of"), help: "The as-of date, YYYY-MM-DD (default: today in China Standard Time).")
+    var asOf: CivilDate?
+    @Option(help: "public or internal.") var audience: Audience = .public
+
+    func run() throws {
+        let paths = try StagedOutput.statePaths(destination: URL(fileURLWithPath: out).standardizedFileURL, state: state)
+        guard let previous = KeptSnapshots.previous(paths) else {
+            printError("gongshi: error: \(paths.previousSnapshot.path): no snapshot of an earlier build is kept (a rollback needs two builds with --state \(state))")
+            throw ExitCode(1)
+        }
+        let day = asOf ?? .today()
+        do {
+            let result = try SiteBuilder.build(BuildOptions(snapshot: previous.path, site: site, out: out, asOf: day, audience: audience,
+                                                            auditBeforePublishing: true, state: state)) { message in
+                printError("gongshi: " + (message.hasPrefix("warning: ") ? message : "warning: " + message))
+            }
+            try KeptSnapshots.reject(paths)
+            print("gongshi: rolled back \(out) to the previous snapshot, built for \(day): \(result.output.added) files added, "
+                + "\(result.output.changed) changed, \(result.output.removed) removed")
+            print("gongshi: now run gongshi publish; the export turned away is \(paths.rejectedSnapshot.path), and builds refuse it")
+        } catch {
+            printFailure(error)
+            printError("gongshi: nothing was rolled back; \(out) is unchanged")
+            throw ExitCode(1)
+        }
+    }
+}
