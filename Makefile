@@ -2,7 +2,7 @@
 
 SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libjemalloc-dev libcurl4-openssl-dev
-TEST_APT_PACKAGES := python3-venv chromium chromium-driver nginx rsync openssh-server openssh-client
+TEST_APT_PACKAGES := python3-venv chromium chromium-driver nginx rsync openssh-server openssh-client rclone systemd
 BIN := .build/release/gongshi
 
 .PHONY: deps test-deps apt-install venv build demo test bench layouts clean static install

@@ -65,6 +65,20 @@ struct DeployScriptTests {
         #expect(try String(contentsOfFile: host + "/index.html", encoding: .utf8) == "<p>改动</p>", "a refused build is not published")
     }
 
+    @Test("systemd-analyze verify finds nothing to say of the units (with the script at the repository's path)")
+    func unitsVerify() throws {
+        let analyze = "/usr/bin/systemd-analyze"
+        try #require(FileManager.default.isExecutableFile(atPath: analyze))
+        let folder = TemporaryFolder()
+        let service = try String(contentsOf: Self.root.appendingPathComponent("deploy/gongshi-daily.service"), encoding: .utf8)
+        #expect(service.contains("ExecStart=/usr/local/lib/gongshi/gongshi-daily.sh"))
+        try service.replacingOccurrences(of: "/usr/local/lib/gongshi/gongshi-daily.sh", with: Self.root.appendingPathComponent("deploy/gongshi-daily.sh").path)
+            .write(toFile: folder.path("gongshi-daily.service"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: Self.root.appendingPathComponent("deploy/gongshi-daily.timer").path, toPath: folder.path("gongshi-daily.timer"))
+        let result = try HostVerifyTests().run([analyze, "verify", folder.path("gongshi-daily.timer"), folder.path("gongshi-daily.service")])
+        #expect(result.status == 0 && result.output.isEmpty, "\(result.output)")
+    }
+
     @Test("the unit files and cron line are what the README documents")
     func unitFiles() throws {
         let timer = try String(contentsOf: Self.root.appendingPathComponent("deploy/gongshi-daily.timer"), encoding: .utf8)
