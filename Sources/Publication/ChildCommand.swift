@@ -55,11 +55,11 @@ struct ChildCommand {
         let exited = status & 0x7f == 0, code = (status >> 8) & 0xff, signal = status & 0x7f
         guard exited, code == 0 else {
             let stderr = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
-            let tail = stderr.split(separator: "\n").suffix(6).joined(separator: "\n  ")
+            let tail = stderr.split(whereSeparator: \.isNewline).suffix(6).joined(separator: "\n  ")
             let how = exited ? "exit status \(code)" : "signal \(signal)"
             throw PublishError("\(Self.shortName(arguments)) failed (\(how))" + (tail.isEmpty ? "" : ":\n  " + tail))
         }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
     }
 
     /// Starts the program with the given standard descriptors, the signals gongshi ignores set

@@ -64,11 +64,11 @@ public struct RcloneTransport: PublishTransport {
         do {
             _ = try ChildCommand(arguments: make(log)).run()
         } catch let error as PublishError {
-            let tail = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n")
+            let tail = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(whereSeparator: \.isNewline)
                 .filter { $0.contains("ERROR") || $0.contains("CRITICAL") || $0.contains("Failed") }.suffix(6).joined(separator: "\n  ")
             throw tail.isEmpty ? error : PublishError(error.description + "\n  " + tail)
         }
-        return Self.parse(((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init))
+        return Self.parse(((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(whereSeparator: \.isNewline).map(String.init))
     }
 
     /// The files sent and deleted, from rclone's INFO lines (`… INFO  : a/b.html: Copied (new)`,

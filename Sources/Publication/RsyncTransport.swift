@@ -27,8 +27,9 @@ public struct RsyncTransport: PublishTransport {
         self.executable = executable
     }
 
-    /// The default remote shell.
-    public static let defaultShell = "ssh -o BatchMode=yes -o ConnectTimeout=20 -o ServerAliveInterval=15"
+    /// The default remote shell. No connection sharing: a persisting master connection would
+    /// inherit the output folder's lock (see ``OutputLock``) and keep the next build out.
+    public static let defaultShell = "ssh -o BatchMode=yes -o ConnectTimeout=20 -o ServerAliveInterval=15 -o ControlMaster=no -o ControlPath=none"
 
     /// The arguments every run shares.
     var common: [String] {

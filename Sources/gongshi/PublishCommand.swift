@@ -68,6 +68,9 @@ struct PublishCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         Self.report(result, to: transport.destination)
+        if purge ?? settings.publish.purge != nil, base == nil {
+            printError("gongshi: warning: the purge command was not run: it needs the site's address (base_url in site.toml, or --base-url)")
+        }
         if let command = purge ?? settings.publish.purge, let base, !result.touched.isEmpty {
             do {
                 try PurgeHook(command: command).run(paths: result.touched, base: base)
