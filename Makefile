@@ -73,7 +73,9 @@ install: static
 	install -D -m 644 deploy/gongshi-daily.service $(DESTDIR)/etc/systemd/system/gongshi-daily.service
 	install -D -m 644 deploy/gongshi-daily.timer $(DESTDIR)/etc/systemd/system/gongshi-daily.timer
 	[ -e $(DESTDIR)/etc/default/gongshi ] || install -D -m 644 deploy/gongshi.default $(DESTDIR)/etc/default/gongshi
-	[ -e $(DESTDIR)/etc/gongshi/site/site.toml ] || { install -d $(DESTDIR)/etc/gongshi/site && cp -R site.toml content $(DESTDIR)/etc/gongshi/site/; }
+	[ -e $(DESTDIR)/etc/gongshi/site/site.toml ] || { install -d $(DESTDIR)/etc/gongshi/site && cp -R site.toml content $(DESTDIR)/etc/gongshi/site/ \
+	  && key=$$(head -c 24 /dev/urandom | base64 | tr '+/' '-_') \
+	  && sed -i "s|^subject_slug_key = .*|subject_slug_key = \"$$key\"|" $(DESTDIR)/etc/gongshi/site/site.toml; }
 	if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then \
 	  id gongshi >/dev/null 2>&1 || useradd --system --home /var/lib/gongshi --shell /usr/sbin/nologin gongshi; \
 	  install -d -o gongshi -g gongshi /var/lib/gongshi /var/lib/gongshi/state /var/lib/gongshi/reports /var/lib/gongshi/site; \

@@ -107,6 +107,7 @@ public enum SiteBuilder {
         clock.lap("policy")
         let problems = problemsReading + policy.ruleWarnings(snapshot, asOf: options.asOf)
         WarningSummary.lines(problems).forEach(warn)
+        site.configuration.slugKeyWarning(snapshotIsDemo: snapshot.meta.isDemo).map(warn)
 
         let configuration = site.configuration
         let calendar = configuration.calendar

@@ -70,7 +70,7 @@ struct SyntheticWriter {
 
     mutating func writeAll() throws {
         for (key, value) in [("format", "credit-disclosure-snapshot"), ("version", "1"), ("exported_at", "\(today.iso)T00:30:00+08:00"),
-                             ("source", "合成基准测试平台"), ("region_code", "350100")] {
+                             ("source", "合成基准测试平台（演示数据）"), ("region_code", "350100"), ("demo", "true")] {
             try db.execute(sql: "INSERT INTO snapshot_meta (key, value) VALUES (?, ?)", arguments: [key, value])
         }
         let subjectCount = max(10, records / 3)

@@ -54,6 +54,18 @@ public struct SiteConfiguration: Sendable {
 
     /// The key used when `site.toml` sets none (the site folder loader warns about it).
     public static let fallbackSubjectSlugKey = Array("gongshi: set privacy.subject_slug_key in site.toml".utf8)
+    /// The key of the demo site folder (the repository's `site.toml`): public, so anyone can
+    /// compute natural persons' page addresses with it.
+    public static let demoSubjectSlugKey = Array("demo-only-key-change-me-7f3a9c2e".utf8)
+
+    /// A warning when the site uses the demo's slug key for a snapshot that is not demo data
+    /// (`isDemo`), or nil.
+    public func slugKeyWarning(snapshotIsDemo isDemo: Bool) -> String? {
+        guard subjectSlugKey == Self.demoSubjectSlugKey, !isDemo else { return nil }
+        return "site.toml: privacy.subject_slug_key is the demo's key, which is published with gongshi: anyone can compute "
+            + "natural persons' page addresses (p-…) with it; set a long random secret of this site (e.g. "
+            + "`head -c 24 /dev/urandom | base64`) and keep it"
+    }
 
     /// The slug key every part of gongshi uses: the site's, else the fallback.
     public var effectiveSubjectSlugKey: [UInt8] { subjectSlugKey ?? Self.fallbackSubjectSlugKey }

@@ -1,9 +1,38 @@
+import BuildPipeline
+import CreditVocabulary
+import Foundation
 import DisclosurePolicy
 import SiteConfig
 import Testing
 
 @Suite("site.toml")
 struct SiteConfigurationTests {
+    @Test("the demo's slug key warns on a snapshot that is not demo data, in the build; make install gives the example site a key of its own")
+    func demoSlugKey() throws {
+        let demoSite = DeployScriptTests.root.path
+        let demoKey = try SiteFolder.load(demoSite).configuration
+        #expect(demoKey.slugKeyWarning(snapshotIsDemo: true) == nil)
+        #expect(demoKey.slugKeyWarning(snapshotIsDemo: false)?.contains("demo's key") == true)
+        #expect(SiteConfiguration().slugKeyWarning(snapshotIsDemo: false) == nil)
+
+        let fixture = try SiteFixture(toml: SiteFixture.defaultTOML.replacingOccurrences(
+            of: "test-site-slug-key-0123456789", with: "demo-only-key-change-me-7f3a9c2e"))
+        _ = try TestSnapshotFile.closingRecord(at: fixture.snapshotPath())
+        var warnings: [String] = []
+        try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out,
+                                           asOf: CivilDate(iso: "2026-02-20")!)) { warnings.append($0) }
+        #expect(warnings.contains { $0.contains("privacy.subject_slug_key is the demo's key") }, "\(warnings)")
+
+        // The install step that copies the example site folder (run with a staging root).
+        let root = TemporaryFolder()
+        let make = try HostVerifyTests().run(["/usr/bin/make", "-s", "-C", demoSite, "-o", "static", "-o", ".build-static/release/gongshi",
+                                              "install", "DESTDIR=\(root.path(""))", "STATIC_BIN=/bin/true"])
+        #expect(make.status == 0, "\(make.output)")
+        let installed = try SiteFolder.load(root.path("etc/gongshi/site")).configuration
+        #expect(installed.subjectSlugKey != nil && installed.subjectSlugKey != SiteConfiguration.demoSubjectSlugKey)
+        #expect((installed.subjectSlugKey?.count ?? 0) >= 32)
+    }
+
     @Test("the TOML subset")
     func parser() throws {
         let document = try TOMLSubsetParser.parse("""
