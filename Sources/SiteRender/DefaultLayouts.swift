@@ -160,6 +160,11 @@ enum DefaultLayouts {
 <h1>{{site_title}}</h1>
 <p class="lead">{{site_description}}</p>
 {{#updated_on}}<p class="meta">更新日期：<time datetime="{{updated_on_iso}}">{{updated_on}}</time></p>{{/updated_on}}
+<form class="search-form home-search" role="search" action="{{root}}search/" method="get">
+<p><label for="home-q">查询企业、个体工商户或个人</label>
+<input type="search" id="home-q" name="q" autocomplete="off" placeholder="名称或统一社会信用代码">
+<button type="submit">查询</button></p>
+</form>
 <section aria-labelledby="reports-heading">
 <h2 id="reports-heading">最新核查报告</h2>
 {{#has_reports}}
@@ -431,6 +436,11 @@ th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align:
 .search-form input[type=search] { width: 100%; font-size: 1.1rem; padding: .5rem; border: 1px solid var(--line); border-radius: 4px; }
 .search-form .filters { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
 .search-form select, .search-form button, .pagination button { font-size: 1rem; padding: .3rem .6rem; }
+.home-search { margin: 1rem 0 1.5rem; padding: .8rem; background: var(--soft); border: 1px solid var(--line); border-radius: 6px; }
+.home-search p { display: flex; flex-wrap: wrap; gap: .5rem; margin: 0; }
+.home-search label { flex-basis: 100%; font-weight: bold; font-size: 1.1rem; }
+.home-search input[type=search] { flex: 1 1 12rem; width: auto; min-height: 2.75rem; }
+.home-search button { font-size: 1.1rem; padding: .5rem 1.2rem; min-height: 2.75rem; }
 .results { padding-left: 1.5rem; }
 .results h2 { font-size: 1.05rem; border: 0; padding: 0; margin: 1rem 0 .2rem; }
 .results .snippet { margin: .2rem 0; }

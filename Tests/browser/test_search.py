@@ -106,3 +106,16 @@ def test_no_javascript_fallback_and_no_search_bytes_elsewhere(browser, server, d
     assert not [name for name in resources if "/search/" in name]
     html = (demo_site / "public/index.html").read_text(encoding="utf-8")
     assert "<script" not in html
+
+
+def test_home_page_search_box(browser, server):
+    """A citizen types a company's name on the home page and lands on its results."""
+    browser.get(f"{server}/index.html")
+    box = browser.find_element(By.ID, "home-q")
+    assert box.get_attribute("placeholder") == "名称或统一社会信用代码"
+    box.send_keys("口腔医疗")
+    box.send_keys(Keys.ENTER)
+    found = paths(wait_for_status(browser))
+    assert "/search/" in browser.current_url
+    assert browser.find_element(By.ID, "q").get_attribute("value") == "口腔医疗"
+    assert "cases/3-1/" in found
