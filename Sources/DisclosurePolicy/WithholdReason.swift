@@ -65,7 +65,7 @@ public enum WithholdReason: Error, Hashable, Sendable, CustomStringConvertible {
         case .objectionUpheld(let id): return "异议（\(id)）成立，不予公示"
         case .superseded(let id): return "已被更正报告（\(id)）替代"
         case .commitmentWithdrawn: return "承诺已撤回"
-        case .dependsOnHidden(let ref): return "所属信息 \(ref) 未公示"
+        case .dependsOnHidden(let ref): return "所属信息（\(ref.chineseDescription)）未公示"
         case .invalid(let message): return "数据有误：\(message)"
         case .noVisibleReport: return "案例暂无公示中的核查报告"
         case .nothingVisible: return "该主体暂无公示中的信息"

@@ -44,14 +44,26 @@ struct ScheduleCommand: ParsableCommand {
         if json {
             printJSON(changes, from: start)
         } else if changes.isEmpty {
-            print("no change from \(start) for \(days) days")
+            print("\(start) 起 \(days) 天内公示内容没有变化 (no change from \(start) for \(days) days)")
         } else {
-            for change in changes {
-                print(change.date.iso)
-                for row in change.appearing { print("  + \(row.ref)  (\(row.reason.code) until now)") }
-                for row in change.disappearing { print("  - \(row.ref)  (\(row.reason.code))") }
-            }
+            changes.flatMap(Self.lines).forEach { print($0) }
         }
+    }
+
+    /// The text lines of one date: the date with its weekday, then each row that appears
+    /// (`+ 开始公示`, with why it was not shown until then) or disappears (`- 停止公示`, why),
+    /// by its Chinese table name and id, and the reason's code for scripts and searches.
+    /// Ids only, never titles: the output goes to logs and mail, and titles are not redacted.
+    static func lines(_ change: ScheduledChange) -> [String] {
+        let weekdays = ["一", "二", "三", "四", "五", "六", "日"]
+        var lines = ["\(change.date.iso)（星期\(weekdays[change.date.isoWeekday - 1])）"]
+        for row in change.appearing {
+            lines.append("  + 开始公示 \(row.ref.chineseDescription)：此前\(row.reason.chinese)  [\(row.reason.code)]")
+        }
+        for row in change.disappearing {
+            lines.append("  - 停止公示 \(row.ref.chineseDescription)：\(row.reason.chinese)  [\(row.reason.code)]")
+        }
+        return lines
     }
 
     private func printJSON(_ changes: [ScheduledChange], from start: CivilDate) {

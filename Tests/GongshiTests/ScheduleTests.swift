@@ -158,3 +158,23 @@ struct ShownRowsTests {
         }
     }
 }
+
+@Suite("gongshi schedule's text")
+struct ScheduleTextTests {
+    @Test("each date with its weekday, each row by its Chinese table name and id, what happens and why in Chinese, the reason's code")
+    func text() throws {
+        let folder = TemporaryFolder()
+        let snapshot = folder.path("demo.sqlite")
+        #expect(try HostVerifyTests().run([HostVerifyTests.binary, "demo", "--out", snapshot, "--today", "2026-12-01"]).status == 0)
+        let result = try HostVerifyTests().run([HostVerifyTests.binary, "schedule", "--snapshot", snapshot, "--site",
+                                                DeployScriptTests.root.path, "--from", "2026-12-01", "--days", "10"])
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n").map(String.init)
+        #expect(lines.contains("2026-12-06（星期日）"), "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("  - 停止公示 信用记录 REC-014：已于2026年12月6日停止公示") && $0.hasSuffix("[publish_until]") },
+                "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("  + 开始公示 信用记录 REC-016：此前公示期自2026年12月4日开始") }, "\(lines)")
+        // Ids only: no titles or names of the rows (the output goes to logs).
+        #expect(!result.output.contains("有限公司"))
+    }
+}
