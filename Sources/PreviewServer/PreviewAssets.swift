@@ -8,6 +8,10 @@ enum PreviewAssets {
         .preview-banner a { color: #9cd0ff; }
         .preview-banner p { margin: .2rem 0; }
         .preview-banner button { font-size: .95rem; }
+        @media (max-width: 640px) {
+          .preview-banner { position: static; font-size: .85rem; padding: .35rem .6rem; }
+          .preview-banner p { margin: .1rem 0; }
+        }
         .redaction { background: #ffe08a; outline: 1px dashed #b3261e; border-radius: 2px; cursor: help; }
         .redaction[data-rule="override"] { background: #ffc7c2; }
         .redaction[data-rule="person_name"], .redaction[data-rule="masked_name_field"] { background: #d9f0ff; }

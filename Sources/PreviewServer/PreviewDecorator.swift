@@ -17,14 +17,14 @@ enum PreviewDecorator {
             """
         html = html.replacingOccurrences(of: "</head>", with: head)
         let rules = Set(page.replacements.map(\.rule)).sorted()
-        let legend = rules.map { "<li><span class=\"redaction\" data-rule=\"\($0.rawValue)\" title=\"\($0.rawValue)\">\(HTMLEscaping.escape($0.label))</span></li>" }
+        let legend = rules.map { "<li><span class=\"redaction\" data-rule=\"\($0.rawValue)\" title=\"已作技术处理：\(HTMLEscaping.escape($0.label))\">\(HTMLEscaping.escape($0.label))</span></li>" }
             .joined()
         let status = page.status
         let banner = """
             <body class="gongshi-preview">
             <div class="preview-watermark" aria-hidden="true">预览 · 非公开</div>
             <section class="preview-banner" role="note" aria-label="预览说明">
-            <p><strong>审核预览 · 非公开页面</strong>　\(HTMLEscaping.escape(page.row.description))　审核状态：<strong class="preview-review">\(HTMLEscaping.escape(status.review))</strong>\(status.scope.map { "　范围：" + HTMLEscaping.escape($0) } ?? "")</p>
+            <p><strong>审核预览 · 非公开页面</strong>　\(HTMLEscaping.escape(page.row.chineseDescription))　审核状态：<strong class="preview-review">\(HTMLEscaping.escape(status.review))</strong>\(status.scope.map { "　范围：" + HTMLEscaping.escape($0) } ?? "")</p>
             <p class="preview-window">\(HTMLEscaping.escape(status.window))</p>
             <p class="preview-today">\(HTMLEscaping.escape(status.today))</p>
             <p><button type="button" id="preview-toggle" aria-pressed="false">显示原文</button>

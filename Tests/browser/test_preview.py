@@ -59,3 +59,26 @@ def test_draft_banner(browser, preview):
     browser.get(preview + "/records/REC-012/")
     assert "草稿" in browser.find_element(By.CSS_SELECTOR, ".preview-review").text
     assert browser.find_element(By.CSS_SELECTOR, 'meta[name="robots"]').get_attribute("content") == "noindex, nofollow"
+
+
+def test_phone_banner_leaves_the_page_to_the_reader(browser, preview):
+    """At 390 px the banner is in Chinese, scrolls away with the page, and the toggle works."""
+    size = browser.get_window_size()
+    try:
+        browser.set_window_size(390, 844)
+        browser.get(preview + "/records/REC-011/")
+        banner = browser.find_element(By.CSS_SELECTOR, ".preview-banner")
+        assert "信用记录 REC-011" in banner.text and "records[" not in banner.text
+        viewport = browser.execute_script("return window.innerHeight")
+        browser.execute_script("window.scrollTo(0, 900)")
+        bottom = browser.execute_script(
+            "return document.querySelector('.preview-banner').getBoundingClientRect().bottom")
+        assert bottom <= viewport * 0.25, f"the banner covers {bottom} of {viewport} px after scrolling"
+        legend = [item.get_attribute("title") for item in
+                  browser.find_elements(By.CSS_SELECTOR, ".preview-legend .redaction")]
+        assert legend and all(title.startswith("已作技术处理：") for title in legend), legend
+        browser.execute_script("window.scrollTo(0, 0)")
+        browser.find_element(By.ID, "preview-toggle").click()
+        assert browser.find_element(By.ID, "preview-toggle").get_attribute("aria-pressed") == "true"
+    finally:
+        browser.set_window_size(size["width"], size["height"])
