@@ -26,7 +26,8 @@ struct BuildFingerprint: Encodable {
         let site = tools.factory.site
         self.site = [site.title.value, site.description.value, site.publisher.value, site.baseURL,
                      site.audience.rawValue, site.isDemo ? "demo" : "", site.source.value,
-                     site.asOf.iso, site.updatedOn?.iso ?? ""]
+                     site.asOf.iso, site.updatedOn?.iso ?? "", site.objectionAnswerDays.map(String.init) ?? ""]
+            + site.objectionContacts.flatMap { [$0.label, $0.value.value, $0.href ?? ""] }
         contentLinks = site.contentLinks.map { [$0.path, $0.label.value] }
         regionCode = tools.regionCode
         redactor = tools.redactor.fingerprint

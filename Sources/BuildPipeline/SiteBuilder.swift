@@ -33,6 +33,7 @@ public enum SiteBuilder {
     static func lastCheck(_ redactor: Redactor, site: SiteFolder, templates: TemplateSet) -> @Sendable (String, Data) throws -> Void {
         let configuration = site.configuration
         let operatorTexts = [configuration.title, configuration.description, configuration.publisher]
+            + configuration.objections.contacts.map(\.value.value)
             + site.contentPages.flatMap { [$0.title.value, $0.body.value] } + templates.sources.values.sorted()
         let check = redactor.outputGuard(allowing: operatorTexts)
         return { path, data in
@@ -136,7 +137,7 @@ public enum SiteBuilder {
             cache.store(at: changeDatesFile, asOf: asOf, last: dates.last, next: dates.next)
             return dates
         }
-        let info = SiteInfo(
+        var info = SiteInfo(
             title: SiteText(operatorAuthored: configuration.title),
             description: SiteText(operatorAuthored: configuration.description),
             publisher: SiteText(operatorAuthored: configuration.publisher), baseURL: configuration.baseURL,
@@ -144,6 +145,8 @@ public enum SiteBuilder {
             audience: options.audience, isDemo: snapshot.meta.isDemo,
             source: SiteText(operatorAuthored: snapshot.meta.source),
             contentLinks: site.contentPages.map { .init(path: $0.name + "/", label: $0.title) })
+        info.objectionContacts = configuration.objections.contacts
+        info.objectionAnswerDays = configuration.objections.answerWorkingDays
         // The tools cacheable pages are made with, fingerprinted for the page cache; the page
         // context is given these very tools. The redactor is taken, not read, and held by them
         // alone: its name tables are freed with the page context.

@@ -131,6 +131,7 @@ extension PageFactory {
         values["report"] = report.map { reportLine($0, root: root) }
         values["disclosure"] = noteValues(note)
         values["objection_pending"] = note?.objectionPending ?? false
+        values["has_objection_block"] = true  // its own 对本条信息有异议 block: the footer leaves the contacts out
         return spec(folder, template: "record", title: title, values)
     }
 

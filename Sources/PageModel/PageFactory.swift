@@ -43,6 +43,14 @@ public struct PageFactory: Sendable {
             "navigation": navigation,
         ]
         if !site.publisher.value.isEmpty { values["publisher"] = site.publisher.value }
+        values["objection_contacts"] = site.objectionContacts.map { contact -> [String: Any] in
+            var line: [String: Any] = ["label": contact.label, "value": contact.value.value]
+            if let href = contact.href { line["href"] = href }
+            return line
+        }
+        values["has_objection_contacts"] = !site.objectionContacts.isEmpty
+        if let days = site.objectionAnswerDays { values["objection_answer_days"] = String(days) }
+        if site.contentLinks.contains(where: { $0.path == "objection/" }) { values["objection_href"] = root + "objection/" }
         if site.audience == .internal {
             navigation.append(["href": root + "timeliness/", "label": "公示时效"])
             values["navigation"] = navigation

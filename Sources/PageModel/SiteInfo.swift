@@ -40,6 +40,27 @@ public struct SiteInfo: Sendable {
     public var source: SiteText
     /// Content pages, for the navigation.
     public var contentLinks: [NavigationLink]
+    /// Where objections go: labelled lines (an online form with its address), in order.
+    public var objectionContacts: [ObjectionContact] = []
+    /// Working days within which an objection is answered, if the site says.
+    public var objectionAnswerDays: Int?
+
+    /// One way of lodging an objection.
+    public struct ObjectionContact: Sendable {
+        /// 受理部门, 地址, 电话, 网上申请, 办理时间.
+        public var label: String
+        /// The value, from site.toml.
+        public var value: SiteText
+        /// A link, for the online form.
+        public var href: String?
+
+        /// A contact line.
+        public init(label: String, value: SiteText, href: String? = nil) {
+            self.label = label
+            self.value = value
+            self.href = href
+        }
+    }
 
     /// The same site without what changes from day to day (the as-of and update dates):
     /// what every page but the home page is made with, so that its cached copy stays valid.

@@ -69,6 +69,8 @@ public struct SiteConfiguration: Sendable {
 
     /// The slug key every part of gongshi uses: the site's, else the fallback.
     public var effectiveSubjectSlugKey: [UInt8] { subjectSlugKey ?? Self.fallbackSubjectSlugKey }
+    /// Where citizens lodge objections (`[objections]`).
+    public var objections = ObjectionSettings()
     /// Where `gongshi publish` sends the site (`[publish]`).
     public var publishing = PublishConfiguration()
     /// Disclosure policy choices.
@@ -95,7 +97,7 @@ public struct SiteConfiguration: Sendable {
             return number
         }
         let known: Set<String> = ["title", "description", "publisher", "base_url", "list_page_size", "feed_items",
-                                  "privacy", "policy", "calendar", "limits", "publish"]
+                                  "privacy", "policy", "calendar", "limits", "publish", "objections"]
         if let unknown = toml.keys.sorted().first(where: { !known.contains($0) }) {
             throw fail("unknown key '\(unknown)'")
         }
@@ -117,6 +119,10 @@ public struct SiteConfiguration: Sendable {
             }
             maximumMarkdownCharacters = try integer(table, "markdown_field_characters", range: 1_000...16_777_216)
                 ?? maximumMarkdownCharacters
+        }
+        if let objections = toml["objections"] {
+            guard let table = objections.table else { throw fail("[objections] must be a table") }
+            self.objections = try ObjectionSettings(table: table, fail)
         }
         if let publish = toml["publish"] {
             guard let table = publish.table else { throw fail("[publish] must be a table") }

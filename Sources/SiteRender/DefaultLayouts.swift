@@ -40,7 +40,8 @@ enum DefaultLayouts {
 <footer class="site-footer">
 {{#publisher}}<p>发布单位：{{publisher}}</p>{{/publisher}}
 <p>数据来源：{{source}}</p>
-<p>如对公示信息有异议，可向认定部门或本级信用主管部门提出异议申请。</p>
+<p>如对公示信息有异议，可向认定部门或本级信用主管部门提出异议申请{{#objection_answer_days}}，自受理之日起 {{objection_answer_days}} 个工作日内答复{{/objection_answer_days}}{{#objection_href}}（<a href="{{objection_href}}">异议申请说明</a>）{{/objection_href}}。</p>
+{{^has_objection_block}}{{>objection-contacts}}{{/has_objection_block}}
 </footer>
 </body>
 </html>
@@ -228,6 +229,15 @@ enum DefaultLayouts {
 {{/main}}
 {{/base}}
 """#,
+        "objection-contacts": #"""
+{{#has_objection_contacts}}
+<ul class="contacts">
+{{#objection_contacts}}
+<li><span class="label">{{label}}</span>：{{#href}}<a href="{{href}}">{{value}}</a>{{/href}}{{^href}}{{value}}{{/href}}</li>
+{{/objection_contacts}}
+</ul>
+{{/has_objection_contacts}}
+"""#,
         "page": #"""
 {{<base}}
 {{$main}}
@@ -305,6 +315,11 @@ enum DefaultLayouts {
 </ul>
 {{/has_repairs}}
 {{^has_repairs}}<p>尚未开展信用修复。</p>{{/has_repairs}}
+</section>
+<section class="objection" aria-labelledby="objection-heading">
+<h2 id="objection-heading">对本条信息有异议</h2>
+<p>本条信息由{{authority}}认定。信用主体认为信息有误的，可以向{{authority}}或本级信用主管部门提出异议申请{{#objection_answer_days}}，自受理之日起 {{objection_answer_days}} 个工作日内答复{{/objection_answer_days}}。{{#objection_href}}<a href="{{objection_href}}">如何提出异议</a>{{/objection_href}}</p>
+{{>objection-contacts}}
 </section>
 </article>
 {{/main}}
@@ -420,6 +435,11 @@ th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align:
 .markdown table { display: block; overflow-x: auto; }
 .pagination { display: flex; gap: 1rem; margin: 1rem 0; }
 .site-footer { margin-top: 3rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; }
+.contacts { list-style: none; padding: 0; margin: .5rem 0; }
+.contacts li { margin: .25rem 0; }
+.contacts .label { color: var(--muted); }
+.objection { margin-top: 2rem; padding: .8rem 1rem; border: 1px solid var(--line); border-radius: 6px; background: var(--soft); }
+.objection h2 { margin-top: 0; }
 @media (max-width: 40rem) {
   /* Lists on a phone: one card per row, each value under its label, the name first. */
   table.card-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }

@@ -33,6 +33,47 @@ struct SiteConfigurationTests {
         #expect((installed.subjectSlugKey?.count ?? 0) >= 32)
     }
 
+    @Test("[objections]: the contacts on every page's footer and in each record's 对本条信息有异议 block, naming its authority; checked keys")
+    func objections() throws {
+        let fixture = try SiteFixture(toml: SiteFixture.defaultTOML + """
+
+            [objections]
+            office = "某市发展和改革委员会信用科"
+            phone = "0591-87654321"
+            online = "https://www.example.gov.cn/yysq/"
+            answer_working_days = 20
+            """)
+        _ = try TestSnapshotFile.closingRecord(at: fixture.snapshotPath())
+        try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out,
+                                           asOf: CivilDate(iso: "2026-02-20")!))
+        let record = try String(contentsOfFile: fixture.out + "/records/R1/index.html", encoding: .utf8)
+        #expect(record.contains("<h2 id=\"objection-heading\">对本条信息有异议</h2>"))
+        #expect(record.contains("自受理之日起 20 个工作日内答复"))
+        #expect(record.contains("<span class=\"label\">电话</span>：0591-87654321"), "an office phone is operator text, not personal data")
+        #expect(record.contains("<a href=\"https://www.example.gov.cn/yysq/\">"))
+        #expect(record.components(separatedBy: "受理部门").count == 2, "once on a record page: in its block, not again in the footer")
+        let home = try String(contentsOfFile: fixture.out + "/index.html", encoding: .utf8)
+        #expect(home.contains("<span class=\"label\">受理部门</span>：某市发展和改革委员会信用科"))
+
+        // Without the table: the sentence stays, no empty list.
+        let bare = try SiteFixture()
+        _ = try TestSnapshotFile.closingRecord(at: bare.snapshotPath())
+        try SiteBuilder.build(BuildOptions(snapshot: bare.snapshotPath(), site: bare.site, out: bare.out, asOf: CivilDate(iso: "2026-02-20")!))
+        let plain = try String(contentsOfFile: bare.out + "/records/R1/index.html", encoding: .utf8)
+        #expect(plain.contains("对本条信息有异议") && !plain.contains("class=\"contacts\"") && !plain.contains("个工作日内答复"))
+
+        for (toml, message) in [("[objections]\nfax = \"1\"", "unknown key 'objections.fax'"),
+                                ("[objections]\nonline = \"www.example.gov.cn\"", "objections.online must be an absolute"),
+                                ("[objections]\nanswer_working_days = 0", "answer_working_days must be an integer")] {
+            #expect(throws: (any Error).self) { try SiteConfiguration(toml: try TOMLSubsetParser.parse(toml)) }
+            do {
+                _ = try SiteConfiguration(toml: try TOMLSubsetParser.parse(toml))
+            } catch {
+                #expect("\(error)".contains(message), "\(error)")
+            }
+        }
+    }
+
     @Test("the TOML subset")
     func parser() throws {
         let document = try TOMLSubsetParser.parse("""
