@@ -318,7 +318,10 @@ enum DefaultLayouts {
 </section>
 <section class="objection" aria-labelledby="objection-heading">
 <h2 id="objection-heading">对本条信息有异议</h2>
-<p>本条信息由{{authority}}认定。信用主体认为信息有误的，可以向{{authority}}或本级信用主管部门提出异议申请{{#objection_answer_days}}，自受理之日起 {{objection_answer_days}} 个工作日内答复{{/objection_answer_days}}。{{#objection_href}}<a href="{{objection_href}}">如何提出异议</a>{{/objection_href}}</p>
+<p>信用主体认为本条信息有误的，可以向认定机关或本级信用主管部门提出异议申请{{#objection_answer_days}}，自受理之日起 {{objection_answer_days}} 个工作日内答复{{/objection_answer_days}}。{{#objection_href}}<a href="{{objection_href}}">如何提出异议</a>{{/objection_href}}</p>
+{{! The authority stands alone between punctuation, as in the list above: a name guard
+    reads "向" or "由" before it as a possible surname. }}
+<p><span class="label">认定机关</span>：{{authority}}</p>
 {{>objection-contacts}}
 </section>
 </article>
