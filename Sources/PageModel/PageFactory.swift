@@ -16,17 +16,25 @@ public struct PageFactory: Sendable {
     /// The values every page has: site, navigation, root prefix, banners.
     func base(path: String, title: String) -> [String: Any] {
         let root = SitePaths.rootPrefix(for: path)
+        // `aria-current`: "page" on the item of this very page, "true" on the item of the
+        // section it belongs to (a list's later pages).
+        func item(_ target: String, _ label: String) -> [String: Any] {
+            var entry: [String: Any] = ["href": root + target, "label": label]
+            if target == path { entry["current"] = "page" }
+            else if !target.isEmpty, path.hasPrefix(target) { entry["current"] = "true" }
+            return entry
+        }
         var navigation: [[String: Any]] = [
-            ["href": root, "label": "首页"],
-            ["href": root + "cases/", "label": "失信案例"],
-            ["href": root + SitePaths.list(.black), "label": ListKind.black.label],
-            ["href": root + SitePaths.list(.watch), "label": ListKind.watch.label],
-            ["href": root + SitePaths.list(.red), "label": ListKind.red.label],
-            ["href": root + "commitments/", "label": "信用承诺"],
-            ["href": root + "search/", "label": "站内搜索"],
+            item("", "首页"),
+            item("cases/", "失信案例"),
+            item(SitePaths.list(.black), ListKind.black.label),
+            item(SitePaths.list(.watch), ListKind.watch.label),
+            item(SitePaths.list(.red), ListKind.red.label),
+            item("commitments/", "信用承诺"),
+            item("search/", "站内搜索"),
         ]
         for link in site.contentLinks {
-            navigation.append(["href": root + link.path, "label": link.label.value])
+            navigation.append(item(link.path, link.label.value))
         }
         var values: [String: Any] = [
             "root": root,
@@ -52,7 +60,7 @@ public struct PageFactory: Sendable {
         if let days = site.objectionAnswerDays { values["objection_answer_days"] = String(days) }
         if site.contentLinks.contains(where: { $0.path == "objection/" }) { values["objection_href"] = root + "objection/" }
         if site.audience == .internal {
-            navigation.append(["href": root + "timeliness/", "label": "公示时效"])
+            navigation.append(item("timeliness/", "公示时效"))
             values["navigation"] = navigation
         }
         return values

@@ -30,7 +30,7 @@ enum DefaultLayouts {
 <p class="site-title"><a href="{{root}}">{{site_title}}</a></p>
 <nav aria-label="栏目导航"><ul>
 {{#navigation}}
-<li><a href="{{href}}">{{label}}</a></li>
+<li><a href="{{href}}"{{#current}} aria-current="{{current}}"{{/current}}>{{label}}</a></li>
 {{/navigation}}
 </ul></nav>
 </header>
@@ -407,6 +407,7 @@ a:focus-visible { outline: 3px solid #f9a825; outline-offset: 2px; }
 .site-title { font-size: 1.4rem; font-weight: bold; margin: .75rem 0 .25rem; }
 .site-title a { color: var(--accent); text-decoration: none; }
 nav ul { list-style: none; padding: 0; margin: 0 0 .5rem; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+nav a[aria-current] { font-weight: bold; color: var(--accent); text-decoration: none; border-bottom: 3px solid var(--accent); }
 .banner { margin: .5rem 0; padding: .5rem .75rem; border-radius: 4px; }
 .banner.demo { background: #fff4ce; border: 1px solid #e0b400; }
 .banner.internal { background: #fde7e9; border: 1px solid var(--accent); }
