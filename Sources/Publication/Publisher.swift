@@ -45,8 +45,8 @@ public struct Publisher: Sendable {
     /// Publishes, or throws naming what failed; the host then holds a mix of the old and the
     /// new site in which every link still resolves (deletions come last).
     public func publish(now: Date = Date()) throws -> Result {
-        let lock = try OutputLock(paths.lock, folder: out)
-        defer { lock.release() }
+        let lock = try OutputLock(paths.lock, folder: out, inheritable: true)
+        defer { withExtendedLifetime(lock) {} }
         guard let local = DeployManifest.load(paths.manifest) else {
             throw PublishError("\(paths.manifest.path): no manifest of a built site; run gongshi build first")
         }

@@ -44,7 +44,8 @@ public final class StagedOutput: @unchecked Sendable {
     /// The published manifest's bytes.
     /// Whether the staging folder started as the previous site (files from it are reused).
     public let isRecycled: Bool
-    private let lockDescriptor: Int32
+    /// Held until the build ends (released with this object).
+    private let lock: OutputLock
     private var finished = false
     /// Files of the recycled staging folder, as its manifest describes them.
     private var recycled: [String: DeployManifest.Entry]
@@ -66,15 +67,8 @@ public final class StagedOutput: @unchecked Sendable {
         }
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         let paths = try Self.statePaths(destination: destination, state: statePath)
-        let lockPath = paths.lock.path
-        let descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError("\(lockPath): cannot create the lock file") }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
-            throw OutputError("\(destination.path): another gongshi build or publication of this folder is running (or the upload of one that was killed)")
-        }
+        self.lock = try OutputLock(paths.lock, folder: destination)
         self.destination = destination
-        self.lockDescriptor = descriptor
         self.staging = paths.staging
         self.previous = paths.previous
         self.manifestURL = paths.manifest
@@ -189,8 +183,6 @@ public final class StagedOutput: @unchecked Sendable {
     deinit {
         dropManifestDraft()
         if !finished { try? FileManager.default.removeItem(at: staging) }
-        flock(lockDescriptor, LOCK_UN)
-        close(lockDescriptor)
         releaseInBackground(written, recycled, madeFolders, publishedManifest)
     }
 

@@ -367,6 +367,30 @@ struct PublishPlanTests {
         #expect(count.uploaded == ["records/R1/index.html", "style.css"] && count.deleted == ["records/R2/index.html"])
     }
 
+    @Test("a process the transport started that outlives gongshi keeps the output lock (letting go does not unlock it); a build's lock is not inherited")
+    func lockOutlivesKilledPublication() throws {
+        let folder = TemporaryFolder()
+        let url = URL(fileURLWithPath: folder.path("sxalhc.lock")), site = URL(fileURLWithPath: folder.path("sxalhc"))
+        var publication: OutputLock? = try OutputLock(url, folder: site, inheritable: true)
+        // An upload left running in the background, as after gongshi alone was killed.
+        _ = try ChildCommand(arguments: ["/bin/sh", "-c", "sleep 3 </dev/null >/dev/null 2>&1 &"]).run()
+        publication = nil
+        #expect(throws: OutputError.self) { try OutputLock(url, folder: site) }
+        var free = false
+        for _ in 0..<100 where !free {
+            free = (try? OutputLock(url, folder: site)) != nil
+            if !free { usleep(100_000) }
+        }
+        #expect(free, "free again once the background process has ended")
+
+        var build: OutputLock? = try OutputLock(url, folder: site)
+        _ = try ChildCommand(arguments: ["/bin/sh", "-c", "sleep 3 </dev/null >/dev/null 2>&1 &"]).run()
+        build = nil
+        #expect((try? OutputLock(url, folder: site)) != nil)
+        _ = publication
+        _ = build
+    }
+
     @Test("the purge command gets every touched address, a page also as its folder")
     func purgeAddresses() {
         let lines = PurgeHook.addresses(of: ["records/R1/index.html", "style.css", "index.html"], base: URL(string: "https://x.gov.cn/sxalhc/")!)
