@@ -65,24 +65,13 @@ public struct Publisher: Sendable {
     /// Writes the host's manifest (a copy of the site's), the publication's list of touched
     /// paths, and adds the deleted paths to the removal ledger; each file in one rename.
     func record(_ result: Result, local: DeployManifest, now: Date) throws {
-        try Self.replace(paths.hostManifest, with: try Data(contentsOf: paths.manifest))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try StateFile.replace(paths.hostManifest, with: try Data(contentsOf: paths.manifest))
         let uploaded = Array(Set(result.plan.uploads + result.mirror.uploaded)).sorted()
         let deleted = Array(Set(result.plan.removed + result.mirror.deleted)).sorted()
-        try Self.replace(paths.publication, with: try encoder.encode(["uploaded": uploaded, "deleted": deleted]) + Data("\n".utf8))
+        try StateFile.replace(paths.publication, with: try StateFile.json(["uploaded": uploaded, "deleted": deleted]))
         var ledger = RemovalLedger.read(paths.removals)
         ledger.record(removed: deleted.filter { local.files[$0] == nil }, present: [], at: now)
-        try Self.replace(paths.removals, with: try ledger.encoded())
-    }
-
-    /// Replaces `url` with `data` in one rename.
-    static func replace(_ url: URL, with data: Data) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
-        try data.write(to: temporary)
-        guard rename(temporary.path, url.path) == 0 else {
-            throw PublishError("\(url.path): cannot be written (errno \(errno))")
-        }
+        try StateFile.replace(paths.removals, with: try ledger.encoded())
     }
 
     /// Paths a publication uploaded, read back for `gongshi verify`; empty when there is none.

@@ -27,35 +27,20 @@ public struct ObjectionSettings: Equatable, Sendable {
     /// Nothing configured.
     public init() {}
 
-    /// Whether any contact is set.
-    public var isEmpty: Bool { [office, address, phone, online, hours].allSatisfy { $0 == nil } && answerWorkingDays == nil }
-
     /// Reads the `[objections]` table; unknown keys are errors.
-    init(table: [String: TOMLValue], _ fail: (String) -> SiteFolderError) throws {
-        let known: Set<String> = ["office", "address", "phone", "online", "hours", "answer_working_days"]
-        if let unknown = table.keys.sorted().first(where: { !known.contains($0) }) {
-            throw fail("unknown key 'objections.\(unknown)'")
-        }
-        func string(_ key: String) throws -> String? {
-            guard let value = table[key] else { return nil }
-            guard let text = value.string, !text.isEmpty else { throw fail("objections.\(key) must be a non-empty string") }
-            return text
-        }
-        office = try string("office")
-        address = try string("address")
-        phone = try string("phone")
-        hours = try string("hours")
-        if let online = try string("online") {
+    init(table values: [String: TOMLValue], _ fail: @escaping (String) -> SiteFolderError) throws {
+        let table = try SettingsTable(values, name: "objections", known: ["office", "address", "phone", "online", "hours", "answer_working_days"],
+                                      fail: fail)
+        office = try table.string("office")
+        address = try table.string("address")
+        phone = try table.string("phone")
+        hours = try table.string("hours")
+        if let online = try table.string("online") {
             guard online.hasPrefix("https://") || online.hasPrefix("http://") else {
                 throw fail("objections.online must be an absolute http(s) URL")
             }
             self.online = online
         }
-        if let value = table["answer_working_days"] {
-            guard let days = value.integer, (1...90).contains(days) else {
-                throw fail("objections.answer_working_days must be an integer in 1...90")
-            }
-            answerWorkingDays = days
-        }
+        answerWorkingDays = try table.integer("answer_working_days", in: 1...90, rule: "an integer in 1...90")
     }
 }

@@ -26,23 +26,12 @@ public struct PublishConfiguration: Equatable, Sendable {
     public init() {}
 
     /// Reads the `[publish]` table; unknown keys are errors.
-    init(table: [String: TOMLValue], _ fail: (String) -> SiteFolderError) throws {
-        let known: Set<String> = ["to", "ssh", "bandwidth_kib", "purge", "rclone_config"]
-        if let unknown = table.keys.sorted().first(where: { !known.contains($0) }) {
-            throw fail("unknown key 'publish.\(unknown)'")
-        }
-        func string(_ key: String) throws -> String? {
-            guard let value = table[key] else { return nil }
-            guard let text = value.string, !text.isEmpty else { throw fail("publish.\(key) must be a non-empty string") }
-            return text
-        }
-        to = try string("to")
-        ssh = try string("ssh")
-        purge = try string("purge")
-        rcloneConfig = try string("rclone_config")
-        if let value = table["bandwidth_kib"] {
-            guard let number = value.integer, number > 0 else { throw fail("publish.bandwidth_kib must be a positive integer") }
-            bandwidthKiB = number
-        }
+    init(table values: [String: TOMLValue], _ fail: @escaping (String) -> SiteFolderError) throws {
+        let table = try SettingsTable(values, name: "publish", known: ["to", "ssh", "bandwidth_kib", "purge", "rclone_config"], fail: fail)
+        to = try table.string("to")
+        ssh = try table.string("ssh")
+        purge = try table.string("purge")
+        rcloneConfig = try table.string("rclone_config")
+        bandwidthKiB = try table.integer("bandwidth_kib", in: 1...Int.max, rule: "a positive integer")
     }
 }

@@ -15,27 +15,27 @@ public enum KeptSnapshots {
     /// Keeps a copy of `snapshot` as the last build's; the copy kept before becomes the
     /// previous one, unless it has the same bytes (a second build of the same export).
     public static func keep(_ snapshot: String, paths: StagedOutput.StatePaths) throws {
-        let temporary = paths.snapshot.deletingLastPathComponent().appendingPathComponent(".\(paths.snapshot.lastPathComponent).tmp")
-        let digest = try copy(snapshot, to: temporary)
+        let temporary = StateFile.temporary(for: paths.snapshot)
+        let digest = try digest(of: snapshot, copyingTo: temporary)
         if digest == recordedDigest(of: paths.snapshot) {
             unlink(temporary.path)
             return
         }
         if FileManager.default.fileExists(atPath: paths.snapshot.path) {
-            try move(paths.snapshot, to: paths.previousSnapshot)
-            try move(digestFile(of: paths.snapshot), to: digestFile(of: paths.previousSnapshot))
+            try StateFile.put(paths.snapshot, at: paths.previousSnapshot)
+            try StateFile.put(digestFile(of: paths.snapshot), at: digestFile(of: paths.previousSnapshot))
         }
-        try Data((digest.hex + "\n").utf8).write(to: digestFile(of: paths.snapshot))
-        try move(temporary, to: paths.snapshot)
+        try StateFile.replace(digestFile(of: paths.snapshot), with: Data((digest.hex + "\n").utf8))
+        try StateFile.put(temporary, at: paths.snapshot)
     }
 
     /// After a rollback built from the previous snapshot: the last one is set aside as
     /// rejected (a build refuses the same bytes again), the previous one becomes the last.
     public static func reject(_ paths: StagedOutput.StatePaths) throws {
-        try move(paths.snapshot, to: paths.rejectedSnapshot)
-        try move(digestFile(of: paths.snapshot), to: digestFile(of: paths.rejectedSnapshot))
-        try move(paths.previousSnapshot, to: paths.snapshot)
-        try move(digestFile(of: paths.previousSnapshot), to: digestFile(of: paths.snapshot))
+        try StateFile.put(paths.snapshot, at: paths.rejectedSnapshot)
+        try StateFile.put(digestFile(of: paths.snapshot), at: digestFile(of: paths.rejectedSnapshot))
+        try StateFile.put(paths.previousSnapshot, at: paths.snapshot)
+        try StateFile.put(digestFile(of: paths.previousSnapshot), at: digestFile(of: paths.snapshot))
     }
 
     /// Whether `snapshot` has the bytes of the one a rollback turned away.
@@ -44,12 +44,23 @@ public enum KeptSnapshots {
         return try digest(of: snapshot) == rejected
     }
 
-    /// The SHA-256 of a file, read in pieces.
-    static func digest(of path: String) throws -> FileDigest {
+    /// The SHA-256 of a file, read in pieces; with `target`, the file is copied there on the way.
+    static func digest(of path: String, copyingTo target: URL? = nil) throws -> FileDigest {
         guard let input = FileHandle(forReadingAtPath: path) else { throw OutputError("\(path): cannot be read") }
         defer { try? input.close() }
+        var output: FileHandle?
+        if let target {
+            guard FileManager.default.createFile(atPath: target.path, contents: nil) else {
+                throw OutputError("\(target.path): cannot be written")
+            }
+            output = try FileHandle(forWritingTo: target)
+        }
+        defer { try? output?.close() }
         var hasher = SHA256()
-        while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
+            hasher.update(data: chunk)
+            try output?.write(contentsOf: chunk)
+        }
         return FileDigest(hasher.finalize())
     }
 
@@ -64,26 +75,5 @@ public enum KeptSnapshots {
         guard FileManager.default.fileExists(atPath: url.path),
               let text = try? String(contentsOf: digestFile(of: url), encoding: .utf8) else { return nil }
         return FileDigest(hex: text.trimmingCharacters(in: .whitespacesAndNewlines))
-    }
-
-    static func move(_ from: URL, to: URL) throws {
-        guard rename(from.path, to.path) == 0 else { throw OutputError("\(to.path): cannot be written (errno \(errno))") }
-    }
-
-    /// Copies `source` to `target`, hashing it on the way.
-    static func copy(_ source: String, to target: URL) throws -> FileDigest {
-        guard let input = FileHandle(forReadingAtPath: source) else { throw OutputError("\(source): cannot be read") }
-        defer { try? input.close() }
-        guard FileManager.default.createFile(atPath: target.path, contents: nil) else {
-            throw OutputError("\(target.path): cannot be written")
-        }
-        let output = try FileHandle(forWritingTo: target)
-        defer { try? output.close() }
-        var hasher = SHA256()
-        while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
-            hasher.update(data: chunk)
-            try output.write(contentsOf: chunk)
-        }
-        return FileDigest(hasher.finalize())
     }
 }

@@ -36,8 +36,6 @@ public struct RemovalLedger: Sendable, Equatable {
 
     /// The JSON written to the state folder.
     public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(["removed": removedAt]) + Data("\n".utf8)
+        try StateFile.json(["removed": removedAt])
     }
 }

@@ -477,11 +477,6 @@ public final class StagedOutput: @unchecked Sendable {
     /// with `keepAsPrevious`, the manifest also describes the previous site (a hard link:
     /// these files are only ever replaced by rename, never changed in place).
     private func writeRecords(_ result: CommitResult, unchanged: Bool, keepAsPrevious: Bool) throws {
-        let folder = manifestURL.deletingLastPathComponent()
-        func temporary(for url: URL) -> URL { folder.appendingPathComponent(".\(url.lastPathComponent).tmp") }
-        func put(_ temporary: URL, at url: URL) throws {
-            guard rename(temporary.path, url.path) == 0 else { throw OutputError("\(url.path): cannot be written (errno \(errno))") }
-        }
         if unchanged, let publishedManifestID {
             dropManifestDraft()
             committedManifestID = publishedManifestID
@@ -489,29 +484,22 @@ public final class StagedOutput: @unchecked Sendable {
             guard let draft = manifestDraft else { preconditionFailure("the manifest is drafted by prepareCommit") }
             manifestDraft = nil
             let (staged, id) = try draft.take()
-            try put(staged, at: manifestURL)
+            try StateFile.put(staged, at: manifestURL)
             committedManifestID = id
         }
         if keepAsPrevious {
-            let staged = temporary(for: previousManifestURL)
+            let staged = StateFile.temporary(for: previousManifestURL)
             unlink(staged.path)
             guard link(manifestURL.path, staged.path) == 0 else {
                 throw OutputError("\(previousManifestURL.path): cannot be written (errno \(errno))")
             }
-            try put(staged, at: previousManifestURL)
+            try StateFile.put(staged, at: previousManifestURL)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let changes = try encoder.encode(["added": result.added, "changed": result.changed, "removed": result.removed])
-        let stagedChanges = temporary(for: changesURL)
-        try (changes + Data("\n".utf8)).write(to: stagedChanges)
-        try put(stagedChanges, at: changesURL)
+        try StateFile.replace(changesURL, with: StateFile.json(["added": result.added, "changed": result.changed, "removed": result.removed]))
         if !unchanged || !FileManager.default.fileExists(atPath: removalsURL.path) {
             var ledger = RemovalLedger.read(removalsURL)
             ledger.record(removed: result.removed, present: written.keys, at: Date())
-            let stagedLedger = temporary(for: removalsURL)
-            try ledger.encoded().write(to: stagedLedger)
-            try put(stagedLedger, at: removalsURL)
+            try StateFile.replace(removalsURL, with: ledger.encoded())
         }
     }
 

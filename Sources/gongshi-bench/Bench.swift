@@ -73,9 +73,19 @@ struct Bench {
             print(row(["\(size)", "nothing changed", fmt(same.seconds), "\(pages1)", "-", "\(same.peakKilobytes / 1024)",
                        "\(files1)", fmt(Double(bytes1) / 1_048_576), "\(rewritten1)"]))
 
+            // What the daily upload is: publish to a folder (rsync, as over SSH); the counts of
+            // the publications after the first are printed.
+            func publish() throws -> (sent: Int, deleted: Int) {
+                let (status, output) = try ChildProcess.capture([gongshi, "publish", "--out", out, "--site", ".", "--to", host + "/sxalhc", "--no-verify"])
+                guard status == 0 else { print("publish of \(size) failed: \(output)"); exit(1) }
+                return Self.publicationCounts(output)
+            }
+            func publish(_ step: String, written: Int) throws {
+                let counts = try publish()
+                publications.append((size, step, written, counts.sent, counts.deleted))
+            }
             // The first publication: the host gets the whole site.
-            let first = try Self.capture([gongshi, "publish", "--out", out, "--site", ".", "--to", host + "/sxalhc", "--no-verify"])
-            guard first.status == 0 else { print("publish of \(size) failed: \(first.output)"); exit(1) }
+            _ = try publish()
 
             // One record changes: its facts get a correction.
             let changed = "\(work)/synthetic-\(size)-changed.sqlite"
@@ -93,14 +103,7 @@ struct Bench {
             let (pages2, files2, bytes2, rewritten) = try summary(report: report, out: out)
             print(row(["\(size)", "one record changed", fmt(again.seconds), "\(pages2)", "-", "\(again.peakKilobytes / 1024)",
                        "\(files2)", fmt(Double(bytes2) / 1_048_576), "\(rewritten)"]))
-            // What the daily upload is: publish to a folder (rsync, as over SSH) after the full
-            // build, after the one-record change, and after the next day on which a window closes.
-            func publish(_ step: String, written: Int) throws {
-                let (status, output) = try Self.capture([gongshi, "publish", "--out", out, "--site", ".", "--to", host + "/sxalhc", "--no-verify"])
-                guard status == 0 else { print("publish of \(size) failed: \(output)"); exit(1) }
-                let counts = Self.publicationCounts(output)
-                publications.append((size, step, written, counts.sent, counts.deleted))
-            }
+            // After the one-record change, and after the next day on which a window closes.
             try publish("one record changed", written: rewritten)
             if let next = (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any])?["next_change"] as? String {
                 let closing = try ChildProcess.run([gongshi, "build", "--snapshot", changed, "--site", ".", "--out", out,
@@ -207,20 +210,6 @@ struct Bench {
             }
         }
         print("recall on titles: \(checked - missed) of \(checked) expected matches found (\(checked == 0 ? "-" : fmt(100 * Double(checked - missed) / Double(checked)))%)")
-    }
-
-    /// Runs a command to the end: its status and its output (standard output and error).
-    static func capture(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
     /// The files sent and deleted, from `gongshi publish`'s summary line.

@@ -33,6 +33,21 @@ struct ChildProcess {
         return Measurement(seconds: seconds, peakKilobytes: peak, status: status)
     }
 
+    /// Runs a command to the end, unmeasured: its status and its output (standard output and
+    /// error), for the commands whose words the benchmark reads (`gongshi publish`).
+    static func capture(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: arguments[0])
+        process.arguments = Array(arguments.dropFirst())
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
     /// `gongshi-bench --measure RESULT COMMAND...`: runs the command and writes its seconds,
     /// peak kilobytes and exit status to RESULT.
     static func measure(_ arguments: [String]) -> Never {

@@ -33,8 +33,9 @@ struct BuildCommand: ParsableCommand {
         if ProcessInfo.processInfo.environment["GONGSHI_TIMING"] != nil {
             printError("timing: allocator \(String(cString: gongshi_allocator())) \(String(cString: gongshi_jemalloc_version()))")
         }
-        if let state, let paths = try? StagedOutput.statePaths(destination: URL(fileURLWithPath: out).standardizedFileURL, state: state),
-           (try? KeptSnapshots.isRejected(snapshot, paths: paths)) == true {
+        // The state files the kept snapshots live in (a state folder the build refuses fails it below).
+        let statePaths = state.flatMap { try? StagedOutput.statePaths(destination: URL(fileURLWithPath: out).standardizedFileURL, state: $0) }
+        if let paths = statePaths, (try? KeptSnapshots.isRejected(snapshot, paths: paths)) == true {
             printError("gongshi: error: \(snapshot) has the bytes of the snapshot `gongshi rollback` turned away; put a corrected export "
                 + "there (or delete \(paths.rejectedSnapshot.path) to build it all the same)")
             printError("gongshi: nothing was published; \(out) is unchanged")
@@ -62,11 +63,10 @@ struct BuildCommand: ParsableCommand {
                 print("gongshi: published into \(out): \(result.output.added) files added, \(result.output.changed) changed, \(result.output.removed) removed, \(result.output.kept) kept")
             }
             if let next = result.nextChange { print("gongshi: next change on \(next)") }
-            if let state {
+            if let statePaths {
                 // For `gongshi rollback`: the snapshot of this build and of the one before.
                 do {
-                    try KeptSnapshots.keep(snapshot, paths: StagedOutput.statePaths(
-                        destination: URL(fileURLWithPath: out).standardizedFileURL, state: state))
+                    try KeptSnapshots.keep(snapshot, paths: statePaths)
                 } catch {
                     printError("gongshi: warning: the snapshot was not kept for a rollback: \(error)")
                 }

@@ -75,7 +75,7 @@ struct DeployScriptTests {
         try service.replacingOccurrences(of: "/usr/local/lib/gongshi/gongshi-daily.sh", with: Self.root.appendingPathComponent("deploy/gongshi-daily.sh").path)
             .write(toFile: folder.path("gongshi-daily.service"), atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(atPath: Self.root.appendingPathComponent("deploy/gongshi-daily.timer").path, toPath: folder.path("gongshi-daily.timer"))
-        let result = try HostVerifyTests().run([analyze, "verify", folder.path("gongshi-daily.timer"), folder.path("gongshi-daily.service")])
+        let result = try runProgram([analyze, "verify", folder.path("gongshi-daily.timer"), folder.path("gongshi-daily.service")])
         #expect(result.status == 0 && result.output.isEmpty, "\(result.output)")
     }
 

@@ -73,19 +73,6 @@ final class LoopbackHost: @unchecked Sendable {
 struct HostVerifyTests {
     static let binary = DeployScriptTests.root.appendingPathComponent(".build/debug/gongshi").path
 
-    func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
     @Test("verify passes on a synced host, names a removed page still served and a file edited on the host, and passes again after a sync")
     func verifyAgainstNginx() throws {
         try #require(FileManager.default.isExecutableFile(atPath: "/usr/sbin/nginx") && FileManager.default.isExecutableFile(atPath: "/usr/bin/rsync"))
@@ -100,32 +87,32 @@ struct HostVerifyTests {
         func sync() throws {
             // --checksum: the builds of this test fall in one second, where rsync's size and
             // time check would skip a changed file of the same size (verify found just that).
-            #expect(try run(["/usr/bin/rsync", "-a", "--checksum", "--delete", fixture.out + "/", host.column + "/"]).status == 0)
+            #expect(try runProgram(["/usr/bin/rsync", "-a", "--checksum", "--delete", fixture.out + "/", host.column + "/"]).status == 0)
         }
         let verify = [Self.binary, "verify", "--out", fixture.out, "--state", state, "--base-url", host.baseURL, "--sample", "1000"]
 
         try build("2026-02-20")
         try sync()
-        let first = try run(verify)
+        let first = try runProgram(verify)
         #expect(first.status == 0, "\(first.output)")
         #expect(first.output.contains("removed addresses gone"))
 
         // The window of R-CLOSES closes; the upload fails that day.
         try build("2026-03-05")
-        let stale = try run(verify)
+        let stale = try runProgram(verify)
         #expect(stale.status == 1)
         #expect(stale.output.contains("records/R-CLOSES/index.html: answers 200") && stale.output.contains("records/R-CLOSES/: answers 200"),
                 "\(stale.output)")
         // The next day nothing changes locally; the ledger still names the page.
         try build("2026-03-06")
-        #expect(try run(verify).status == 1)
+        #expect(try runProgram(verify).status == 1)
         try sync()
-        let repaired = try run(verify)
+        let repaired = try runProgram(verify)
         #expect(repaired.status == 0, "\(repaired.output)")
 
         // A file edited by hand on the host.
         try "<p>旧的内容</p>".write(toFile: host.column + "/index.html", atomically: true, encoding: .utf8)
-        let edited = try run(verify)
+        let edited = try runProgram(verify)
         #expect(edited.status == 1)
         #expect(edited.output.contains("index.html: the host's bytes differ"), "\(edited.output)")
     }

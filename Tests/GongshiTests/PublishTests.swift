@@ -45,14 +45,14 @@ struct PublishTests {
         }
 
         func build(_ day: CivilDate) throws {
-            let result = try PublishTests.run([PublishTests.binary, "build", "--snapshot", snapshot, "--site", fixture.site, "--out", out,
+            let result = try runProgram([PublishTests.binary, "build", "--snapshot", snapshot, "--site", fixture.site, "--out", out,
                                                "--state", state, "--as-of", day.description] + (audits ? ["--audit"] : []))
             #expect(result.status == 0, "build of \(day): \(result.output)")
             everPublished.formUnion(try manifest().files.keys)
         }
 
         func publish(_ extra: [String] = [], under wrapper: [String] = []) throws -> (status: Int32, output: String) {
-            try PublishTests.run(wrapper + [PublishTests.binary, "publish", "--out", out, "--state", state, "--site", fixture.site,
+            try runProgram(wrapper + [PublishTests.binary, "publish", "--out", out, "--state", state, "--site", fixture.site,
                                             "--sample", "50"] + extra)
         }
 
@@ -80,22 +80,6 @@ struct PublishTests {
             }
             return problems
         }
-    }
-
-    /// Runs a program; the sandbox's `AWS_CA_BUNDLE` is left out (rclone's S3 client fails on
-    /// it even for plain http).
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "AWS_CA_BUNDLE" }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
     /// A month of daily runs of `month` from `start`, with the hostile days; returns the paths
@@ -159,7 +143,7 @@ struct PublishTests {
         try #require(LoopbackSSH.available && FileManager.default.isExecutableFile(atPath: "/usr/sbin/nginx"))
         let month = try Month(host: try SSHMonthHost())
         let start = CivilDate(iso: "2026-12-01")!
-        #expect(try Self.run([Self.binary, "demo", "--out", month.snapshot, "--today", start.description]).status == 0)
+        #expect(try runProgram([Self.binary, "demo", "--out", month.snapshot, "--today", start.description]).status == 0)
         let removed = try await liveMonth(month, from: start, days: 31, bandwidthForKill: 8)
         // Windows closed in the month, and their rows' pages are gone from the host.
         #expect(removed.contains { $0.hasPrefix("records/") }, "\(removed.sorted())")
@@ -170,7 +154,7 @@ struct PublishTests {
         try #require(LoopbackSSH.available && FileManager.default.isExecutableFile(atPath: "/usr/sbin/nginx"))
         let month = try Month(host: try SSHMonthHost(), audits: false)
         let start = CivilDate(iso: "2026-12-01")!
-        #expect(try Self.run([Self.binary, "demo", "--out", month.snapshot, "--records", "10000", "--today", start.description]).status == 0)
+        #expect(try runProgram([Self.binary, "demo", "--out", month.snapshot, "--records", "10000", "--today", start.description]).status == 0)
         let removed = try await liveMonth(month, from: start, days: 31, bandwidthForKill: 200)
         #expect(removed.filter { $0.hasPrefix("records/") }.count >= 10, "\(removed.count) paths removed")
     }
@@ -180,7 +164,7 @@ struct PublishTests {
         try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/rclone") && FileManager.default.isExecutableFile(atPath: ObjectStoreMonthHost.server))
         let month = try Month(host: try ObjectStoreMonthHost())
         let start = CivilDate(iso: "2026-12-01")!
-        #expect(try Self.run([Self.binary, "demo", "--out", month.snapshot, "--today", start.description]).status == 0)
+        #expect(try runProgram([Self.binary, "demo", "--out", month.snapshot, "--today", start.description]).status == 0)
         let removed = try await liveMonth(month, from: start, days: 31, bandwidthForKill: 8)
         #expect(removed.contains { $0.hasPrefix("records/") }, "\(removed.sorted())")
     }
@@ -245,8 +229,10 @@ final class ObjectStoreMonthHost: MonthHost {
     init() throws {
         port = try LoopbackHost.freePort()
         let downPort = try LoopbackHost.freePort()
-        try """
-            [store]
+        // `store` is moto; `down` a port nothing listens on (the day the host is unreachable).
+        func remote(_ name: String, port: Int, _ extra: String = "") -> String {
+            """
+            [\(name)]
             type = s3
             provider = Other
             endpoint = http://127.0.0.1:\(port)
@@ -254,17 +240,11 @@ final class ObjectStoreMonthHost: MonthHost {
             secret_access_key = test
             region = us-east-1
             force_path_style = true
-            acl = public-read
-
-            [down]
-            type = s3
-            provider = Other
-            endpoint = http://127.0.0.1:\(downPort)
-            access_key_id = test
-            secret_access_key = test
-            region = us-east-1
-            force_path_style = true
-            """.write(toFile: config, atomically: true, encoding: .utf8)
+            \(extra)
+            """
+        }
+        try (remote("store", port: port, "acl = public-read") + "\n" + remote("down", port: downPort))
+            .write(toFile: config, atomically: true, encoding: .utf8)
         process.executableURL = URL(fileURLWithPath: Self.server)
         process.arguments = ["-H", "127.0.0.1", "-p", "\(port)"]
         process.standardOutput = FileHandle.nullDevice
@@ -282,7 +262,7 @@ final class ObjectStoreMonthHost: MonthHost {
 
     @discardableResult
     func rclone(_ arguments: [String], input: String? = nil) throws -> String {
-        let result = try PublishTests.run(["/usr/bin/rclone", "--config", config] + arguments)
+        let result = try runProgram(["/usr/bin/rclone", "--config", config] + arguments)
         guard result.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: result.output]) }
         return result.output
     }

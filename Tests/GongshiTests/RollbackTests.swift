@@ -11,7 +11,7 @@ struct RollbackTests {
     static let binary = HostVerifyTests.binary
 
     func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        try PublishTests.run([Self.binary] + arguments)
+        try runProgram([Self.binary] + arguments)
     }
 
     @Test("rollback builds today's site from the previous export (a window closed since stays closed), sets the bad one aside, and builds refuse it")

@@ -165,8 +165,8 @@ struct ScheduleTextTests {
     func text() throws {
         let folder = TemporaryFolder()
         let snapshot = folder.path("demo.sqlite")
-        #expect(try HostVerifyTests().run([HostVerifyTests.binary, "demo", "--out", snapshot, "--today", "2026-12-01"]).status == 0)
-        let result = try HostVerifyTests().run([HostVerifyTests.binary, "schedule", "--snapshot", snapshot, "--site",
+        #expect(try runProgram([HostVerifyTests.binary, "demo", "--out", snapshot, "--today", "2026-12-01"]).status == 0)
+        let result = try runProgram([HostVerifyTests.binary, "schedule", "--snapshot", snapshot, "--site",
                                                 DeployScriptTests.root.path, "--from", "2026-12-01", "--days", "10"])
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n").map(String.init)

@@ -25,7 +25,7 @@ struct SiteConfigurationTests {
 
         // The install step that copies the example site folder (run with a staging root).
         let root = TemporaryFolder()
-        let make = try HostVerifyTests().run(["/usr/bin/make", "-s", "-C", demoSite, "-o", "static", "-o", ".build-static/release/gongshi",
+        let make = try runProgram(["/usr/bin/make", "-s", "-C", demoSite, "-o", "static", "-o", ".build-static/release/gongshi",
                                               "install", "DESTDIR=\(root.path(""))", "STATIC_BIN=/bin/true"])
         #expect(make.status == 0, "\(make.output)")
         let installed = try SiteFolder.load(root.path("etc/gongshi/site")).configuration

@@ -1,0 +1,18 @@
+import Foundation
+
+/// Runs a program to its end: its exit status, and its standard output and error together.
+/// The sandbox's `AWS_CA_BUNDLE` is left out of its environment (rclone's S3 client fails on
+/// it even for plain http); nothing else the tests run reads it.
+func runProgram(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: arguments[0])
+    process.arguments = Array(arguments.dropFirst())
+    process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "AWS_CA_BUNDLE" }
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
