@@ -154,8 +154,8 @@ let package = Package(
         // `make bench`: a plain release-mode runner that prints a table.
         .executableTarget(
             name: "gongshi-bench",
-            dependencies: ["DemoSnapshot", "SearchIndex", "CreditVocabulary", "Redaction", "SnapshotModel", "SnapshotReader",
-                           .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["DemoSnapshot", "SearchIndex", "SiteOutput", "CreditVocabulary", "Redaction", "SnapshotModel",
+                           "SnapshotReader", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
 
         .testTarget(

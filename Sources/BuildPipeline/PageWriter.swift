@@ -59,12 +59,17 @@ final class PageWriter: @unchecked Sendable {
     var cacheProblem: String? { bookkeeping.sync { _cacheProblem } }
 
     /// A writer into `output` whose feed holds `feedLimit` entries; pages go to `cache` too,
-    /// and the search index keeps its result lines in `searchLines`.
-    init(output: StagedOutput, cache: PageCacheWriter?, feedLimit: Int, searchLines: ResultLineStore = ResultLineStore()) {
+    /// and the search index keeps its result lines in `searchLines` and splits lists into
+    /// blocks of `searchBlockPostings`.
+    init(
+        output: StagedOutput, cache: PageCacheWriter?, feedLimit: Int, searchLines: ResultLineStore = ResultLineStore(),
+        searchBlockPostings: Int = 1_500
+    ) {
         self.output = output
         self._cache = cache
         self.feedLimit = max(feedLimit, 0)
-        self._search = SearchIndexWriter(lines: searchLines)
+        self._search = SearchIndexWriter(
+            inlinePostings: 2 * searchBlockPostings, blockPostings: searchBlockPostings, lines: searchLines)
     }
 
     deinit {
@@ -152,15 +157,20 @@ final class PageWriter: @unchecked Sendable {
         _events.formUnion(events)
     }
 
-    /// The search index files written or kept by ``finish(stylesheet:title:baseURL:asOf:audience:feedItems:searchFiles:)``,
+    /// The search index files written or kept by ``finish(stylesheet:title:baseURL:asOf:audience:feedItems:searchFiles:numbering:)``,
     /// for the next build's ``SearchFileCache``.
     private(set) var searchFiles: [String: SearchFileCache.File] = [:]
+    /// The search documents' numbers, for the next build.
+    private(set) var searchNumbering = SearchNumbering()
+    /// Search documents shown before that kept their number, and that were given another.
+    private(set) var searchNumbersKept = 0
+    private(set) var searchNumbersMoved = 0
 
     /// The site-wide files: stylesheet, feed, sitemap(s), robots.txt, and the search index,
     /// whose files that `searchFiles` (the last build's) shows unchanged are kept, not made.
     func finish(
         stylesheet: String, title: String, baseURL: String, asOf: CivilDate, audience: Audience, feedItems limit: Int,
-        searchFiles previous: SearchFileCache? = nil
+        searchFiles previous: SearchFileCache? = nil, numbering: SearchNumbering = SearchNumbering()
     ) throws {
         // The search postings are taken, not copied: they are freed once their files are
         // written, before the commit and the report.
@@ -186,7 +196,10 @@ final class PageWriter: @unchecked Sendable {
         files += 3 + sitemaps
         // Each index file is made and written on its own, a batch at a time on all cores;
         // one whose fingerprint is the last build's is kept as published.
-        let index = search.layout()
+        let index = search.layout(numbering: numbering)
+        searchNumbering = index.numbering
+        searchNumbersKept = index.kept
+        searchNumbersMoved = index.moved
         let output = self.output
         let previousFiles = previous?.files ?? [:]
         var written: [String: SearchFileCache.File] = [:]
@@ -204,7 +217,7 @@ final class PageWriter: @unchecked Sendable {
             for (path, file) in zip(batch, files) where file != nil { written[path] = file }
         }
         searchFiles = written
-        try output.write("search/search.js", text: TemplateSet.asset("search.js") ?? "")
+        try output.write("search/search.js", text: ScriptText.compact(TemplateSet.asset("search.js") ?? ""))
         files += index.paths.count + 1
     }
 }

@@ -166,6 +166,10 @@ public enum SiteBuilder {
         // So are the fingerprints of the last build's search index files.
         let searchFilesFile = options.cacheFolder.appendingPathComponent("search-files.bin")
         let pendingSearchFiles = BackgroundValue { full ? nil : SearchFileCache.load(searchFilesFile, fingerprint: fingerprint) }
+        // And the search documents' numbers, kept even by --full: a document keeps its number
+        // while it is shown, so that the index does not churn (see ``SearchNumbering``).
+        let searchNumbersFile = options.cacheFolder.appendingPathComponent("search-numbers.bin")
+        let pendingSearchNumbers = BackgroundValue { SearchNumberFile.load(searchNumbersFile) ?? SearchNumbering() }
         let timeliness = try pendingTimeliness.value
         for (id, reason) in timeliness.notComputed { warn("timeliness of records[\(id)] not computed: \(reason)") }
         clock.lap("redactor")
@@ -195,7 +199,7 @@ public enum SiteBuilder {
         // cache folder (on the output's disk), not in memory.
         let writer = PageWriter(
             output: output, cache: nextCache, feedLimit: configuration.feedItems,
-            searchLines: ResultLineStore(spillingTo: options.cacheFolder))
+            searchLines: ResultLineStore(spillingTo: options.cacheFolder), searchBlockPostings: configuration.searchBlockPostings)
         writer.failAfterWrittenPages = options.failAfterWrittenPages
         do {
             // The rows, their indexes, the redactor and the last build's page cache are needed
@@ -256,7 +260,7 @@ public enum SiteBuilder {
             try writer.finish(
                 stylesheet: templates.stylesheet(), title: configuration.title, baseURL: configuration.baseURL,
                 asOf: options.asOf, audience: options.audience, feedItems: configuration.feedItems,
-                searchFiles: try pendingSearchFiles.take())
+                searchFiles: try pendingSearchFiles.take(), numbering: try pendingSearchNumbers.take())
             clock.lap("site files and search index")
             commit = try output.prepareCommit()
             // The audit reads the staging folder as it will be published: after prepareCommit
@@ -315,12 +319,15 @@ public enum SiteBuilder {
         // So are the search files' fingerprints; a file that cannot be written is removed (the
         // next build then makes every index file).
         let searchFiles = SearchFileCache(files: writer.searchFiles)
+        let searchNumbers = writer.searchNumbering
         let searchFilesWritten = BackgroundValue { () -> String? in
             do {
                 try searchFiles.write(to: searchFilesFile, fingerprint: fingerprint)
+                try SearchNumberFile.write(searchNumbers, to: searchNumbersFile)
                 return nil
             } catch {
                 SearchFileCache.remove(searchFilesFile)
+                SearchFileCache.remove(searchNumbersFile)
                 return "\(error)"
             }
         }

@@ -33,6 +33,8 @@ extension CachedPage {
             writer.strings(document.words)
             writer.ascending(document.titleHan)
             writer.strings(document.titleWords)
+            writer.ascending(document.nameHan)
+            writer.strings(document.nameWords)
             writer.strings(document.filters)
         }
         writer.integer(events.count)
@@ -69,7 +71,8 @@ extension CachedPage {
                 date: try date(), regions: try reader.string(), snippet: try reader.string())
             documents.append(SearchIndexWriter.PreparedDocument(
                 cachedLine: line, han: try reader.ascending(), words: try reader.strings(),
-                titleHan: try reader.ascending(), titleWords: try reader.strings(), filters: try reader.strings()))
+                titleHan: try reader.ascending(), titleWords: try reader.strings(),
+                nameHan: try reader.ascending(), nameWords: try reader.strings(), filters: try reader.strings()))
         }
         searchDocuments = documents
         var events: [RedactionEvent] = []

@@ -15,7 +15,7 @@ import Foundation
 /// cannot be read back is made anew too.
 public final class PageCache: Sendable {
     static let magic = Array("GONGSHI-PAGE-CACHE\n".utf8)
-    static let version = 3
+    static let version = 4
     /// Bytes of the trailer: page count, index offset, manifest id, SHA-256.
     static let trailerSize = 8 + 8 + 32 + 32
     /// Bytes of one index entry: digest, offset, length.

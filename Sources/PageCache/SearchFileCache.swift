@@ -44,11 +44,8 @@ public struct SearchFileCache: Sendable {
 
     /// Reads `url`; nil when it is missing, damaged or not for this build fingerprint.
     public static func load(_ url: URL, fingerprint: [UInt8]) -> SearchFileCache? {
-        guard let data = try? Data(contentsOf: url), data.count >= magic.count + 1 + 32 + 32 else { return nil }
-        let bytes = [UInt8](data)
-        let body = bytes.count - 32
-        guard Array(SHA256.hash(data: bytes[..<body])) == Array(bytes[body...]) else { return nil }
-        var reader = ByteReader(bytes, end: body)
+        guard let bytes = checkedBytes(url, minimum: magic.count + 1 + 32) else { return nil }
+        var reader = ByteReader(bytes, end: bytes.count)
         do {
             guard try reader.raw(magic.count) == magic, try reader.raw(1) == [version],
                   try reader.raw(32) == fingerprint
@@ -85,6 +82,13 @@ public struct SearchFileCache: Sendable {
             writer.raw(file.sha256.bytes)
             writer.integer(file.size)
         }
+        try Self.replace(url, with: writer)
+    }
+
+    /// Writes `writer`'s bytes and their SHA-256 to `url`, through a temporary file renamed
+    /// into place.
+    static func replace(_ url: URL, with writer: ByteWriter) throws {
+        var writer = writer
         writer.raw(Array(SHA256.hash(data: writer.bytes)))
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
@@ -97,6 +101,15 @@ public struct SearchFileCache: Sendable {
             unlink(temporary.path)
             throw error
         }
+    }
+
+    /// The bytes of `url` before their SHA-256, if it ends with theirs.
+    static func checkedBytes(_ url: URL, minimum: Int) -> [UInt8]? {
+        guard let data = try? Data(contentsOf: url), data.count >= minimum + 32 else { return nil }
+        let bytes = [UInt8](data)
+        let body = bytes.count - 32
+        guard Array(SHA256.hash(data: bytes[..<body])) == Array(bytes[body...]) else { return nil }
+        return Array(bytes[..<body])
     }
 
     /// Removes the cache file, so that the next build makes every index file.

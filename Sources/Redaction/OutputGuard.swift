@@ -6,8 +6,9 @@
 /// Defence in depth, so it errs towards silence where a page's own structure looks like a
 /// number: digits glued to ASCII letters (a keyed slug `p-3f9…`, a hash) are not judged, nor are
 /// values the site's operators wrote (an office's own telephone on the objection page), nor the
-/// terms of the search index's `h/` and `w/` shards for names (a pair of characters there is not
-/// text; `gongshi audit` judges those by what a query returns).
+/// terms of the search index's `h/` shards for names (a pair of characters there is not
+/// text; `gongshi audit` judges those by what a query returns), nor their prefix terms
+/// (`^…`: prefixes of words judged whole).
 public struct OutputGuard: Sendable {
     /// A value found where it must not be: the rule, never the value.
     public struct Finding: Hashable, Sendable, CustomStringConvertible {
@@ -60,10 +61,14 @@ public struct OutputGuard: Sendable {
 
     /// The findings in one file.
     public func check(_ path: String, _ bytes: some Collection<UInt8>) -> [Finding] {
-        let names = !(path.hasPrefix("search/h/") || path.hasPrefix("search/w/"))
+        let isShard = path.hasPrefix("search/h/")
         var rules = Set<RedactionRule>()
         OutputText.forEachPiece(of: bytes, format: OutputText.Format(path: path)) { piece in
-            for rule in findings(in: piece, names: names) { rules.insert(rule) }
+            // A prefix term (`^9135010219900`) is a prefix of a word of the same shard's index,
+            // judged whole as its own term: its first fifteen digits alone would read as an
+            // old-style ID number.
+            if isShard && piece.first == "^" { return }
+            for rule in findings(in: piece, names: !isShard) { rules.insert(rule) }
         }
         let row = Self.row(of: path)
         return rules.sorted().map { Finding(file: path, rule: $0, row: row) }

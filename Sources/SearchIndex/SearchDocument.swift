@@ -5,7 +5,7 @@ import Redaction
 public struct SearchDocument: Sendable {
     /// What a result is, for the kind filter.
     public enum Kind: String, CaseIterable, Sendable {
-        case `case`, report, record, list, commitment
+        case `case`, report, record, list, commitment, subject
 
         /// Chinese label.
         public var label: String {
@@ -15,6 +15,7 @@ public struct SearchDocument: Sendable {
             case .record: return "信用记录"
             case .list: return "名单信息"
             case .commitment: return "信用承诺"
+            case .subject: return "信用主体"
             }
         }
     }
@@ -33,12 +34,14 @@ public struct SearchDocument: Sendable {
     public var list: ListKind?
     /// Everything searchable, one line per field.
     public var text: String
+    /// A subject's name and USCC: a query matching them ranks the subject first.
+    public var name: String?
 
     /// A document made only of publishable text; `title` is a page title (built from
     /// redacted values by the page factory).
     public init(
         kind: Kind, path: String, title: String, date: CivilDate, regions: [String], list: ListKind? = nil,
-        texts: [(any PublishableText)?]
+        name: [(any PublishableText)?] = [], texts: [(any PublishableText)?]
     ) {
         self.kind = kind
         self.path = path
@@ -48,6 +51,8 @@ public struct SearchDocument: Sendable {
         self.list = list
         self.text = texts.compactMap { $0.map { $0.isMarkdownSource ? Self.plain($0.publishableValue) : $0.publishableValue } }
             .joined(separator: "\n")
+        let names = name.compactMap { $0?.publishableValue }
+        self.name = names.isEmpty ? nil : names.joined(separator: "\n")
     }
 
     /// Markdown source as plain text for the index and snippets: markup characters go, a

@@ -22,10 +22,16 @@ public final class SearchEngine {
 
     /// What a query found.
     public struct Result: Sendable {
-        /// Every matching document number, ranked.
+        /// The matching document numbers found, ranked: every one when ``complete``, else at
+        /// least one more than the requested page reaches.
         public var ids: [Int]
         /// The hits of the requested page.
         public var hits: [Hit]
+        /// Whether ``ids`` holds every match.
+        public var complete: Bool
+        /// The number of matches, when it is known without reading the whole index (every
+        /// match found, or a query of one list); otherwise there are more than ``ids``.
+        public var total: Int?
     }
 
     /// Filters, each optional.
@@ -76,67 +82,77 @@ public final class SearchEngine {
         return object
     }
 
-    private static func decode(_ gaps: [Int]) -> [Int] {
-        var ids: [Int] = []
-        ids.reserveCapacity(gaps.count)
-        var current = 0
-        for (index, gap) in gaps.enumerated() {
-            current = index == 0 ? gap : current + gap
-            ids.append(current)
+    /// The cursors of one query term's lists: all text, titles, subjects' names (a prefix
+    /// word's are the unions of the word's and its prefix term's).
+    private func cursors(_ term: SearchTokenizer.QueryTerm, shards: Int) throws -> [PostingCursor] {
+        func lists(_ text: String) throws -> [PostingCursor] {
+            let shard = try file(SearchShards.hanShard(text, shardCount: shards)) as? [String: Any] ?? [:]
+            let values = shard[text] as? [Any] ?? []
+            return (0..<3).map { PostingCursor(values.indices.contains($0) ? values[$0] : nil, list: $0) }
         }
-        return ids
+        let exact = try lists(term.text)
+        guard case .word(let word, prefix: true) = term, word.utf8.count <= SearchShards.longestPrefix else { return exact }
+        let longer = try lists("^" + word)
+        return (0..<3).map { PostingCursor(union: [exact[$0], longer[$0]]) }
     }
 
-    /// All and title postings of one query term (prefix words union every matching word).
-    private func postings(_ term: SearchTokenizer.QueryTerm, shards: Int) throws -> (all: Set<Int>, title: Set<Int>) {
-        guard let shard = try file(SearchShards.file(for: term, shardCount: shards)) as? [String: [[Int]]] else {
-            return ([], [])
+    /// The numbers in all of `lists` and not in `excluded`, highest first, reading blocks
+    /// newest first until `need` are found or the lists are read whole (then `complete`).
+    private func sweep(_ lists: [PostingCursor], need: Int, excluding excluded: Set<Int>) throws -> (found: [Int], complete: Bool) {
+        guard !lists.isEmpty else { return ([], true) }
+        while true {
+            // Every match at or above `floor` is known: each list is read that far.
+            let floor = lists.map(\.low).max()!
+            let driver = lists.min { $0.known.count < $1.known.count }!
+            let found = driver.known.filter { number in
+                number >= floor && !excluded.contains(number) && lists.allSatisfy { $0.known.contains(number) }
+            }.sorted(by: >)
+            if floor == 0 || found.count >= need { return (found, floor == 0) }
+            try lists.max { $0.low < $1.low }!.readNext(file)
         }
-        var all = Set<Int>()
-        var title = Set<Int>()
-        switch term {
-        case .word(let word, prefix: true):
-            for (key, lists) in shard where key.hasPrefix(word) {
-                all.formUnion(Self.decode(lists[0]))
-                title.formUnion(Self.decode(lists[1]))
-            }
-        default:
-            if let lists = shard[term.text] {
-                all = Set(Self.decode(lists[0]))
-                title = Set(Self.decode(lists[1]))
-            }
-        }
-        return (all, title)
     }
 
-    /// Runs a query: every term must match; title matches rank first, then the newest.
-    public func search(_ query: String, filters: Filters = Filters(), page: Int = 0, pageSize: Int = 10) throws -> Result {
+    /// Runs a query: every term must match; subjects whose name or USCC matches rank first,
+    /// then title matches, then the rest, each newest (highest number) first. Blocks are read
+    /// only until the requested page and one more match are known; `everything` reads on to
+    /// the last match.
+    public func search(
+        _ query: String, filters: Filters = Filters(), page: Int = 0, pageSize: Int = 10, everything: Bool = false
+    ) throws -> Result {
+        let none = Result(ids: [], hits: [], complete: true, total: 0)
         guard let manifest = try file("manifest.json") as? [String: Any], let shards = manifest["hanShards"] as? Int,
-              let chunk = manifest["chunk"] as? Int else { return Result(ids: [], hits: []) }
+              let chunk = manifest["chunk"] as? Int else { return none }
         let terms = SearchTokenizer.queryTerms(query)
-        guard !terms.isEmpty || !filters.terms.isEmpty else { return Result(ids: [], hits: []) }
-        var candidates: Set<Int>?
-        var titleHits: Set<Int>?
-        for term in terms {
-            let (all, title) = try postings(term, shards: shards)
-            candidates = candidates.map { $0.intersection(all) } ?? all
-            titleHits = titleHits.map { $0.intersection(title) } ?? title
-            if candidates!.isEmpty { return Result(ids: [], hits: []) }
+        guard !terms.isEmpty || !filters.terms.isEmpty else { return none }
+        let termLists = try terms.map { try cursors($0, shards: shards) }
+        let filterLists = try filters.terms.map { try cursors(.han($0), shards: shards)[0] }
+        let need = everything ? Int.max : (page + 1) * pageSize + 1
+        // The tiers, each read only when the ones above it have fewer matches than needed.
+        let tiers: [[PostingCursor]] = terms.isEmpty
+            ? [filterLists]
+            : [termLists.map { $0[2] } + filterLists, termLists.map { $0[1] } + filterLists, termLists.map { $0[0] } + filterLists]
+        var ranked: [Int] = []
+        var seen = Set<Int>()
+        // Complete once the last tier is read whole.
+        var complete = true
+        for (index, lists) in tiers.enumerated() {
+            let (found, whole) = try sweep(lists, need: need - ranked.count, excluding: seen)
+            ranked += found
+            seen.formUnion(found)
+            complete = whole && index == tiers.count - 1
+            if ranked.count >= need { break }
         }
-        for filter in filters.terms {
-            let (all, _) = try postings(.han(filter), shards: shards)
-            candidates = candidates.map { $0.intersection(all) } ?? all
+        var total: Int? = complete ? ranked.count : nil
+        if !complete, termLists.count + filterLists.count == 1, let list = termLists.first?[0] ?? filterLists.first, list.countIsExact {
+            total = list.count
         }
-        let titles = titleHits ?? []
-        let ranked = (candidates ?? []).sorted { (titles.contains($0) ? 0 : 1, $0) < (titles.contains($1) ? 0 : 1, $1) }
-        let shown = ranked.dropFirst(page * pageSize).prefix(pageSize)
         var hits: [Hit] = []
-        for id in shown {
-            guard let documents = try file("d/\(id / chunk).json") as? [[Any]] else { continue }
-            let row = documents[id % chunk]
+        for id in ranked.dropFirst(page * pageSize).prefix(everything ? Int.max : pageSize) {
+            guard let documents = try file("d/\(id / chunk).json") as? [Any], id % chunk < documents.count,
+                  let row = documents[id % chunk] as? [Any] else { continue }
             hits.append(Hit(title: row[0] as? String ?? "", path: row[1] as? String ?? "", kind: row[2] as? String ?? "",
                             date: row[3] as? String ?? "", region: row[4] as? String ?? "", snippet: row[5] as? String ?? ""))
         }
-        return Result(ids: ranked, hits: hits)
+        return Result(ids: ranked, hits: hits, complete: complete, total: total)
     }
 }

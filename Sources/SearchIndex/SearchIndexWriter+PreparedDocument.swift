@@ -13,6 +13,9 @@ extension SearchIndexWriter {
         public var titleHan: [UInt64]
         /// ASCII words of the title.
         public var titleWords: [String]
+        /// Han terms and ASCII words of a subject's name and USCC (they rank it first).
+        public var nameHan: [UInt64]
+        public var nameWords: [String]
         /// Filter values (`k:record`, `y:2026`, `r:湖北`, `l:black`).
         public var filters: [String]
 
@@ -33,6 +36,9 @@ extension SearchIndexWriter {
             self.words = words.sorted()
             self.titleHan = title.han.sorted()
             self.titleWords = title.words.sorted()
+            let name = document.name.map(SearchTokenizer.indexTerms)
+            self.nameHan = name?.han.sorted() ?? []
+            self.nameWords = name?.words.sorted() ?? []
             self.filters = filters
         }
 
@@ -40,13 +46,15 @@ extension SearchIndexWriter {
         /// what ``init(_:)`` made in an earlier build.
         public init(
             cachedLine line: ResultLine, han: [UInt64], words: [String], titleHan: [UInt64], titleWords: [String],
-            filters: [String]
+            nameHan: [UInt64], nameWords: [String], filters: [String]
         ) {
             self.line = line
             self.han = han
             self.words = words
             self.titleHan = titleHan
             self.titleWords = titleWords
+            self.nameHan = nameHan
+            self.nameWords = nameWords
             self.filters = filters
         }
     }

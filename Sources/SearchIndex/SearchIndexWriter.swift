@@ -5,39 +5,57 @@ import StableDigest
 
 /// Builds the static search index under `search/`:
 ///
-/// - `manifest.json`: document count, shard count, chunk size and the filter values;
-/// - `h/N.json`: postings of Han terms and filter terms (`#k:record`, `#r:湖北`, `#y:2026`,
-///   `#l:black`), sharded by hash;
-/// - `w/KEY.json`: postings of ASCII words, sharded by their first two characters;
-/// - `d/N.json`: title, link, kind, date, region and snippet of each document, in chunks.
+/// - `manifest.json`: document count, number span, shard count, chunk size and the filter values;
+/// - `h/N.json`: postings of every term (Han characters and pairs, ASCII words and their
+///   prefixes, joined words, filter terms `#k:record`, `#r:湖北`, `#y:2026`, `#l:black`),
+///   sharded by hash;
+/// - `x/FILE-LIST-BLOCK.json`: the older blocks of frequent terms' lists (``BlockedList``);
+/// - `d/N.json`: title, link, kind, date, region and snippet of the documents numbered
+///   `N × chunk` to `N × chunk + chunk - 1`, `null` for a number no document has.
 ///
-/// Document numbers are given newest first, so ranking by number is ranking by recency.
-/// Postings are `[all, title]`, each a list of gaps between ascending document numbers.
+/// Document numbers come from a ``SearchNumbering``, kept from build to build: they ascend
+/// with the documents' dates, so ranking by number, highest first, is ranking by recency, and
+/// a document keeps its number while it is shown, so that one document changing rewrites
+/// only its chunk and the shards of its terms. Postings are `[all, title]`, or
+/// `[all, title, name]` for a term of a subject's name or USCC, each a list of gaps between
+/// ascending document numbers.
 public struct SearchIndexWriter: Sendable {
     /// Aimed-at size of a hashed shard file.
     public var targetShardBytes: Int
-    /// Documents per `d/` chunk.
-    public var documentsPerChunk: Int
+    /// Numbers per `d/` chunk (about half of them are documents: numbers are given two apart;
+    /// eight result lines, some 3 KB, of which a first page of results reads up to ten).
+    public var numbersPerChunk: Int
+    /// Postings in a list read whole from its shard; a longer list is split into blocks of
+    /// about ``blockPostings`` (see ``BlockedList``).
+    public var inlinePostings: Int
+    public var blockPostings: Int
 
-    /// Each document's date and link (its rank), in the order added.
+    /// Each document's date and link, in the order added.
     private var keys: [(date: CivilDate, path: String)] = []
     /// Each document's result line, in the order added.
     private let lines: ResultLineStore
     /// The fingerprint of each document's result line, in the order added (a `d/` chunk's
     /// fingerprint is made of them; see ``Layout/fingerprint(of:)``).
     private var lineFingerprints: [ContentFingerprint] = []
-    /// Postings of Han terms, by ``HanTerm`` key: all text, and titles.
-    private var hanPostings = HanPostingTable()
-    private var titleHanPostings = HanPostingTable()
-    /// Postings of ASCII words and filter terms: all text, and titles.
-    private var wordPostings: [String: PostingList] = [:]
-    private var titleWordPostings: [String: PostingList] = [:]
+    /// Postings of Han terms, by ``HanTerm`` key: all text, titles, and subjects' names.
+    private(set) var hanPostings = HanPostingTable()
+    private(set) var titleHanPostings = HanPostingTable()
+    private(set) var nameHanPostings = HanPostingTable()
+    /// Postings of ASCII words and filter terms: all text, titles, and subjects' names.
+    private(set) var wordPostings: [String: PostingList] = [:]
+    private(set) var titleWordPostings: [String: PostingList] = [:]
+    private(set) var nameWordPostings: [String: PostingList] = [:]
     private var facets: [String: [String: Int]] = ["k": [:], "r": [:], "y": [:], "l": [:]]
 
     /// A writer whose result lines are kept in `lines` (in memory unless told otherwise).
-    public init(targetShardBytes: Int = 8_000, documentsPerChunk: Int = 16, lines: ResultLineStore = ResultLineStore()) {
+    public init(
+        targetShardBytes: Int = 8_000, numbersPerChunk: Int = 16, inlinePostings: Int = 3_000, blockPostings: Int = 1_500,
+        lines: ResultLineStore = ResultLineStore()
+    ) {
         self.targetShardBytes = targetShardBytes
-        self.documentsPerChunk = documentsPerChunk
+        self.numbersPerChunk = numbersPerChunk
+        self.inlinePostings = inlinePostings
+        self.blockPostings = blockPostings
         self.lines = lines
     }
 
@@ -67,6 +85,8 @@ public struct SearchIndexWriter: Sendable {
         for term in document.words { wordPostings[term, default: PostingList()].append(index) }
         for term in document.titleHan { titleHanPostings.append(index, to: term) }
         for term in document.titleWords { titleWordPostings[term, default: PostingList()].append(index) }
+        for term in document.nameHan { nameHanPostings.append(index, to: term) }
+        for term in document.nameWords { nameWordPostings[term, default: PostingList()].append(index) }
     }
 
     /// Adds documents.
@@ -74,85 +94,125 @@ public struct SearchIndexWriter: Sendable {
         for document in documents { add(document) }
     }
 
-    /// The files, by path relative to `search/`, sorted by path.
-    public func files() -> [(path: String, content: String)] {
-        let layout = self.layout()
+    /// The files, by path relative to `search/`, sorted by path, for documents numbered
+    /// after `numbering`.
+    public func files(numbering: SearchNumbering = SearchNumbering()) -> [(path: String, content: String)] {
+        let layout = self.layout(numbering: numbering)
         return layout.paths.map { ($0, layout.content(of: $0)) }
     }
 
-    /// Where every term and document goes; each file's text is then made on its own
-    /// (``Layout/content(of:)``, safe on any thread), so that a large index is never held
-    /// whole as text.
-    public func layout() -> Layout {
-        // Newest first: a document's number is its rank by date, then by link.
+    /// Where every term and document goes, the documents numbered after `numbering` (the
+    /// last build's); each file's text is then made on its own (``Layout/content(of:)``,
+    /// safe on any thread), so that a large index is never held whole as text.
+    public func layout(numbering: SearchNumbering = SearchNumbering()) -> Layout {
         lines.finishWriting()
-        let order = keys.indices.sorted { (keys[$0].date, keys[$1].path) > (keys[$1].date, keys[$0].path) }
-        var rank = [Int32](repeating: 0, count: keys.count)
-        for (position, index) in order.enumerated() { rank[index] = Int32(position) }
+        let assignment = numbering.assign(keys.map { ($0.path, Int32($0.date.dayNumber)) })
+        let numbers = assignment.numbers
+        let span = Int(numbers.max().map { $0 + 1 } ?? 0)
+        var documentAt = [Int32](repeating: -1, count: span)
+        for (index, number) in numbers.enumerated() { documentAt[Int(number)] = Int32(index) }
         // Han and filter terms go to shards by hash, ASCII words by their first characters.
         var estimated = 0
         var hashed: [(term: String, key: Layout.Term)] = []
         hashed.reserveCapacity(hanPostings.count)
         for (key, postings) in zip(hanPostings.keys, hanPostings.lists) {
             let term = HanTerm.string(key)
-            estimated += term.utf8.count + 6 + (postings.count + (titleHanPostings[key]?.count ?? 0)) * 3
+            estimated += term.utf8.count + 6 + (shardShare(postings) + shardShare(titleHanPostings[key])) * 3
             hashed.append((term, .han(key)))
         }
         var shards: [String: [Layout.Term]] = [:]
         for (term, postings) in wordPostings {
-            if term.unicodeScalars.allSatisfy(SearchTokenizer.isWordScalar) {
-                shards[SearchShards.wordShard(term), default: []].append(.word(term))
-            } else {
-                estimated += term.utf8.count + 6 + (postings.count + (titleWordPostings[term]?.count ?? 0)) * 3
-                hashed.append((term, .word(term)))
-            }
+            estimated += term.utf8.count + 6 + (shardShare(postings) + shardShare(titleWordPostings[term])) * 3
+            hashed.append((term, .word(term)))
         }
-        var shardCount = 1
-        while shardCount < 4096 && estimated / shardCount > targetShardBytes { shardCount *= 2 }
+        let shardCount = Self.shardCount(estimated: estimated, target: targetShardBytes, previous: numbering.shardCount)
         for (term, key) in hashed {
             shards[SearchShards.hanShard(term, shardCount: shardCount), default: []].append(key)
         }
         var paths = Array(shards.keys)
-        for start in stride(from: 0, to: order.count, by: documentsPerChunk) {
-            paths.append("d/\(start / documentsPerChunk).json")
+        let blocked = blockedLists(numbers: numbers, span: span, previous: numbering.blockShifts)
+        var blockFiles: [String: (list: ListKey, block: Int)] = [:]
+        for (key, list) in blocked {
+            for block in list.blocks.dropFirst() {
+                blockFiles[PostingCursor.blockFile(list.file, list: key.list, block: block.block)] = (key, block.block)
+            }
         }
+        paths += blockFiles.keys
+        var chunks = Set<Int>()
+        for number in numbers { chunks.insert(Int(number) / numbersPerChunk) }
+        for chunk in chunks { paths.append("d/\(chunk).json") }
         paths.append("manifest.json")
         // What every file depends on besides its own terms or lines: the format, the shard
-        // count and chunk size, and which document has which number.
+        // count and the chunk size (not the numbering: each file's fingerprint has the numbers
+        // of its own documents).
         var whole = ContentFingerprinter()
-        whole.write("gongshi search files 1")
+        whole.write("gongshi search files 3")
         whole.write(UInt64(shardCount))
-        whole.write(UInt64(documentsPerChunk))
-        order.withUnsafeBytes { whole.write(bytes: $0) }
-        return Layout(writer: self, order: order, rank: rank, shards: shards, shardCount: shardCount, paths: paths.sorted(),
-                      whole: whole.fingerprint)
+        whole.write(UInt64(numbersPerChunk))
+        whole.write(UInt64(inlinePostings))
+        whole.write(UInt64(blockPostings))
+        var next = assignment.next
+        next.shardCount = shardCount
+        next.blockShifts = Dictionary(uniqueKeysWithValues: blocked.map { (Self.shiftKey($0.key), $0.value.shift) })
+        return Layout(writer: self, numbers: numbers, documentAt: documentAt, shards: shards, shardCount: shardCount,
+                      blocked: blocked, blockFiles: blockFiles, sorted: SortedListCache(),
+                      paths: paths.sorted(), whole: whole.fingerprint, numbering: next,
+                      kept: assignment.kept, moved: assignment.moved)
+    }
+
+    /// The number of hashed shards, a power of two up to 4096, for `estimated` bytes: the
+    /// last index's while its shards stay between a quarter of `target` and twice it, else
+    /// the fewest that keep them at `target` or below.
+    static func shardCount(estimated: Int, target: Int, previous: Int) -> Int {
+        if previous > 0, previous & (previous - 1) == 0, previous <= 4096,
+           estimated / previous <= 2 * target || previous == 4096, estimated / previous >= target / 4 || previous == 1 {
+            return previous
+        }
+        var count = 1
+        while count < 4096 && estimated / count > target { count *= 2 }
+        return count
+    }
+
+    /// The postings of a list that its shard holds (for a blocked list, about one block).
+    private func shardShare(_ postings: PostingList?) -> Int {
+        let count = postings?.count ?? 0
+        return count > inlinePostings ? blockPostings : count
     }
 
     /// The index's files, laid out: their paths, and the text of each on demand.
     public struct Layout: Sendable {
         /// A term of a shard: Han (by key) or a word or filter term.
-        enum Term: Sendable {
+        enum Term: Hashable, Sendable {
             case han(UInt64)
             case word(String)
         }
 
         fileprivate let writer: SearchIndexWriter
-        /// Document indices, newest first.
-        fileprivate let order: [Int]
-        /// Each document's number.
-        fileprivate let rank: [Int32]
+        /// Each document's number, in the order added.
+        fileprivate let numbers: [Int32]
+        /// For each number, the document (in the order added) that has it, or -1.
+        fileprivate let documentAt: [Int32]
         fileprivate let shards: [String: [Term]]
         fileprivate let shardCount: Int
+        /// The lists split into blocks, and the `x/` file of each block but the newest.
+        fileprivate let blocked: [ListKey: BlockedList]
+        fileprivate let blockFiles: [String: (list: ListKey, block: Int)]
+        fileprivate let sorted: SortedListCache
         /// Every file's path relative to `search/`, sorted.
         public let paths: [String]
-        /// The fingerprint of the document numbering and the format (part of every file's).
+        /// The fingerprint of the format, the shard count and the chunk size (part of every file's).
         fileprivate let whole: ContentFingerprint
+        /// The numbering to keep for the next build.
+        public let numbering: SearchNumbering
+        /// Documents shown before that kept their number, and that were given another.
+        public let kept: Int
+        public let moved: Int
 
         /// A fingerprint of everything the file at `path` is made from: equal fingerprints
         /// (from the same program) mean equal bytes, so an unchanged file need not be made
-        /// again. For a postings shard, its terms and their document indices; for a `d/`
-        /// chunk, its documents' result lines; both with the document numbering. Nil for
-        /// `manifest.json`, which is always made (it is small).
+        /// again. For a postings shard, its terms and their documents' numbers; for a `d/`
+        /// chunk, its documents' numbers and result lines. Nil for `manifest.json`, which is
+        /// always made (it is small).
         public func fingerprint(of path: String) -> ContentFingerprint? {
             var file = ContentFingerprinter()
             file.write(whole.high)
@@ -167,13 +227,18 @@ public struct SearchIndexWriter: Sendable {
                     case .han(let key):
                         one.write(0)
                         one.write(key)
-                        Self.write(writer.hanPostings[key], to: &one)
-                        Self.write(writer.titleHanPostings[key], to: &one)
                     case .word(let word):
                         one.write(1)
                         one.write(word)
-                        Self.write(writer.wordPostings[word], to: &one)
-                        Self.write(writer.titleWordPostings[word], to: &one)
+                    }
+                    for list in 0..<3 {
+                        let key = ListKey(term: term, list: list)
+                        write(writer.postings(key), to: &one)
+                        if let blocked = blocked[key] {
+                            one.write(blocked.file)
+                            one.write(UInt64(blocked.shift))
+                            for block in blocked.blocks { one.write(UInt64(block.block)) }
+                        }
                     }
                     sum = sum &+ one.fingerprint
                 }
@@ -182,9 +247,16 @@ public struct SearchIndexWriter: Sendable {
                 file.write(sum.low)
                 return file.fingerprint
             }
-            if let documents = chunkDocuments(path) {
-                for index in documents {
-                    let line = writer.lineFingerprints[index]
+            if let (key, number) = blockFiles[path], let block = blocked[key]?.blocks.first(where: { $0.block == number }) {
+                file.write(UInt64(block.count))
+                file.write(block.fingerprint.high)
+                file.write(block.fingerprint.low)
+                return file.fingerprint
+            }
+            if let range = chunkNumbers(path) {
+                for number in range where documentAt[number] >= 0 {
+                    let line = writer.lineFingerprints[Int(documentAt[number])]
+                    file.write(UInt64(number))
                     file.write(line.high)
                     file.write(line.low)
                 }
@@ -193,9 +265,15 @@ public struct SearchIndexWriter: Sendable {
             return nil
         }
 
-        private static func write(_ postings: PostingList?, to fingerprinter: inout ContentFingerprinter) {
+        /// Writes the numbers of a list's documents, in no order (a sum of their mixes: the
+        /// same set of numbers gives the same words whatever order the documents were added in).
+        private func write(_ postings: PostingList?, to fingerprinter: inout ContentFingerprinter) {
             guard let postings else { return fingerprinter.write(UInt64.max) }
-            postings.write(to: &fingerprinter)
+            var sum = ContentFingerprint.zero
+            postings.forEach { index in sum = sum &+ ContentFingerprint.word(UInt64(numbers[Int(index)])) }
+            fingerprinter.write(UInt64(postings.count))
+            fingerprinter.write(sum.high)
+            fingerprinter.write(sum.low)
         }
 
         /// The text of the file at `path` (one of ``paths``).
@@ -208,27 +286,36 @@ public struct SearchIndexWriter: Sendable {
             if let terms = shards[path] {
                 return shardJSON(terms)
             }
-            if let documents = chunkDocuments(path) {
-                return chunkJSON(documents)
+            if let range = chunkNumbers(path) {
+                return chunkJSON(range)
+            }
+            if let (key, block) = blockFiles[path], let list = blocked[key] {
+                var out: [UInt8] = []
+                appendGaps(blockNumbers(key, list, block: block), to: &out)
+                return out
             }
             return path == "manifest.json" ? Array(manifestJSON().utf8) : []
         }
 
-        /// The documents (indices, in rank order) of the `d/` chunk at `path`; nil for any
-        /// other path.
-        private func chunkDocuments(_ path: String) -> ArraySlice<Int>? {
+        /// The numbers of the `d/` chunk at `path`; nil for any other path.
+        private func chunkNumbers(_ path: String) -> Range<Int>? {
             guard path.hasPrefix("d/"), let chunk = Int(path.dropFirst(2).dropLast(5)) else { return nil }
-            let start = chunk * writer.documentsPerChunk
-            return order[start..<min(start + writer.documentsPerChunk, order.count)]
+            let start = chunk * writer.numbersPerChunk
+            return start..<min(start + writer.numbersPerChunk, documentAt.count)
         }
 
-        /// A `d/` chunk: `[[title,link,kind,date,regions,snippet],...]` for its documents,
-        /// written byte by byte.
-        private func chunkJSON(_ documents: ArraySlice<Int>) -> [UInt8] {
+        /// A `d/` chunk: `[[title,link,kind,date,regions,snippet],null,...]`, one item per
+        /// number up to its last document, written byte by byte.
+        private func chunkJSON(_ range: Range<Int>) -> [UInt8] {
+            let last = range.last { documentAt[$0] >= 0 } ?? range.lowerBound
             var out: [UInt8] = [UInt8(ascii: "[")]
-            for (position, index) in documents.enumerated() {
-                if position > 0 { out.append(UInt8(ascii: ",")) }
-                let row = writer.lines.line(index)
+            for number in range.lowerBound...last {
+                if number > range.lowerBound { out.append(UInt8(ascii: ",")) }
+                guard documentAt[number] >= 0 else {
+                    out.append(contentsOf: "null".utf8)
+                    continue
+                }
+                let row = writer.lines.line(Int(documentAt[number]))
                 for (field, text) in [row.title, row.path, row.kind.rawValue, row.date.iso, row.regions, row.snippet].enumerated() {
                     out.append(field == 0 ? UInt8(ascii: "[") : UInt8(ascii: ","))
                     JSONText.appendQuoted(text, to: &out, escapingMarkup: true)
@@ -239,30 +326,40 @@ public struct SearchIndexWriter: Sendable {
             return out
         }
 
-        /// A shard file: `{"term":[[gaps],[title gaps]],...}` with terms in `String` order,
-        /// written byte by byte (its numbers were most of the index's cost).
+        /// A shard file: `{"term":[[gaps],[title gaps]],...}` (a third list, of name gaps, for
+        /// a term of a subject's name) with terms in `String` order, written byte by byte (its
+        /// numbers were most of the index's cost). A blocked list is written
+        /// `{"c":count,"f":file,"k":[blocks, newest first],"r":numbers per block,"h":[gaps of the newest block]}`.
         private func shardJSON(_ terms: [Term]) -> [UInt8] {
-            let named = terms.map { term -> (String, Term) in
-                switch term {
-                case .han(let key): return (HanTerm.string(key), term)
-                case .word(let word): return (word, term)
-                }
-            }.sorted { $0.0 < $1.0 }
+            let named = terms.map { (SearchIndexWriter.name($0), $0) }.sorted { $0.0 < $1.0 }
             var out: [UInt8] = [UInt8(ascii: "{")]
-            var scratch: [Int32] = []
             for (position, (name, term)) in named.enumerated() {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
                 JSONText.appendQuoted(name, to: &out, escapingMarkup: true)
                 out.append(contentsOf: ":[".utf8)
-                switch term {
-                case .han(let key):
-                    appendGaps(writer.hanPostings[key], to: &out, scratch: &scratch)
-                    out.append(UInt8(ascii: ","))
-                    appendGaps(writer.titleHanPostings[key], to: &out, scratch: &scratch)
-                case .word(let word):
-                    appendGaps(writer.wordPostings[word], to: &out, scratch: &scratch)
-                    out.append(UInt8(ascii: ","))
-                    appendGaps(writer.titleWordPostings[word], to: &out, scratch: &scratch)
+                for list in 0..<3 {
+                    let key = ListKey(term: term, list: list)
+                    let postings = writer.postings(key)
+                    guard list < 2 || postings != nil else { continue }
+                    if list > 0 { out.append(UInt8(ascii: ",")) }
+                    if let blocked = blocked[key] {
+                        out.append(contentsOf: "{\"c\":".utf8)
+                        JSONText.appendDecimal(postings?.count ?? 0, to: &out)
+                        out.append(contentsOf: ",\"f\":".utf8)
+                        JSONText.appendQuoted(blocked.file, to: &out, escapingMarkup: true)
+                        out.append(contentsOf: ",\"k\":[".utf8)
+                        for (index, block) in blocked.blocks.enumerated() {
+                            if index > 0 { out.append(UInt8(ascii: ",")) }
+                            JSONText.appendDecimal(block.block, to: &out)
+                        }
+                        out.append(contentsOf: "],\"r\":".utf8)
+                        JSONText.appendDecimal(1 << blocked.shift, to: &out)
+                        out.append(contentsOf: ",\"h\":".utf8)
+                        appendGaps(blockNumbers(key, blocked, block: blocked.blocks[0].block), to: &out)
+                        out.append(UInt8(ascii: "}"))
+                    } else {
+                        appendGaps(sortedNumbers(postings), to: &out)
+                    }
                 }
                 out.append(UInt8(ascii: "]"))
             }
@@ -270,33 +367,56 @@ public struct SearchIndexWriter: Sendable {
             return out
         }
 
-        /// Appends `[g1,g2,...]`: the gaps between the ascending numbers of the documents in
-        /// `postings` (the first gap is the first number).
-        private func appendGaps(_ postings: PostingList?, to out: inout [UInt8], scratch: inout [Int32]) {
-            scratch.removeAll(keepingCapacity: true)
+        /// The numbers of one block of a blocked list, ascending.
+        private func blockNumbers(_ key: ListKey, _ list: BlockedList, block: Int) -> ArraySlice<Int32> {
+            let all = sorted.numbers(key) { sortedNumbers(writer.postings(key)) }
+            let low = Int32(block << list.shift), high = Int32((block + 1) << list.shift)
+            return all[lowerBound(all, low)..<lowerBound(all, high)]
+        }
+
+        /// The first index of `numbers` (ascending) holding `value` or more.
+        private func lowerBound(_ numbers: [Int32], _ value: Int32) -> Int {
+            var low = 0, high = numbers.count
+            while low < high {
+                let middle = (low + high) / 2
+                if numbers[middle] < value { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+
+        /// The numbers of the documents in `postings`, ascending.
+        private func sortedNumbers(_ postings: PostingList?) -> [Int32] {
+            var numbers: [Int32] = []
             let count = postings?.count ?? 0
-            if count > 0 && count >= rank.count / 256 {
-                // A frequent term: its numbers are marked in a bitmap of all documents and read
+            numbers.reserveCapacity(count)
+            if count > 0 && count >= documentAt.count / 256 {
+                // A frequent term: its numbers are marked in a bitmap of all numbers and read
                 // back in order, which costs a pass over the bitmap instead of a sort.
-                var bits = [UInt64](repeating: 0, count: (rank.count + 63) / 64)
+                var bits = [UInt64](repeating: 0, count: (documentAt.count + 63) / 64)
                 postings?.forEach { index in
-                    let number = Int(rank[Int(index)])
+                    let number = Int(self.numbers[Int(index)])
                     bits[number >> 6] |= 1 << UInt64(number & 63)
                 }
                 for (word, value) in bits.enumerated() where value != 0 {
                     var remaining = value
                     while remaining != 0 {
-                        scratch.append(Int32(word << 6 + remaining.trailingZeroBitCount))
+                        numbers.append(Int32(word << 6 + remaining.trailingZeroBitCount))
                         remaining &= remaining - 1
                     }
                 }
             } else {
-                postings?.forEach { scratch.append(rank[Int($0)]) }
-                scratch.sort()
+                postings?.forEach { numbers.append(self.numbers[Int($0)]) }
+                numbers.sort()
             }
+            return numbers
+        }
+
+        /// Appends `[g1,g2,...]`: the gaps between ascending numbers (the first gap is the
+        /// first number).
+        private func appendGaps<Numbers: Collection<Int32>>(_ numbers: Numbers, to out: inout [UInt8]) {
             out.append(UInt8(ascii: "["))
             var previous: Int32 = 0
-            for (position, number) in scratch.enumerated() {
+            for (position, number) in numbers.enumerated() {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
                 JSONText.appendDecimal(Int(number - previous), to: &out)
                 previous = number
@@ -304,16 +424,17 @@ public struct SearchIndexWriter: Sendable {
             out.append(UInt8(ascii: "]"))
         }
 
-        /// `manifest.json`: document count, shard count, chunk size and the filter values.
+        /// `manifest.json`: document count, number span (one above the highest number), shard
+        /// count, chunk size and the filter values.
         private func manifestJSON() -> String {
             let facets = writer.facets
             let manifest: [String: Any] = [
-                "version": 1, "documents": writer.keys.count, "hanShards": shardCount, "chunk": writer.documentsPerChunk,
+                "version": 2, "documents": writer.keys.count, "span": documentAt.count, "hanShards": shardCount,
+                "chunk": writer.numbersPerChunk,
                 "kinds": facets["k"]!, "regions": facets["r"]!, "years": facets["y"]!, "lists": facets["l"]!,
             ]
             return SearchIndexWriter.json(manifest)
         }
-
     }
 
     /// The first 90 characters of the text, white space folded.

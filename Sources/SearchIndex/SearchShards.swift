@@ -1,9 +1,7 @@
-/// Where each term's postings live, identically to the browser client.
-///
-/// - Han terms and filter terms go to `search/h/N.json`, N = FNV-1a 32 of the term's UTF-8 bytes
-///   modulo the shard count;
-/// - ASCII words go to `search/w/KEY.json`, KEY = the hex of their first four characters (all
-///   of a shorter word), so that a prefix query of four or more characters reads one file.
+/// Where each term's postings live, identically to the browser client: every term (Han
+/// characters and pairs, ASCII words, their prefixes `^9135…`, joined words `2026~2`, filter
+/// terms `#k:record`) goes to `search/h/N.json`, N = FNV-1a 32 of the term's UTF-8 bytes
+/// modulo the shard count.
 public enum SearchShards {
     /// FNV-1a, 32 bits, over UTF-8.
     public static func fnv1a(_ text: String) -> UInt32 {
@@ -15,24 +13,20 @@ public enum SearchShards {
         return hash
     }
 
-    /// The file of a Han or filter term.
+    /// The file of a term.
     public static func hanShard(_ term: String, shardCount: Int) -> String {
         "h/\(Int(fnv1a(term) % UInt32(shardCount))).json"
     }
 
-    /// Characters of a word that name its shard; prefix queries need at least this many.
+    /// Characters from which a query's word is also a prefix: a word of more characters is
+    /// indexed with its prefixes from this length on (`^9135`, `^91350`…), up to
+    /// ``longestPrefix``.
     public static let wordKeyLength = 4
+    /// The longest prefix indexed (a USCC's seventeen first characters).
+    public static let longestPrefix = 17
 
-    /// The file of an ASCII word (and of every word that starts with its first four characters).
-    public static func wordShard(_ word: String) -> String {
-        "w/" + word.utf8.prefix(wordKeyLength).map { String($0, radix: 16) }.joined() + ".json"
-    }
-
-    /// The file for a query term.
+    /// The file for a query term (a prefix word's exact form; its prefix term is `^WORD`).
     public static func file(for term: SearchTokenizer.QueryTerm, shardCount: Int) -> String {
-        switch term {
-        case .han(let text): return hanShard(text, shardCount: shardCount)
-        case .word(let text, _): return wordShard(text)
-        }
+        hanShard(term.text, shardCount: shardCount)
     }
 }

@@ -5,12 +5,18 @@ import Foundation
 /// - text is folded with NFKC (full-width to half-width) and lower-cased;
 /// - a run of Han characters gives every character and every pair of neighbours, so any
 ///   Han substring of two or more characters is found through its pairs;
-/// - a run of ASCII letters and digits gives one term (USCCs, document numbers, years);
+/// - a run of ASCII letters and digits gives one term (USCCs, document numbers, years), and a
+///   longer one its prefixes from four characters on as well (`^9135`…, up to seventeen);
+/// - two such runs with only punctuation between them (`〔2026〕2号`, `0000-12345678`) also
+///   give the two joined, `2026~2`, so that a document number or a phone number is found
+///   only where its parts stand together (the terms of `〔2026〕2号` are otherwise also those
+///   of `〔2026〕23号` beside a 2 elsewhere);
 /// - everything else separates terms.
 public enum SearchTokenizer {
     /// A query term.
     public enum QueryTerm: Hashable, Sendable {
-        /// A Han character or pair, matched exactly.
+        /// A term of the hashed shards, matched exactly: a Han character or pair, two joined
+        /// words (`2026~2`), or a filter term (`#k:record`).
         case han(String)
         /// An ASCII word, matched exactly or, with `prefix`, as the beginning of a term.
         case word(String, prefix: Bool)
@@ -45,29 +51,52 @@ public enum SearchTokenizer {
         }
     }
 
-    /// Runs of Han characters and of ASCII words in normalised text.
-    static func runs(_ normalized: String) -> (han: [[Unicode.Scalar]], words: [String]) {
+    /// Whether a scalar is punctuation (general category P), which joins the words around it.
+    static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Runs of Han characters and of ASCII words in normalised text, and the pairs of words
+    /// with only punctuation between them, joined with `~`.
+    static func runs(_ normalized: String) -> (han: [[Unicode.Scalar]], words: [String], joined: [String]) {
         var han: [[Unicode.Scalar]] = []
         var words: [String] = []
+        var joined: [String] = []
         var currentHan: [Unicode.Scalar] = []
         var currentWord = String.UnicodeScalarView()
-        func flush() {
-            if !currentHan.isEmpty { han.append(currentHan); currentHan = [] }
-            if !currentWord.isEmpty { words.append(String(currentWord)); currentWord = String.UnicodeScalarView() }
+        // The last word, while only punctuation has followed it.
+        var previousWord: String?
+        func flushWord() {
+            guard !currentWord.isEmpty else { return }
+            let word = String(currentWord)
+            if let previousWord { joined.append(previousWord + "~" + word) }
+            words.append(word)
+            previousWord = word
+            currentWord = String.UnicodeScalarView()
         }
         for scalar in normalized.unicodeScalars {
             if isHan(scalar) {
-                if !currentWord.isEmpty { words.append(String(currentWord)); currentWord = String.UnicodeScalarView() }
+                flushWord()
+                previousWord = nil
                 currentHan.append(scalar)
             } else if isWordScalar(scalar) {
                 if !currentHan.isEmpty { han.append(currentHan); currentHan = [] }
                 currentWord.append(scalar)
             } else {
-                flush()
+                if !currentHan.isEmpty { han.append(currentHan); currentHan = [] }
+                flushWord()
+                if !isPunctuation(scalar) { previousWord = nil }
             }
         }
-        flush()
-        return (han, words)
+        if !currentHan.isEmpty { han.append(currentHan) }
+        flushWord()
+        return (han, words, joined)
     }
 
     /// The index terms of a text.
@@ -79,7 +108,7 @@ public enum SearchTokenizer {
     /// The index terms of a text: Han characters and pairs as ``HanTerm`` keys (hashing
     /// integers instead of non-ASCII strings is most of the index's speed), ASCII words as text.
     public static func indexTerms(_ text: String) -> (han: Set<UInt64>, words: Set<String>) {
-        let (runs, words) = runs(normalize(text))
+        let (runs, words, joined) = runs(normalize(text))
         var han = Set<UInt64>(minimumCapacity: runs.reduce(0) { $0 + 2 * $1.count })
         for run in runs {
             for index in run.indices {
@@ -87,7 +116,16 @@ public enum SearchTokenizer {
                 if index + 1 < run.count { han.insert(HanTerm.key(run[index], run[index + 1])) }
             }
         }
-        return (han, Set(words))
+        var terms = Set(words).union(joined)
+        // Every prefix of a long word, so that a prefix query reads one list, not the lists
+        // of every word it begins.
+        for word in words where word.utf8.count > SearchShards.wordKeyLength {
+            let bytes = Array(word.utf8)
+            for length in SearchShards.wordKeyLength...min(bytes.count - 1, SearchShards.longestPrefix) {
+                terms.insert("^" + String(decoding: bytes[..<length], as: UTF8.self))
+            }
+        }
+        return (han, terms)
     }
 
     /// The terms a query needs, all of which a document must have: pairs of each Han run that
@@ -95,7 +133,7 @@ public enum SearchTokenizer {
     /// run holds them, so recall stays complete), its one character for a run of one, and each
     /// ASCII word as a prefix from four characters on (shorter words exactly).
     public static func queryTerms(_ query: String) -> [QueryTerm] {
-        let (han, words) = runs(normalize(query))
+        let (han, words, joined) = runs(normalize(query))
         var terms: [QueryTerm] = []
         for run in han {
             if run.count == 1 {
@@ -113,6 +151,14 @@ public enum SearchTokenizer {
         }
         for word in words {
             terms.append(.word(word, prefix: word.count >= SearchShards.wordKeyLength))
+        }
+        // A pair whose second word may be unfinished (the query's last, long enough to be a
+        // prefix) is left out: its words alone are asked for.
+        for (index, pair) in joined.enumerated() {
+            let isLast = index == joined.count - 1 && words.last.map { pair.hasSuffix("~" + $0) } == true
+                && normalize(query).unicodeScalars.last.map(isWordScalar) == true
+            if isLast && (words.last?.count ?? 0) >= SearchShards.wordKeyLength { continue }
+            terms.append(.han(pair))
         }
         var seen = Set<QueryTerm>()
         return terms.filter { seen.insert($0).inserted }

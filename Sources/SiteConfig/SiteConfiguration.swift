@@ -11,6 +11,7 @@ import WorkingDays
 /// description = "..."
 /// list_page_size = 50
 /// feed_items = 50
+/// search_block_postings = 1500  # a search term's documents per file, for frequent terms
 ///
 /// [privacy]
 /// subject_slug_key = "a long random secret"
@@ -42,6 +43,10 @@ public struct SiteConfiguration: Sendable {
     public var listPageSize = 50
     /// Items in `feed.xml`.
     public var feedItems = 50
+    /// Documents per block of a frequent search term's posting list (a list of more than
+    /// twice this is split into blocks read newest first): smaller blocks, fewer bytes per
+    /// query and more files.
+    public var searchBlockPostings = 1_500
     /// Secret for natural persons' page slugs; nil when the site did not set one.
     public var subjectSlugKey: [UInt8]?
 
@@ -96,7 +101,7 @@ public struct SiteConfiguration: Sendable {
             }
             return number
         }
-        let known: Set<String> = ["title", "description", "publisher", "base_url", "list_page_size", "feed_items",
+        let known: Set<String> = ["title", "description", "publisher", "base_url", "list_page_size", "feed_items", "search_block_postings",
                                   "privacy", "policy", "calendar", "limits", "publish", "objections"]
         if let unknown = toml.keys.sorted().first(where: { !known.contains($0) }) {
             throw fail("unknown key '\(unknown)'")
@@ -112,6 +117,7 @@ public struct SiteConfiguration: Sendable {
         }
         listPageSize = try integer(toml, "list_page_size", range: 1...1000) ?? listPageSize
         feedItems = try integer(toml, "feed_items", range: 1...1000) ?? feedItems
+        searchBlockPostings = try integer(toml, "search_block_postings", range: 4...100_000) ?? searchBlockPostings
         if let limits = toml["limits"] {
             guard let table = limits.table else { throw fail("[limits] must be a table") }
             if let unknown = table.keys.sorted().first(where: { $0 != "markdown_field_characters" }) {

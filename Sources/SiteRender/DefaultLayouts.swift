@@ -374,7 +374,7 @@ enum DefaultLayouts {
 <input type="search" id="q" name="q" autocomplete="off" placeholder="主体名称、统一社会信用代码、文书号、地区、失信行为……"></p>
 <p class="filters">
 <label for="kind">类别</label>
-<select id="kind" name="kind"><option value="">全部类别</option><option value="case">失信案例</option><option value="report">核查报告</option><option value="record">信用记录</option><option value="list">名单信息</option><option value="commitment">信用承诺</option></select>
+<select id="kind" name="kind"><option value="">全部类别</option><option value="case">失信案例</option><option value="report">核查报告</option><option value="record">信用记录</option><option value="list">名单信息</option><option value="commitment">信用承诺</option><option value="subject">信用主体</option></select>
 <label for="region">地区</label>
 <select id="region" name="region"><option value="">全部地区</option></select>
 <label for="year">年份</label>
@@ -578,7 +578,7 @@ mark { background: #fff3a0; padding: 0 .1em; }
 (function () {
   'use strict';
 
-  var KIND_LABELS = { 'case': '失信案例', report: '核查报告', record: '信用记录', list: '名单信息', commitment: '信用承诺' };
+  var KIND_LABELS = { 'case': '失信案例', report: '核查报告', record: '信用记录', list: '名单信息', commitment: '信用承诺', subject: '信用主体' };
   var LIST_LABELS = { red: '守信红名单', black: '严重失信主体名单', watch: '重点关注名单' };
   var PAGE_SIZE = 10;
   var WORD_KEY_LENGTH = 4;
@@ -601,18 +601,26 @@ mark { background: #fff3a0; padding: 0 .1em; }
   }
   function isWord(cp) { return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7A); }
 
+  /* Han runs, ASCII words, and pairs of words with only punctuation between them, joined with '~'. */
+  var PUNCTUATION = /\p{P}/u;
   function runs(text) {
-    var han = [], words = [], currentHan = [], currentWord = '';
+    var han = [], words = [], joined = [], currentHan = [], currentWord = '', previousWord = null;
     function flushHan() { if (currentHan.length) { han.push(currentHan); currentHan = []; } }
-    function flushWord() { if (currentWord) { words.push(currentWord); currentWord = ''; } }
+    function flushWord() {
+      if (!currentWord) { return; }
+      if (previousWord !== null) { joined.push(previousWord + '~' + currentWord); }
+      words.push(currentWord);
+      previousWord = currentWord;
+      currentWord = '';
+    }
     for (var ch of normalize(text)) {
       var cp = ch.codePointAt(0);
-      if (isHan(cp)) { flushWord(); currentHan.push(ch); }
+      if (isHan(cp)) { flushWord(); previousWord = null; currentHan.push(ch); }
       else if (isWord(cp)) { flushHan(); currentWord += ch; }
-      else { flushHan(); flushWord(); }
+      else { flushHan(); flushWord(); if (!PUNCTUATION.test(ch)) { previousWord = null; } }
     }
     flushHan(); flushWord();
-    return { han: han, words: words };
+    return { han: han, words: words, joined: joined };
   }
 
   function queryTerms(query) {
@@ -627,6 +635,14 @@ mark { background: #fff3a0; padding: 0 .1em; }
       starts.forEach(function (start) { add({ type: 'han', text: run[start] + run[start + 1] }); });
     });
     parts.words.forEach(function (word) { add({ type: 'word', text: word, prefix: word.length >= WORD_KEY_LENGTH }); });
+    /* A pair whose second word may be unfinished (the query's last, long enough to be a prefix) is left out. */
+    var folded = Array.from(normalize(query)), lastWord = parts.words[parts.words.length - 1] || '';
+    var endsInWord = folded.length > 0 && isWord(folded[folded.length - 1].codePointAt(0));
+    parts.joined.forEach(function (pair, index) {
+      var isLast = index === parts.joined.length - 1 && endsInWord && pair.slice(-(lastWord.length + 1)) === '~' + lastWord;
+      if (isLast && lastWord.length >= WORD_KEY_LENGTH) { return; }
+      add({ type: 'han', text: pair });
+    });
     return terms;
   }
 
@@ -636,10 +652,8 @@ mark { background: #fff3a0; padding: 0 .1em; }
     encoder.encode(text).forEach(function (byte) { hash = Math.imul(hash ^ byte, 0x01000193) >>> 0; });
     return hash >>> 0;
   }
-  function shardFile(term, shards) {
-    if (term.type === 'han') { return 'h/' + (fnv1a(term.text) % shards) + '.json'; }
-    return 'w/' + Array.from(encoder.encode(term.text).slice(0, WORD_KEY_LENGTH)).map(function (b) { return b.toString(16); }).join('') + '.json';
-  }
+  /* Every term is in h/N.json, N = FNV-1a of its UTF-8 bytes modulo the shard count. */
+  function shardFile(text, shards) { return 'h/' + (fnv1a(text) % shards) + '.json'; }
 
   function decode(gaps) {
     var ids = [], current = 0;
@@ -647,39 +661,125 @@ mark { background: #fff3a0; padding: 0 .1em; }
     return ids;
   }
 
-  function postings(term, shards) {
-    return fetchJSON(shardFile(term, shards)).then(function (shard) {
-      var all = new Set(), title = new Set();
-      function addLists(lists) { decode(lists[0]).forEach(function (id) { all.add(id); }); decode(lists[1]).forEach(function (id) { title.add(id); }); }
-      if (term.type === 'word' && term.prefix) {
-        Object.keys(shard).forEach(function (key) { if (key.indexOf(term.text) === 0) { addLists(shard[key]); } });
-      } else if (shard[term.text]) {
-        addLists(shard[term.text]);
-      }
-      return { all: all, title: title };
+  /* One posting list as its shard holds it: [gaps], read whole, or a blocked list
+   * {c: count, f: file, k: [blocks, newest first], r: numbers per block, h: [gaps of the newest]}
+   * whose older blocks (x/FILE-LIST-BLOCK.json) are read, newest first, only while a query needs
+   * more results. `low`: every number of the list at or above it is known (0: all of them).
+   * Mirrors Sources/SearchIndex/PostingCursor.swift. */
+  function Cursor(value, list) {
+    this.known = new Set();
+    this.members = null;
+    this.blocks = [];
+    this.low = 0;
+    var self = this;
+    if (value && !Array.isArray(value) && typeof value === 'object' && value.r > 0 && Array.isArray(value.k) && value.k.length) {
+      decode(Array.isArray(value.h) ? value.h : []).forEach(function (n) { self.known.add(n); });
+      this.count = value.c || 0;
+      this.range = value.r;
+      this.file = String(value.f);
+      this.list = list;
+      this.blocks = value.k.slice(1);
+      this.low = this.blocks.length ? value.k[0] * value.r : 0;
+    } else {
+      decode(Array.isArray(value) ? value : []).forEach(function (n) { self.known.add(n); });
+      this.count = this.known.size;
+    }
+  }
+  /* The union of a prefix word's lists. */
+  function unionCursor(members) {
+    var cursor = new Cursor(null, 0);
+    cursor.members = members;
+    cursor.count = 0;
+    members.forEach(function (member) {
+      cursor.count += member.count;
+      member.known.forEach(function (n) { cursor.known.add(n); });
+      cursor.low = Math.max(cursor.low, member.low);
+    });
+    return cursor;
+  }
+  function maxLow(lists) { return lists.reduce(function (a, b) { return b.low > a.low ? b : a; }); }
+  Cursor.prototype.readNext = function () {
+    var self = this;
+    if (this.members) {
+      var member = maxLow(this.members);
+      if (member.low <= 0) { return Promise.resolve(); }
+      return member.readNext().then(function () {
+        member.known.forEach(function (n) { self.known.add(n); });
+        self.low = maxLow(self.members).low;
+      });
+    }
+    if (!this.blocks.length) { this.low = 0; return Promise.resolve(); }
+    var block = this.blocks.shift();
+    return fetchJSON('x/' + this.file + '-' + this.list + '-' + block + '.json').then(function (gaps) {
+      decode(Array.isArray(gaps) ? gaps : []).forEach(function (n) { self.known.add(n); });
+      self.low = self.blocks.length ? block * self.range : 0;
+    });
+  };
+
+  /* A term's cursors: all text, titles, subjects' names; a prefix word's are the unions of the
+   * word's and its prefix term's ('^' + word: every longer word it begins). */
+  var LONGEST_PREFIX = 17;
+  function cursors(term, shards) {
+    function lists(text) {
+      return fetchJSON(shardFile(text, shards)).then(function (shard) {
+        var values = Object.prototype.hasOwnProperty.call(shard, text) && Array.isArray(shard[text]) ? shard[text] : [];
+        return [0, 1, 2].map(function (list) { return new Cursor(values[list], list); });
+      });
+    }
+    if (term.type !== 'word' || !term.prefix || encoder.encode(term.text).length > LONGEST_PREFIX) { return lists(term.text); }
+    return Promise.all([lists(term.text), lists('^' + term.text)]).then(function (both) {
+      return [0, 1, 2].map(function (list) { return unionCursor([both[0][list], both[1][list]]); });
     });
   }
 
-  function intersect(a, b) { var out = new Set(); a.forEach(function (id) { if (b.has(id)) { out.add(id); } }); return out; }
+  /* The numbers in every one of `lists` and not in `excluded`, highest first, reading blocks
+   * until `need` are found or the lists are read whole. */
+  function sweep(lists, need, excluded) {
+    if (!lists.length) { return Promise.resolve({ found: [], complete: true }); }
+    function step() {
+      var floor = maxLow(lists).low;
+      var driver = lists.reduce(function (a, b) { return b.known.size < a.known.size ? b : a; });
+      var found = [];
+      driver.known.forEach(function (n) {
+        if (n >= floor && !excluded.has(n) && lists.every(function (l) { return l.known.has(n); })) { found.push(n); }
+      });
+      found.sort(function (a, b) { return b - a; });
+      if (floor === 0 || found.length >= need) { return Promise.resolve({ found: found, complete: floor === 0 }); }
+      return maxLow(lists).readNext().then(step);
+    }
+    return step();
+  }
 
-  function search(query, filters, manifest) {
+  /* A query's matches: subjects whose name or USCC matches first, then title matches, then the
+   * rest, each newest (highest number) first; read until `need` are known. Resolves to
+   * {ids, complete, total} (total null when unknown: more than ids.length - 1). */
+  function search(query, filters, manifest, need) {
     var shards = manifest.hanShards, terms = queryTerms(query);
     var filterTerms = [];
     if (filters.kind) { filterTerms.push({ type: 'han', text: '#k:' + filters.kind }); }
     if (filters.region) { filterTerms.push({ type: 'han', text: '#r:' + filters.region }); }
     if (filters.year) { filterTerms.push({ type: 'han', text: '#y:' + filters.year }); }
     if (filters.list) { filterTerms.push({ type: 'han', text: '#l:' + filters.list }); }
-    if (!terms.length && !filterTerms.length) { return Promise.resolve([]); }
-    return Promise.all(terms.concat(filterTerms).map(function (term) { return postings(term, shards); })).then(function (lists) {
-      var candidates = null, titles = null;
-      lists.forEach(function (list, index) {
-        candidates = candidates ? intersect(candidates, list.all) : list.all;
-        if (index < terms.length) { titles = titles ? intersect(titles, list.title) : list.title; }
-      });
-      titles = titles || new Set();
-      return Array.from(candidates).sort(function (a, b) {
-        var ta = titles.has(a) ? 0 : 1, tb = titles.has(b) ? 0 : 1;
-        return ta !== tb ? ta - tb : a - b;
+    if (!terms.length && !filterTerms.length) { return Promise.resolve({ ids: [], complete: true, total: 0 }); }
+    return Promise.all(terms.concat(filterTerms).map(function (term) { return cursors(term, shards); })).then(function (all) {
+      var termLists = all.slice(0, terms.length), filterLists = all.slice(terms.length).map(function (l) { return l[0]; });
+      function tier(list) { return termLists.map(function (l) { return l[list]; }).concat(filterLists); }
+      var tiers = terms.length ? [tier(2), tier(1), tier(0)] : [filterLists];
+      var ranked = [], seen = new Set(), complete = true;
+      function next(index) {
+        if (index >= tiers.length || ranked.length >= need) { return Promise.resolve(); }
+        return sweep(tiers[index], need - ranked.length, seen).then(function (result) {
+          result.found.forEach(function (n) { ranked.push(n); seen.add(n); });
+          /* Complete once the last tier is read whole. */
+          complete = result.complete && index === tiers.length - 1;
+          return next(index + 1);
+        });
+      }
+      return next(0).then(function () {
+        var total = complete ? ranked.length : null;
+        var only = termLists.length ? termLists[0][0] : filterLists[0];
+        if (!complete && termLists.length + filterLists.length === 1 && !only.members) { total = only.count; }
+        return { ids: ranked, complete: complete, total: total };
       });
     });
   }
@@ -751,16 +851,20 @@ mark { background: #fff3a0; padding: 0 .1em; }
       manifest().then(function (m) {
         fillOptions(selects.region, m.regions || {}, function (v) { return v; });
         fillOptions(selects.year, m.years || {}, null);
-        return search(query, filters, m).then(function (ids) {
+        return search(query, filters, m, (page + 1) * PAGE_SIZE + 1).then(function (result) {
+          var ids = result.ids, more = ids.length > (page + 1) * PAGE_SIZE;
           var shown = ids.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
           var chunks = {};
           shown.forEach(function (id) { chunks[Math.floor(id / m.chunk)] = true; });
           return Promise.all(Object.keys(chunks).map(function (n) {
             return fetchJSON('d/' + n + '.json').then(function (rows) { chunks[n] = rows; });
           })).then(function () {
-            status.textContent = ids.length ? '找到 ' + ids.length + ' 条结果' : '未找到相关结果，请尝试其他关键词或筛选条件。';
+            if (!ids.length) { status.textContent = page ? '没有更多结果。' : '未找到相关结果，请尝试其他关键词或筛选条件。'; }
+            else if (result.total !== null) { status.textContent = '找到 ' + result.total + ' 条结果'; }
+            else { status.textContent = '找到超过 ' + ((page + 1) * PAGE_SIZE) + ' 条结果'; }
             shown.forEach(function (id) {
-              var row = chunks[Math.floor(id / m.chunk)][id % m.chunk];
+              var row = (chunks[Math.floor(id / m.chunk)] || [])[id % m.chunk];
+              if (!Array.isArray(row)) { return; }
               var item = document.createElement('li');
               var heading = document.createElement('h2');
               var link = document.createElement('a');
@@ -778,12 +882,14 @@ mark { background: #fff3a0; padding: 0 .1em; }
               item.appendChild(snippet);
               results.appendChild(item);
             });
-            if (ids.length > PAGE_SIZE) {
+            if (page > 0 || more) {
               if (page > 0) { pager.appendChild(pageButton('上一页', page - 1)); }
               var label = document.createElement('span');
-              label.textContent = '第 ' + (page + 1) + ' / ' + Math.ceil(ids.length / PAGE_SIZE) + ' 页';
+              label.textContent = result.total !== null
+                ? '第 ' + (page + 1) + ' / ' + Math.max(page + 1, Math.ceil(result.total / PAGE_SIZE)) + ' 页'
+                : '第 ' + (page + 1) + ' 页';
               pager.appendChild(label);
-              if ((page + 1) * PAGE_SIZE < ids.length) { pager.appendChild(pageButton('下一页', page + 1)); }
+              if (more) { pager.appendChild(pageButton('下一页', page + 1)); }
             }
           });
         });
@@ -822,7 +928,18 @@ mark { background: #fff3a0; padding: 0 .1em; }
     if (input.value || pending.length) { run(startPage, false); }
   }
 
-  window.gongshiSearch = { queryTerms: queryTerms, fnv1a: fnv1a, shardFile: shardFile };
+  /* Every result of a query, ranked, as [title, link, kind, date, region, snippet] rows (for tests and tools). */
+  function allResults(query, filters) {
+    return fetchJSON('manifest.json').then(function (m) {
+      return search(query, filters || {}, m, Infinity).then(function (result) {
+        return Promise.all(result.ids.map(function (id) {
+          return fetchJSON('d/' + Math.floor(id / m.chunk) + '.json').then(function (rows) { return (rows || [])[id % m.chunk]; });
+        }));
+      });
+    });
+  }
+
+  window.gongshiSearch = { queryTerms: queryTerms, fnv1a: fnv1a, shardFile: shardFile, allResults: allResults };
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', init); } else { init(); }
 })();
 """#,

@@ -46,10 +46,17 @@ struct PageCacheTests {
     }
 
     /// A fresh full build of the same inputs, for comparison.
-    func fresh(_ fixture: SiteFixture, _ file: TestSnapshotFile, on day: CivilDate? = nil) throws -> [String: Data] {
+    /// Expects the site to be the one a first build of `file` into an empty folder gives:
+    /// the same bytes, the search index's numbered files aside, which must answer the same.
+    func expectFresh(
+        _ fixture: SiteFixture, _ file: TestSnapshotFile, on day: CivilDate? = nil, _ comment: Comment? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let out = fixture.folder.path("fresh-\(UUID().uuidString)")
         _ = try build(fixture, file, out: out, on: day, full: true)
-        return try tree(out)
+        #expect(withoutNumberedSearchFiles(try tree(fixture.out)) == withoutNumberedSearchFiles(try tree(out)), comment,
+                sourceLocation: sourceLocation)
+        try expectSameSearch(fixture.out, out, sourceLocation: sourceLocation)
     }
 
     @Test("a second build makes only the pages whose inputs changed and keeps every other file's inode")
@@ -80,7 +87,7 @@ struct PageCacheTests {
         for (path, inode) in after where !rewritten.contains(path) {
             #expect(before[path] == inode, "\(path) was rewritten though its bytes did not change")
         }
-        #expect(try tree(fixture.out) == (try fresh(fixture, file)))
+        try expectFresh(fixture, file)
     }
 
     @Test("incremental builds over changes, removals, closing windows and going back a day equal full builds")
@@ -99,7 +106,7 @@ struct PageCacheTests {
         for (change, day) in steps {
             if let change { try file.execute(change) }
             _ = try build(fixture, file, on: day)
-            #expect(try tree(fixture.out) == (try fresh(fixture, file, on: day)), "after \(change ?? "no change") on \(day)")
+            try expectFresh(fixture, file, on: day, "after \(change ?? "no change") on \(day)")
             let manifest = try #require(DeployManifest.load(URL(fileURLWithPath: fixture.out + ".manifest.json")))
             #expect(Set(manifest.files.keys) == Set(try tree(fixture.out).keys.filter { !$0.hasSuffix("/") }))
         }
@@ -137,7 +144,7 @@ struct PageCacheTests {
         let damaged = try build(fixture, file)
         #expect(damaged.output.pagesKept == 0)
         #expect(damaged.output.pagesMade == first.output.pagesMade)
-        #expect(try tree(fixture.out) == (try fresh(fixture, file)))
+        try expectFresh(fixture, file)
 
         // A cache made for another published site (the manifest changed by hand) is not used.
         let manifestURL = URL(fileURLWithPath: fixture.out + ".manifest.json")
@@ -145,12 +152,12 @@ struct PageCacheTests {
         try file.execute("UPDATE records SET facts_md = '再次更正。' WHERE id = 'R2'")
         let foreign = try build(fixture, file)
         #expect(foreign.output.pagesKept == 0)
-        #expect(try tree(fixture.out) == (try fresh(fixture, file)))
+        try expectFresh(fixture, file)
 
         try FileManager.default.removeItem(atPath: cache)
         let missing = try build(fixture, file, on: CivilDate(iso: "2026-04-01")!)
         #expect(missing.output.pagesKept == 0)
-        #expect(try tree(fixture.out) == (try fresh(fixture, file, on: CivilDate(iso: "2026-04-01")!)))
+        try expectFresh(fixture, file, on: CivilDate(iso: "2026-04-01")!)
     }
 
     @Test("--full makes every page and does not recycle the previous site")
@@ -168,7 +175,7 @@ struct PageCacheTests {
         let next = try build(fixture, file)
         #expect(next.output.pagesKept == first.output.pagesMade - next.output.pagesMade)
         #expect(next.output.pagesMade <= 5)
-        #expect(try tree(fixture.out) == (try fresh(fixture, file)))
+        try expectFresh(fixture, file)
     }
 
     @Test("a build that fails while patching the recycled site leaves the published site and its manifest as they were")
@@ -189,6 +196,6 @@ struct PageCacheTests {
         // The recycled folder was used up; the next build starts a new one and is still right.
         #expect(!FileManager.default.fileExists(atPath: fixture.folder.path(".public.gongshi-previous")))
         _ = try build(fixture, file)
-        #expect(try tree(fixture.out) == (try fresh(fixture, file)))
+        try expectFresh(fixture, file)
     }
 }

@@ -245,9 +245,10 @@ struct PlantedFormsBuildTests {
         // A Han shard: the pairs of a known name, pointing at the newest document.
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("search/manifest.json"))) as? [String: Any]
         let shards = manifest?["hanShards"] as? Int ?? 0
-        #expect(shards > 0)
+        let newest = (manifest?["span"] as? Int ?? 0) - 1
+        #expect(shards > 0 && newest > 0)
         for pair in ["王小", "小明"] {
-            try editJSON("search/" + SearchShards.file(for: .han(pair), shardCount: shards)) { $0[pair] = [[0], [Int]()] }
+            try editJSON("search/" + SearchShards.file(for: .han(pair), shardCount: shards)) { $0[pair] = [[newest], [Int]()] }
         }
         // A word shard: a card number as a term.
         let cardShard = "search/" + SearchShards.file(for: .word(PlantedForms.card, prefix: false), shardCount: shards)

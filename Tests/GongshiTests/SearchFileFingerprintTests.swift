@@ -10,12 +10,21 @@ import Testing
 /// made: equal fingerprints must mean equal bytes.
 @Suite("Search: file fingerprints")
 struct SearchFileFingerprintTests {
-    /// The index of `documents`: each file's fingerprint and bytes, by path.
-    static func index(_ documents: [SearchDocument]) -> [String: (ContentFingerprint?, [UInt8])] {
-        var writer = SearchIndexWriter(targetShardBytes: 4000)
+    /// The index of `documents`, numbered after `numbering`: each file's fingerprint and
+    /// bytes, by path, and the numbering for the next.
+    static func indexed(
+        _ documents: [SearchDocument], numbering: SearchNumbering = SearchNumbering(), inline: Int = 3_000, block: Int = 1_500
+    ) -> (files: [String: (ContentFingerprint?, [UInt8])], numbering: SearchNumbering, moved: Int) {
+        // Small shards, as a large index has many: one document's terms are in a few of them.
+        var writer = SearchIndexWriter(targetShardBytes: 600, inlinePostings: inline, blockPostings: block)
         writer.add(contentsOf: documents)
-        let layout = writer.layout()
-        return Dictionary(uniqueKeysWithValues: layout.paths.map { ($0, (layout.fingerprint(of: $0), layout.bytes(of: $0))) })
+        let layout = writer.layout(numbering: numbering)
+        let files = Dictionary(uniqueKeysWithValues: layout.paths.map { ($0, (layout.fingerprint(of: $0), layout.bytes(of: $0))) })
+        return (files, layout.numbering, layout.moved)
+    }
+
+    static func index(_ documents: [SearchDocument]) -> [String: (ContentFingerprint?, [UInt8])] {
+        indexed(documents).files
     }
 
     /// One way a next build's documents can differ from the last's.
@@ -31,19 +40,26 @@ struct SearchFileFingerprintTests {
         case .title: documents[position].title += "（更正）"
         case .date: documents[position].date = documents[position].date.adding(days: 1)
         case .removed: documents.remove(at: position)
-        case .added: documents.insert(SearchIndexTests.documents(count: 1, seed: 99)[0], at: position)
+        case .added:
+            var added = SearchIndexTests.documents(count: 1, seed: 99)[0]
+            added.path = "records/ADDED/"
+            documents.insert(added, at: position)
         case .none: break
         }
         return documents
     }
 
-    @Test("after any change, every file with an unchanged fingerprint has unchanged bytes",
+    @Test("after any change, every file with an unchanged fingerprint has unchanged bytes (seed 2: lists in blocks)",
           arguments: Change.allCases, [1, 2])
     func equalFingerprintsMeanEqualBytes(change: Change, seed: UInt64) {
         var random = SeededGenerator(state: seed)
         let documents = SearchIndexTests.documents(count: 700, seed: seed)
-        let before = Self.index(documents)
-        let after = Self.index(Self.changed(documents, change, random: &random))
+        let (inline, block) = seed == 2 ? (40, 16) : (3_000, 1_500)
+        let first = Self.indexed(documents, inline: inline, block: block)
+        let before = first.files
+        if seed == 2 { #expect(before.keys.contains { $0.hasPrefix("x/") }) }
+        let after = Self.indexed(Self.changed(documents, change, random: &random), numbering: first.numbering, inline: inline,
+                                 block: block).files
         var kept = 0
         for (path, (fingerprint, bytes)) in after {
             guard let fingerprint else {
@@ -58,14 +74,43 @@ struct SearchFileFingerprintTests {
         switch change {
         case .none:
             #expect(kept == after.count - 1)
-        case .text, .title:
-            // One document's terms and line: a few files change, most are kept.
-            #expect(kept > after.count * 3 / 4, "\(change): \(kept) of \(after.count) kept")
+        case .text, .title, .date, .removed, .added:
+            // One document's terms and line: a few files change, most are kept (the other
+            // documents keep their numbers).
+            let lost = after.keys.filter { before[$0]?.0 != after[$0]!.0 }
+            #expect(kept > after.count * 3 / 4, "\(change): \(kept) of \(after.count) kept; \(Dictionary(grouping: lost) { String($0.prefix(2)) }.mapValues(\.count))")
             #expect(kept < after.count - 1)
-        case .date, .removed, .added:
-            // The documents' numbers may move: nothing is assumed unchanged.
-            break
         }
+    }
+
+    @Test("one document added, removed or dated again rewrites its chunks and its terms' shards, nothing else",
+          arguments: [Change.added, .removed, .date], [3, 4, 5])
+    func oneDocumentRewritesItsFiles(change: Change, seed: UInt64) {
+        var random = SeededGenerator(state: seed)
+        let documents = SearchIndexTests.documents(count: 500, seed: seed)
+        let first = Self.indexed(documents)
+        let next = Self.changed(documents, change, random: &random)
+        let second = Self.indexed(next, numbering: first.numbering)
+        #expect(second.moved == 0)
+        // The documents whose number or presence changed, and the files they touch.
+        let before = Dictionary(uniqueKeysWithValues: first.numbering.entries.map { ($0.path, $0) })
+        let after = Dictionary(uniqueKeysWithValues: second.numbering.entries.map { ($0.path, $0) })
+        let touched = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+        #expect(touched.count == 1)
+        var allowed: Set<String> = ["manifest.json"]
+        for path in touched {
+            for entry in [before[path], after[path]].compactMap({ $0 }) { allowed.insert("d/\(Int(entry.number) / 16).json") }
+            let document = (documents + next).first { $0.path == path }!
+            let prepared = SearchIndexWriter.PreparedDocument(document)
+            for term in prepared.words + prepared.han.map(HanTerm.string) {
+                for power in 0...12 { allowed.insert(SearchShards.hanShard(term, shardCount: 1 << power)) }
+            }
+        }
+        let rewritten = Set(second.files.keys.filter { second.files[$0]!.1 != first.files[$0]?.1 })
+            .union(first.files.keys.filter { second.files[$0] == nil })
+        #expect(!rewritten.isEmpty)
+        #expect(rewritten.isSubset(of: allowed), "\(change): \(rewritten.subtracting(allowed).sorted())")
+        #expect(rewritten.count < second.files.count / 4, "\(change): \(rewritten.count) of \(second.files.count)")
     }
 
     @Test("each changed file's fingerprint changes: a text edit changes its chunk and its terms' shards")

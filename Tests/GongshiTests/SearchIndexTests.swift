@@ -11,9 +11,9 @@ struct SearchTokenizerTests {
     @Test("Han runs give characters and pairs; words stay whole; case and width fold")
     func terms() {
         #expect(SearchTokenizer.terms("非法集资") == ["非", "法", "集", "资", "非法", "法集", "集资"])
-        #expect(SearchTokenizer.terms("ＵＳＣＣ 91350100M000100Y43，罚款3000元") ==
+        #expect(Set(SearchTokenizer.terms("ＵＳＣＣ 91350100M000100Y43，罚款3000元").filter { !$0.hasPrefix("^") }) ==
                 ["uscc", "91350100m000100y43", "罚", "款", "罚款", "3000", "元"])
-        #expect(SearchTokenizer.terms("<script>") == ["script"])
+        #expect(SearchTokenizer.terms("<script>") == ["script", "^scri", "^scrip"])
     }
 
     @Test("Han terms packed in integers read back as their text, supplementary planes included")
@@ -100,15 +100,47 @@ struct SearchTokenizerTests {
         #expect(SearchTokenizer.queryTerms("假 酒") == [.han("假"), .han("酒")])
         #expect(SearchTokenizer.queryTerms("9135 x 913") == [.word("9135", prefix: true), .word("x", prefix: false), .word("913", prefix: false)])
         #expect(SearchTokenizer.queryTerms("  ，。 ") == [])
+        // Words with only punctuation between them are asked for together too; an unfinished
+        // last word (a prefix) is not.
+        #expect(SearchTokenizer.queryTerms("〔2026〕2号") == [.han("号"), .word("2026", prefix: true), .word("2", prefix: false), .han("2026~2")])
+        #expect(SearchTokenizer.queryTerms("0000-1234") == [.word("0000", prefix: true), .word("1234", prefix: true)])
+        #expect(SearchTokenizer.queryTerms("2026 2") == [.word("2026", prefix: true), .word("2", prefix: false)])
+    }
+
+    @Test("document and phone numbers are found where their parts stand together, not beside another number")
+    func joinedWords() throws {
+        func document(_ index: Int, _ text: String) -> SearchDocument {
+            SearchDocument(kind: .record, path: "records/N\(index)/", title: "记录\(index)", date: CivilDate(iso: "2026-01-01")!,
+                           regions: [], texts: [SiteText(operatorAuthored: text)])
+        }
+        let engine = SearchIndexTests.engine([
+            document(0, "长沙住建罚〔2026〕2号"), document(1, "长沙住建罚〔2026〕23号，罚款2万元"), document(2, "长沙住建罚〔2025〕2号 2026"),
+            document(3, "电话 0731-88886666"),
+        ])
+        #expect(try engine.search("长沙住建罚〔2026〕2号").hits.map(\.path) == ["records/N0/"])
+        #expect(Set(try engine.search("长沙住建罚〔2026〕").hits.map(\.path)) == ["records/N0/", "records/N1/", "records/N2/"])
+        #expect(try engine.search("0731-88886666").hits.map(\.path) == ["records/N3/"])
+        #expect(try engine.search("0731-8888").hits.map(\.path) == ["records/N3/"], "a number being typed")
+        #expect(SearchTokenizer.terms("〔2026〕2号").contains("2026~2"))
+        #expect(!SearchTokenizer.terms("2026 2").contains("2026~2"), "a space does not join")
+        #expect(!SearchTokenizer.terms("2026年2月").contains("2026~2"), "a Han character does not join")
+    }
+
+    @Test("a long word is indexed with its prefixes from four characters to seventeen")
+    func prefixes() {
+        let terms = SearchTokenizer.terms("913501001234567890 abc 12345")
+        #expect(terms.isSuperset(of: ["913501001234567890", "^9135", "^91350", "^91350100123456789", "abc", "12345", "^1234"]))
+        #expect(!terms.contains("^913501001234567890") && !terms.contains("^abc") && !terms.contains("^12345"))
+        #expect(terms.filter { $0.hasPrefix("^9135") }.count == 14)
     }
 
     @Test("shards: FNV-1a as the client computes it")
     func shards() {
         #expect(SearchShards.fnv1a("") == 0x811C_9DC5)
         #expect(SearchShards.fnv1a("a") == 0xE40C_292C)
-        #expect(SearchShards.wordShard("91350100") == "w/39313335.json")
-        #expect(SearchShards.wordShard("x") == "w/78.json")
         #expect(SearchShards.hanShard("集资", shardCount: 1) == "h/0.json")
+        #expect(SearchShards.hanShard("a", shardCount: 64) == "h/\(0xE40C_292C % 64).json")
+        #expect(SearchShards.file(for: .word("91350100", prefix: true), shardCount: 8) == SearchShards.hanShard("91350100", shardCount: 8))
     }
 }
 
@@ -140,8 +172,8 @@ struct SearchIndexTests {
         }
     }
 
-    static func engine(_ documents: [SearchDocument]) -> SearchEngine {
-        var writer = SearchIndexWriter(targetShardBytes: 4000)
+    static func engine(_ documents: [SearchDocument], inlinePostings: Int = 3_000, blockPostings: Int = 1_500) -> SearchEngine {
+        var writer = SearchIndexWriter(targetShardBytes: 4000, inlinePostings: inlinePostings, blockPostings: blockPostings)
         writer.add(contentsOf: documents)
         let files = Dictionary(uniqueKeysWithValues: writer.files().map { ($0.path, Data($0.content.utf8)) })
         return SearchEngine { path in
@@ -186,7 +218,7 @@ struct SearchIndexTests {
             queries.append(String(text[start..<(start + length)]))
         }
         for query in queries {
-            let found = Set(try engine.search(query).ids)
+            let found = Set(try engine.search(query, everything: true).ids)
             let expected = documents.filter { ($0.title + "\n" + $0.text).contains(query) }.count
             // Every true match is found (100% recall); pair intersection may add a few more.
             #expect(found.count >= expected, "\(query)")
@@ -212,7 +244,53 @@ struct SearchIndexTests {
         #expect(lists.hits.count == 40 && lists.hits.allSatisfy { $0.kind == "list" })
         let exact = try engine.search("913500000000000123")
         #expect(exact.hits.map(\.path) == ["records/D123/"])
-        #expect(try engine.search("9135000000000001").ids.count == 100)
+        #expect(try engine.search("9135000000000001", everything: true).ids.count == 100)
+        #expect(try engine.search("9135000000000001").total == 100)
+    }
+
+    @Test("lists split into blocks answer as lists read whole: every page, tier and filter, and the counts",
+          arguments: [(6, 3), (40, 16), (200, 64)])
+    func blocksAnswerAsWholeLists(inline: Int, block: Int) throws {
+        let documents = Self.documents(count: 600, seed: 21)
+        let whole = Self.engine(documents)
+        let blocked = Self.engine(documents, inlinePostings: inline, blockPostings: block)
+        var queries: [(String, SearchEngine.Filters)] = Self.phrases.map { ($0, .init()) }
+        queries += ["的", "是", "有", "标题", "9135", "91350000000000001", "集资 的"].map { ($0, .init()) }
+        queries += [("的", .init(kind: "record")), ("", .init(kind: "list", list: "black")), ("", .init(region: "湖北", year: "2025")),
+                    ("非法集资", .init(region: "浙江"))]
+        for (query, filters) in queries {
+            let all = try whole.search(query, filters: filters, everything: true)
+            #expect(try blocked.search(query, filters: filters, everything: true).ids == all.ids, "\(query) \(filters)")
+            for page in 0..<3 {
+                let one = try blocked.search(query, filters: filters, page: page)
+                #expect(one.hits == (try whole.search(query, filters: filters, page: page)).hits, "\(query) page \(page)")
+                #expect(Array(one.ids.prefix((page + 1) * 10)) == Array(all.ids.prefix((page + 1) * 10)))
+                if let total = one.total { #expect(total == all.ids.count, "\(query) \(filters) \(one.complete)") }
+                else { #expect(one.ids.count > (page + 1) * 10, "unknown counts only when there is more to show") }
+            }
+        }
+    }
+
+    @Test("the first page of a frequent term reads its newest block, not its whole list")
+    func blocksAreReadNewestFirst() throws {
+        var writer = SearchIndexWriter(targetShardBytes: 4000, inlinePostings: 40, blockPostings: 16)
+        writer.add(contentsOf: Self.documents(count: 1500, seed: 9))
+        let files = Dictionary(uniqueKeysWithValues: writer.files().map { ($0.path, Data($0.content.utf8)) })
+        #expect(files.keys.contains { $0.hasPrefix("x/") })
+        func engine() -> SearchEngine {
+            SearchEngine { path in
+                guard let data = files[path] else { throw CocoaError(.fileNoSuchFile) }
+                return data
+            }
+        }
+        let first = engine()
+        let result = try first.search("标题")
+        #expect(result.total == 1500, "one list: its count is known")
+        #expect(!first.filesFetched.contains { $0.hasPrefix("x/") }, "\(first.filesFetched)")
+        let everything = engine()
+        _ = try everything.search("标题", everything: true)
+        #expect(everything.filesFetched.filter { $0.hasPrefix("x/") }.count > 10)
+        #expect(first.bytesFetched * 3 < everything.bytesFetched)
     }
 
     @Test("a query fetches the manifest, its shards and the chunks shown, not the whole index")
@@ -227,7 +305,7 @@ struct SearchIndexTests {
             return data
         }
         _ = try engine.search("口腔医疗")
-        #expect(engine.filesFetched.count <= 3 + 1 + 2)
+        #expect(engine.filesFetched.count <= 1 + 2 + 10, "the manifest, two shards, at most ten chunks")
         #expect(engine.bytesFetched * 5 < total)
     }
 }

@@ -31,11 +31,13 @@ struct CasePageInput: PageInput {
         let subjectLines = subjects.map { redactor.subject($0, log: &log) }
         let spec = tools.factory.casePage(item, reports: reportLines, subjects: subjectLines)
         var page = tools.render(spec, log: log)
+        var texts: [(any PublishableText)?] = [item.region, item.source, item.domain, item.summary, item.proposedAction]
+        texts += item.tags
+        for subject in subjectLines { texts += [subject.name, subject.uscc] }
+        for report in reportLines { texts += [report.title, report.leadDepartment] }
         page.searchDocuments = [SearchDocument(
             kind: .case, path: SitePaths.case(item.path), title: spec.title, date: row.reportedOn,
-            regions: tools.regions(of: row),
-            texts: [item.region, item.source, item.domain, item.summary, item.proposedAction] + item.tags
-                + subjectLines.map { $0.name })]
+            regions: tools.regions(of: row), texts: texts)]
         return page
     }
 }

@@ -47,7 +47,7 @@ struct RecordPageInput: PageInput {
         var page = tools.render(spec, feedDate: row.review.approvedOn, log: log)
         let texts: [(any PublishableText)?] = [
             subject.name, subject.uscc, tools.label(row.kind.label), tools.label(row.severity.label), record.documentNo,
-            record.authority, record.basis, record.facts, record.outcome,
+            record.authority, record.basis, record.facts, record.outcome, report?.title,
         ] + rectifications.map { $0.requirement } + interviews.map { $0.summary }
         page.searchDocuments = [SearchDocument(
             kind: .record, path: SitePaths.record(record.path), title: spec.title, date: row.decidedOn,

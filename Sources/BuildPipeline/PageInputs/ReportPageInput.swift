@@ -34,11 +34,16 @@ struct ReportPageInput: PageInput {
         let records = self.records.map { redactor.recordSummary($0, log: &log) }
         let spec = tools.factory.reportPage(report, caseSummary: caseSummary, records: records, note: note)
         var page = tools.render(spec, feedDate: row.review.approvedOn, log: log)
+        var texts: [(any PublishableText)?] = [
+            report.leadDepartment, report.serviceAgency, tools.label(row.conclusion.label), report.body, caseSummary?.title,
+            caseSummary?.region,
+        ]
+        texts += report.methods.map { tools.label($0.label) }
+        texts += report.measures.map { tools.label($0.label) }
+        for record in records { texts += [tools.label(record.kind.label), record.documentNo, record.authority] }
         page.searchDocuments = [SearchDocument(
             kind: .report, path: SitePaths.report(report.path), title: spec.title,
-            date: row.review.approvedOn ?? row.concludedOn, regions: caseRow.map(tools.regions(of:)) ?? [],
-            texts: [report.leadDepartment, report.serviceAgency, tools.label(row.conclusion.label), report.body,
-                    caseSummary?.title, caseSummary?.region])]
+            date: row.review.approvedOn ?? row.concludedOn, regions: caseRow.map(tools.regions(of:)) ?? [], texts: texts)]
         return page
     }
 }

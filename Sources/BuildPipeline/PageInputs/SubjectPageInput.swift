@@ -1,4 +1,6 @@
 import PageModel
+import SearchIndex
+import SiteRender
 import Redaction
 import SnapshotModel
 import StableDigest
@@ -54,8 +56,35 @@ struct SubjectPageInput: PageInput {
         }
         let commitments = self.commitments.map { redactor.commitmentSummary($0) }
         let caseLines = cases.map { redactor.caseSummary($0, log: &log) }
-        return tools.render(
+        var page = tools.render(
             tools.factory.subjectPage(subject, records: records, listEntries: entries, commitments: commitments, cases: caseLines),
             log: log)
+        page.searchDocuments = [searchDocument(subject, records, entries.map(\.0), commitments, caseLines, tools)]
+        return page
+    }
+
+    /// The subject as a search result: found by the text its page shows (the title and
+    /// details of what is shown about it), first for its name or USCC, dated by the newest
+    /// of what is shown. The legal representative's name is shown but not indexed: the
+    /// column is searched for companies, not for people (and a snippet cut beside the name
+    /// would read as a person's name out of its context).
+    private func searchDocument(
+        _ subject: PublicSubject, _ records: [PublicRecordSummary], _ entries: [PublicListEntry],
+        _ commitments: [PublicCommitmentSummary], _ cases: [PublicCaseSummary], _ tools: PageTools
+    ) -> SearchDocument {
+        var texts: [(any PublishableText)?] = [
+            subject.name, tools.label(subject.kind.label), subject.uscc, subject.address,
+        ]
+        for entry in entries {
+            texts += [tools.label(entry.list.label), entry.authority, entry.domain, entry.basis, entry.reason]
+        }
+        for record in records { texts += [tools.label(record.kind.label), record.documentNo, record.authority] }
+        for commitment in commitments { texts.append(tools.label(commitment.kind.label)) }
+        for line in cases { texts += [line.title, line.region] }
+        let dates = records.map(\.decidedOn) + entries.map(\.listedOn) + commitments.map(\.madeOn) + cases.map(\.reportedOn)
+        return SearchDocument(
+            kind: .subject, path: SitePaths.subject(subject.slug), title: subject.name.value,
+            date: dates.max() ?? .earliest, regions: tools.regions(of: row),
+            name: [subject.name, subject.uscc], texts: texts)
     }
 }
