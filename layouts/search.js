@@ -144,7 +144,7 @@
 
   /* A term's cursors: all text, titles, subjects' names; a prefix word's are the unions of the
    * word's and its prefix term's ('^' + word: every longer word it begins). */
-  var LONGEST_PREFIX = 17;
+  var LONGEST_PREFIX = 10;
   function cursors(term, shards) {
     function lists(text) {
       return fetchJSON(shardFile(text, shards)).then(function (shard) {

@@ -82,11 +82,21 @@ public struct SearchIndexWriter: Sendable {
             facets[String(filter.prefix(1))]![String(filter.dropFirst(2)), default: 0] += 1
         }
         for term in document.han { hanPostings.append(index, to: term) }
-        for term in document.words { wordPostings[term, default: PostingList()].append(index) }
+        // Words, each with its prefix terms (a prefix shared by two words lists the document once).
+        for term in document.words.flatMap(Self.withPrefixes) { wordPostings[term, default: PostingList()].append(index) }
         for term in document.titleHan { titleHanPostings.append(index, to: term) }
-        for term in document.titleWords { titleWordPostings[term, default: PostingList()].append(index) }
+        for term in document.titleWords.flatMap(Self.withPrefixes) {
+            titleWordPostings[term, default: PostingList()].append(index)
+        }
         for term in document.nameHan { nameHanPostings.append(index, to: term) }
-        for term in document.nameWords { nameWordPostings[term, default: PostingList()].append(index) }
+        for term in document.nameWords.flatMap(Self.withPrefixes) {
+            nameWordPostings[term, default: PostingList()].append(index)
+        }
+    }
+
+    /// A word and its prefix terms.
+    static func withPrefixes(_ word: String) -> [String] {
+        [word] + SearchTokenizer.prefixes(of: word)
     }
 
     /// Adds documents.
@@ -160,16 +170,20 @@ public struct SearchIndexWriter: Sendable {
                       kept: assignment.kept, moved: assignment.moved)
     }
 
-    /// The number of hashed shards, a power of two up to 4096, for `estimated` bytes: the
-    /// last index's while its shards stay between a quarter of `target` and twice it, else
-    /// the fewest that keep them at `target` or below.
+    /// The most hashed shards: every query term reads one, so at a million records (some
+    /// 150 MB of shards) they stay near 10 KB each.
+    static let maximumShards = 16_384
+
+    /// The number of hashed shards, a power of two up to ``maximumShards``, for `estimated`
+    /// bytes: the last index's while its shards stay between a quarter of `target` and twice
+    /// it, else the fewest that keep them at `target` or below.
     static func shardCount(estimated: Int, target: Int, previous: Int) -> Int {
-        if previous > 0, previous & (previous - 1) == 0, previous <= 4096,
-           estimated / previous <= 2 * target || previous == 4096, estimated / previous >= target / 4 || previous == 1 {
+        if previous > 0, previous & (previous - 1) == 0, previous <= maximumShards,
+           estimated / previous <= 2 * target || previous == maximumShards, estimated / previous >= target / 4 || previous == 1 {
             return previous
         }
         var count = 1
-        while count < 4096 && estimated / count > target { count *= 2 }
+        while count < maximumShards && estimated / count > target { count *= 2 }
         return count
     }
 

@@ -68,19 +68,20 @@ public struct SearchNumbering: Sendable, Equatable {
     /// Numbers for `documents` (each a link and a date's day number; a link given twice is
     /// numbered twice).
     public func assign(_ documents: [(path: String, day: Int32)]) -> Assignment {
-        let previous = Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        // Each entry is claimed once: a link given twice is numbered anew the second time.
+        var previous = Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         // Documents shown before with the same date keep their place; a numbering read from a
         // damaged file could put dates out of order, and a document out of order starts again.
         var kept: [(number: Int32, document: Int)] = []
         var fresh: [Int] = []
-        var seen = Set<String>()
         for (index, document) in documents.enumerated() {
-            if seen.insert(document.path).inserted, let entry = previous[document.path], entry.day == document.day {
+            if let entry = previous.removeValue(forKey: document.path), entry.day == document.day {
                 kept.append((entry.number, index))
             } else {
                 fresh.append(index)
             }
         }
+        previous = [:]
         kept.sort { $0.number < $1.number }
         var latest = Int32.min
         kept.removeAll { item in

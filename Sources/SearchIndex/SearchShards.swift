@@ -22,8 +22,10 @@ public enum SearchShards {
     /// indexed with its prefixes from this length on (`^9135`, `^91350`…), up to
     /// ``longestPrefix``.
     public static let wordKeyLength = 4
-    /// The longest prefix indexed (a USCC's seventeen first characters).
-    public static let longestPrefix = 17
+    /// The longest prefix indexed. A query word of more characters is matched whole: a
+    /// USCC's ten first characters name a county's registrations, and every longer prefix
+    /// of every USCC made a million records' index hold three million more terms.
+    public static let longestPrefix = 10
 
     /// The file for a query term (a prefix word's exact form; its prefix term is `^WORD`).
     public static func file(for term: SearchTokenizer.QueryTerm, shardCount: Int) -> String {

@@ -6,7 +6,8 @@ import Foundation
 /// - a run of Han characters gives every character and every pair of neighbours, so any
 ///   Han substring of two or more characters is found through its pairs;
 /// - a run of ASCII letters and digits gives one term (USCCs, document numbers, years), and a
-///   longer one its prefixes from four characters on as well (`^9135`…, up to seventeen);
+///   longer one its prefixes from four characters on as well (`^9135`…, up to ten; see
+///   ``prefixes(of:)``);
 /// - two such runs with only punctuation between them (`〔2026〕2号`, `0000-12345678`) also
 ///   give the two joined, `2026~2`, so that a document number or a phone number is found
 ///   only where its parts stand together (the terms of `〔2026〕2号` are otherwise also those
@@ -116,16 +117,20 @@ public enum SearchTokenizer {
                 if index + 1 < run.count { han.insert(HanTerm.key(run[index], run[index + 1])) }
             }
         }
-        var terms = Set(words).union(joined)
-        // Every prefix of a long word, so that a prefix query reads one list, not the lists
-        // of every word it begins.
-        for word in words where word.utf8.count > SearchShards.wordKeyLength {
-            let bytes = Array(word.utf8)
-            for length in SearchShards.wordKeyLength...min(bytes.count - 1, SearchShards.longestPrefix) {
-                terms.insert("^" + String(decoding: bytes[..<length], as: UTF8.self))
-            }
+        return (han, Set(words).union(joined))
+    }
+
+    /// The prefix terms of a word (`^9135`, `^91350`…, from ``SearchShards/wordKeyLength``
+    /// characters to ``SearchShards/longestPrefix`` and shorter than the word), under which
+    /// the index also lists it, so that a prefix query reads one list rather than the lists
+    /// of every word it begins. Made when a document is added, not kept with it.
+    public static func prefixes(of word: String) -> [String] {
+        let bytes = Array(word.utf8)
+        guard bytes.count > SearchShards.wordKeyLength, bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "~") && $0 != UInt8(ascii: "#") })
+        else { return [] }
+        return (SearchShards.wordKeyLength...min(bytes.count - 1, SearchShards.longestPrefix)).map {
+            "^" + String(decoding: bytes[..<$0], as: UTF8.self)
         }
-        return (han, terms)
     }
 
     /// The terms a query needs, all of which a document must have: pairs of each Han run that

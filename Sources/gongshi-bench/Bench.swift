@@ -7,14 +7,16 @@ import SiteOutput
 
 /// `make bench`: builds synthetic snapshots of several sizes with the release `gongshi` and
 /// prints, per size, wall time, pages per second, peak memory, output files and bytes, for a
-/// full build and for a rebuild after one record changed; then, for the smallest size, the
-/// search index's size and the bytes a set of queries fetches, and measured recall.
+/// full build and for a rebuild after one record changed; then, for every size, the search
+/// index's size and the bytes a set of queries fetches, and measured recall. `--search-only`
+/// makes the full build and the search figures only.
 @main
 struct Bench {
     static func main() throws {
         var sizes = [10_000, 100_000, 1_000_000]
         var gongshi = ".build/release/gongshi"
         var work = ".cache/bench"
+        var searchOnly = false
         if CommandLine.arguments.dropFirst().first == "--measure" {
             ChildProcess.measure(Array(CommandLine.arguments.dropFirst(2)))
         }
@@ -24,8 +26,9 @@ struct Bench {
             case "--sizes": sizes = (arguments.next() ?? "").split(separator: ",").compactMap { Int($0) }
             case "--gongshi": gongshi = arguments.next() ?? gongshi
             case "--work": work = arguments.next() ?? work
+            case "--search-only": searchOnly = true
             default:
-                print("usage: gongshi-bench [--sizes 10000,100000,1000000] [--gongshi PATH] [--work DIR]")
+                print("usage: gongshi-bench [--sizes 10000,100000,1000000] [--gongshi PATH] [--work DIR] [--search-only]")
                 exit(2)
             }
         }
@@ -66,6 +69,10 @@ struct Bench {
             redactionShares.append((size, try RedactionShare.measure(snapshot: snapshot), full.seconds))
             print(row(["\(size)", "full", fmt(full.seconds), "\(pages)", "\(Int(Double(pages) / full.seconds))",
                        "\(full.peakKilobytes / 1024)", "\(files)", fmt(Double(bytes) / 1_048_576), "\(files)"]))
+            if searchOnly {
+                searchOutputs.append(out)
+                continue
+            }
 
             // The same snapshot again: nothing changes, and the site now has a previous site
             // and a page cache, as every daily build after the first has.
@@ -139,7 +146,7 @@ struct Bench {
                 + "\(fmt(share.seconds)) s on one core (\(fmt(100 * share.seconds / fullSeconds))% of the full build's wall time)")
         }
         for out in searchOutputs {
-            try searchFigures(out: out)
+            try searchFigures(out: out, recall: !searchOnly)
         }
         try? FileManager.default.removeItem(atPath: trash)
     }
@@ -172,7 +179,7 @@ struct Bench {
     }
 
     /// Index size, bytes fetched per query, and recall on titles.
-    static func searchFigures(out: String) throws {
+    static func searchFigures(out: String, recall: Bool = true) throws {
         let root = URL(fileURLWithPath: out).appendingPathComponent("search")
         var indexFiles = 0
         var indexBytes = 0
@@ -246,6 +253,7 @@ struct Bench {
             + "the first page's chunks): median \(fmt(Double(sorted[sorted.count / 2]) / 1024)) KB, max \(fmt(Double(sorted.last!) / 1024)) KB "
             + "(targets at 1M records: median 64 KB, max 256 KB)")
 
+        guard recall else { return print("recall: not measured (--search-only)") }
         // Recall: random Han substrings (2-4 characters) of titles must find every title holding them.
         var random = SeededGenerator(state: 7)
         var checked = 0

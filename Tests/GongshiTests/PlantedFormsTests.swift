@@ -170,7 +170,7 @@ struct PlantedFormsBuildTests {
         #expect(Set(planted.placements.map { "\($0.table).\($0.column)" }).count >= 8)
         try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out, asOf: asOf))
         let files = try outputFiles(fixture.out)
-        #expect(files.count > 500)
+        #expect(files.count > 400, "the pages and the search index")
         let pieces = files.map { (path: $0.key, pieces: ReaderText.pieces(path: $0.key, $0.value)) }
         var leaks: [String] = []
         for form in Set(planted.placements.map(\.form.label)).sorted() {

@@ -102,8 +102,8 @@ struct SearchFileFingerprintTests {
             for entry in [before[path], after[path]].compactMap({ $0 }) { allowed.insert("d/\(Int(entry.number) / 16).json") }
             let document = (documents + next).first { $0.path == path }!
             let prepared = SearchIndexWriter.PreparedDocument(document)
-            for term in prepared.words + prepared.han.map(HanTerm.string) {
-                for power in 0...12 { allowed.insert(SearchShards.hanShard(term, shardCount: 1 << power)) }
+            for term in prepared.words.flatMap(SearchIndexWriter.withPrefixes) + prepared.han.map(HanTerm.string) {
+                for power in 0...14 { allowed.insert(SearchShards.hanShard(term, shardCount: 1 << power)) }
             }
         }
         let rewritten = Set(second.files.keys.filter { second.files[$0]!.1 != first.files[$0]?.1 })

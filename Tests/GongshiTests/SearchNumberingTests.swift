@@ -1,8 +1,8 @@
 @testable import BuildPipeline
+@testable import SearchIndex
 import CreditVocabulary
 import DemoSnapshot
 import PageCache
-import SearchIndex
 import Foundation
 import Testing
 
@@ -28,6 +28,11 @@ struct SearchNumberingTests {
         let assignment = SearchNumbering().assign(documents)
         #expect(assignment.numbers == [5, 3, 1, 7])
         #expect(assignment.kept == 0 && assignment.moved == 0 && !assignment.compacted)
+        // A link given twice keeps its number once and is numbered anew the second time.
+        let twice: [(path: String, day: Int32)] = [("a", 1), ("a", 1), ("b", 2)]
+        let again = SearchNumbering().assign(twice).next.assign(twice)
+        Self.checkOrdered(twice, again)
+        #expect(again.kept >= 2)
     }
 
     @Test("a document keeps its number while shown with its date; new ones fit between their neighbours")
@@ -97,6 +102,20 @@ struct SearchNumberingTests {
         }
     }
 
+    @Test("the shard count is kept while shards stay within a factor of their aim, and grows to a cap")
+    func shardCount() {
+        #expect(SearchIndexWriter.shardCount(estimated: 100_000, target: 8_000, previous: 0) == 16)
+        #expect(SearchIndexWriter.shardCount(estimated: 130_000, target: 8_000, previous: 16) == 16, "8 KB a shard: kept")
+        #expect(SearchIndexWriter.shardCount(estimated: 250_000, target: 8_000, previous: 16) == 16, "15.6 KB: kept")
+        #expect(SearchIndexWriter.shardCount(estimated: 300_000, target: 8_000, previous: 16) == 64, "18.8 KB: made again")
+        #expect(SearchIndexWriter.shardCount(estimated: 20_000, target: 8_000, previous: 16) == 4, "1.25 KB: made again")
+        #expect(SearchIndexWriter.shardCount(estimated: 10_000_000_000, target: 8_000, previous: 0) == SearchIndexWriter.maximumShards)
+        #expect(SearchIndexWriter.shardCount(estimated: 10_000_000_000, target: 8_000, previous: SearchIndexWriter.maximumShards)
+                == SearchIndexWriter.maximumShards)
+        #expect(SearchIndexWriter.shardCount(estimated: 1_000, target: 8_000, previous: 1) == 1)
+        #expect(SearchIndexWriter.shardCount(estimated: 100_000, target: 8_000, previous: 24) == 16, "not a power of two: made again")
+    }
+
     @Test("a damaged numbering (dates out of order) is repaired, not trusted")
     func outOfOrder() {
         let numbering = SearchNumbering(entries: [
@@ -143,6 +162,6 @@ struct SearchNumberingTests {
         #expect(second.entries.count < first.entries.count)
         #expect(second.entries.allSatisfy { before[$0.path] == nil || before[$0.path] == $0.number }, "every document kept its number")
         let engine = SearchEngine { try Data(contentsOf: URL(fileURLWithPath: fixture.out + "/search/" + $0)) }
-        #expect(try engine.search("913501020324").hits.first?.kind == "subject", "a prefix of the USCC finds its subject first")
+        #expect(try engine.search("9135010203").hits.first?.kind == "subject", "a prefix of the USCC finds its subject first")
     }
 }
