@@ -112,7 +112,7 @@ let package = Package(
         .target(
             name: "PageCache",
             dependencies: [
-                "CreditVocabulary", "SnapshotModel", "Redaction", "SearchIndex", "SiteRender", "ByteCoding",
+                "CreditVocabulary", "SnapshotModel", "Redaction", "SearchIndex", "SiteRender", "SiteOutput", "ByteCoding",
                 "StableDigest", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),

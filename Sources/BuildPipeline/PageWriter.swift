@@ -63,7 +63,7 @@ final class PageWriter: @unchecked Sendable {
     /// blocks of `searchBlockPostings`.
     init(
         output: StagedOutput, cache: PageCacheWriter?, feedLimit: Int, searchLines: ResultLineStore = ResultLineStore(),
-        searchBlockPostings: Int = 1_500
+        searchBlockPostings: Int
     ) {
         self.output = output
         self._cache = cache
@@ -162,9 +162,6 @@ final class PageWriter: @unchecked Sendable {
     private(set) var searchFiles: [String: SearchFileCache.File] = [:]
     /// The search documents' numbers, for the next build.
     private(set) var searchNumbering = SearchNumbering()
-    /// Search documents shown before that kept their number, and that were given another.
-    private(set) var searchNumbersKept = 0
-    private(set) var searchNumbersMoved = 0
 
     /// The site-wide files: stylesheet, feed, sitemap(s), robots.txt, and the search index,
     /// whose files that `searchFiles` (the last build's) shows unchanged are kept, not made.
@@ -198,8 +195,6 @@ final class PageWriter: @unchecked Sendable {
         // one whose fingerprint is the last build's is kept as published.
         let index = search.layout(numbering: numbering)
         searchNumbering = index.numbering
-        searchNumbersKept = index.kept
-        searchNumbersMoved = index.moved
         let output = self.output
         let previousFiles = previous?.files ?? [:]
         var written: [String: SearchFileCache.File] = [:]

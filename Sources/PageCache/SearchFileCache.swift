@@ -1,6 +1,7 @@
 import ByteCoding
 import Crypto
 import Foundation
+import SiteOutput
 import StableDigest
 
 /// The search index files of the last build (`search-files.bin` in the cache folder): for
@@ -91,14 +92,10 @@ public struct SearchFileCache: Sendable {
         var writer = writer
         writer.raw(Array(SHA256.hash(data: writer.bytes)))
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
         do {
-            try Data(writer.bytes).write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-            }
+            try StateFile.replace(url, with: Data(writer.bytes))
         } catch {
-            unlink(temporary.path)
+            unlink(StateFile.temporary(for: url).path)
             throw error
         }
     }

@@ -1,5 +1,3 @@
-import StableDigest
-
 /// The ascending document indices of one term, held as gaps in LEB128 bytes: about a
 /// quarter of the memory of an `[Int32]` for the common terms of a large index. The first two
 /// indices are held in the list itself: most terms (names, numbers, words of one page) have
@@ -63,13 +61,5 @@ struct PostingList: Sendable {
                 shift += 7
             }
         }
-    }
-
-    /// Writes the list (which its count, first two indices and gap bytes determine) to a
-    /// fingerprint.
-    func write(to fingerprinter: inout ContentFingerprinter) {
-        fingerprinter.write(UInt64(UInt32(bitPattern: stored)) << 32 | UInt64(UInt32(bitPattern: first)))
-        fingerprinter.write(UInt64(UInt32(bitPattern: second)))
-        fingerprinter.write(bytes: bytes)
     }
 }

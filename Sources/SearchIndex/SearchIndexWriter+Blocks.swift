@@ -54,22 +54,16 @@ extension SearchIndexWriter {
     func blockedLists(numbers: [Int32], span: Int, previous: [String: Int]) -> [ListKey: BlockedList] {
         var long: [(ListKey, PostingList)] = []
         // A term's title and name lists are shorter than its list of all text.
-        for (key, list) in zip(hanPostings.keys, hanPostings.lists) where list.count > inlinePostings {
-            for index in 0..<3 {
-                let listKey = ListKey(term: .han(key), list: index)
-                if let postings = index == 0 ? list : self.postings(listKey), postings.count > inlinePostings {
-                    long.append((listKey, postings))
-                }
+        func addLong(_ term: Layout.Term, all: PostingList) {
+            guard all.count > inlinePostings else { return }
+            long.append((ListKey(term: term, list: 0), all))
+            for index in 1..<3 {
+                let key = ListKey(term: term, list: index)
+                if let postings = postings(key), postings.count > inlinePostings { long.append((key, postings)) }
             }
         }
-        for (word, list) in wordPostings where list.count > inlinePostings {
-            for index in 0..<3 {
-                let listKey = ListKey(term: .word(word), list: index)
-                if let postings = index == 0 ? list : self.postings(listKey), postings.count > inlinePostings {
-                    long.append((listKey, postings))
-                }
-            }
-        }
+        for (key, list) in zip(hanPostings.keys, hanPostings.lists) { addLong(.han(key), all: list) }
+        for (word, list) in wordPostings { addLong(.word(word), all: list) }
         // File stems: the term's hash, with a suffix for the second and later terms of a hash.
         var stems: [String: String] = [:]
         let named = Set(long.map { Self.name($0.0.term) }).sorted()

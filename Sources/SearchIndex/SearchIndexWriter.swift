@@ -121,30 +121,29 @@ public struct SearchIndexWriter: Sendable {
         let span = Int(numbers.max().map { $0 + 1 } ?? 0)
         var documentAt = [Int32](repeating: -1, count: span)
         for (index, number) in numbers.enumerated() { documentAt[Int(number)] = Int32(index) }
-        // Han and filter terms go to shards by hash, ASCII words by their first characters.
+        // Every term goes to a shard by hash; the shard count follows the shards' estimated size.
         var estimated = 0
         var hashed: [(term: String, key: Layout.Term)] = []
-        hashed.reserveCapacity(hanPostings.count)
+        hashed.reserveCapacity(hanPostings.count + wordPostings.count)
+        func add(_ term: String, _ key: Layout.Term, all: PostingList, title: PostingList?) {
+            estimated += term.utf8.count + 6 + (shardShare(all) + shardShare(title)) * 3
+            hashed.append((term, key))
+        }
         for (key, postings) in zip(hanPostings.keys, hanPostings.lists) {
-            let term = HanTerm.string(key)
-            estimated += term.utf8.count + 6 + (shardShare(postings) + shardShare(titleHanPostings[key])) * 3
-            hashed.append((term, .han(key)))
+            add(HanTerm.string(key), .han(key), all: postings, title: titleHanPostings[key])
         }
+        for (term, postings) in wordPostings { add(term, .word(term), all: postings, title: titleWordPostings[term]) }
         var shards: [String: [Layout.Term]] = [:]
-        for (term, postings) in wordPostings {
-            estimated += term.utf8.count + 6 + (shardShare(postings) + shardShare(titleWordPostings[term])) * 3
-            hashed.append((term, .word(term)))
-        }
         let shardCount = Self.shardCount(estimated: estimated, target: targetShardBytes, previous: numbering.shardCount)
         for (term, key) in hashed {
             shards[SearchShards.hanShard(term, shardCount: shardCount), default: []].append(key)
         }
         var paths = Array(shards.keys)
         let blocked = blockedLists(numbers: numbers, span: span, previous: numbering.blockShifts)
-        var blockFiles: [String: (list: ListKey, block: Int)] = [:]
+        var blockFiles: [String: (list: ListKey, position: Int)] = [:]
         for (key, list) in blocked {
-            for block in list.blocks.dropFirst() {
-                blockFiles[PostingCursor.blockFile(list.file, list: key.list, block: block.block)] = (key, block.block)
+            for (position, block) in list.blocks.enumerated().dropFirst() {
+                blockFiles[PostingCursor.blockFile(list.file, list: key.list, block: block.block)] = (key, position)
             }
         }
         paths += blockFiles.keys
@@ -167,7 +166,7 @@ public struct SearchIndexWriter: Sendable {
         return Layout(writer: self, numbers: numbers, documentAt: documentAt, shards: shards, shardCount: shardCount,
                       blocked: blocked, blockFiles: blockFiles, sorted: SortedListCache(),
                       paths: paths.sorted(), whole: whole.fingerprint, numbering: next,
-                      kept: assignment.kept, moved: assignment.moved)
+                      moved: assignment.moved)
     }
 
     /// The most hashed shards: every query term reads one, so at a million records (some
@@ -208,9 +207,10 @@ public struct SearchIndexWriter: Sendable {
         fileprivate let documentAt: [Int32]
         fileprivate let shards: [String: [Term]]
         fileprivate let shardCount: Int
-        /// The lists split into blocks, and the `x/` file of each block but the newest.
+        /// The lists split into blocks, and the `x/` file of each block but the newest (its
+        /// list, and its place in the list's blocks).
         fileprivate let blocked: [ListKey: BlockedList]
-        fileprivate let blockFiles: [String: (list: ListKey, block: Int)]
+        fileprivate let blockFiles: [String: (list: ListKey, position: Int)]
         fileprivate let sorted: SortedListCache
         /// Every file's path relative to `search/`, sorted.
         public let paths: [String]
@@ -218,8 +218,8 @@ public struct SearchIndexWriter: Sendable {
         fileprivate let whole: ContentFingerprint
         /// The numbering to keep for the next build.
         public let numbering: SearchNumbering
-        /// Documents shown before that kept their number, and that were given another.
-        public let kept: Int
+        /// Documents shown before that were given another number (a window spread out, or a
+        /// compaction).
         public let moved: Int
 
         /// A fingerprint of everything the file at `path` is made from: equal fingerprints
@@ -261,7 +261,7 @@ public struct SearchIndexWriter: Sendable {
                 file.write(sum.low)
                 return file.fingerprint
             }
-            if let (key, number) = blockFiles[path], let block = blocked[key]?.blocks.first(where: { $0.block == number }) {
+            if let (key, position) = blockFiles[path], let block = blocked[key]?.blocks[position] {
                 file.write(UInt64(block.count))
                 file.write(block.fingerprint.high)
                 file.write(block.fingerprint.low)
@@ -303,9 +303,9 @@ public struct SearchIndexWriter: Sendable {
             if let range = chunkNumbers(path) {
                 return chunkJSON(range)
             }
-            if let (key, block) = blockFiles[path], let list = blocked[key] {
+            if let (key, position) = blockFiles[path], let list = blocked[key] {
                 var out: [UInt8] = []
-                appendGaps(blockNumbers(key, list, block: block), to: &out)
+                appendGaps(blockNumbers(key, list, block: list.blocks[position].block), to: &out)
                 return out
             }
             return path == "manifest.json" ? Array(manifestJSON().utf8) : []
