@@ -7,6 +7,7 @@ import SiteConfig
 import SiteRender
 import SnapshotModel
 import SnapshotReader
+import Synchronization
 
 /// Renders any row of a snapshot for a reviewer, whatever its review state, scope or window,
 /// with the public site's layouts and a redactor in preview mode (every replacement marked,
@@ -43,6 +44,26 @@ public final class PreviewRenderer: Sendable {
         public var path: String
         /// What the public would see were it approved today (公示期… or 不会公示：…).
         public var ifApprovedToday: String = "随所属信息公示"
+        /// The subject as the public would read it (王某), or the case of a report.
+        public var subject: String = ""
+        /// The date the row is about: decided, concluded, listed or made on.
+        public var date: CivilDate?
+        /// What a reviewer may type to find it, folded to lower case: the id, the title, the
+        /// subject's name as stored (a natural person's too: the preview is not public) and
+        /// USCC, the document number.
+        public var searchText: String = ""
+    }
+
+    /// How the index of pending rows is ordered.
+    public enum PendingOrder: String, Sendable, CaseIterable {
+        /// Table, then id as a person counts (R2 before R10).
+        case id
+        /// Newest date first.
+        case date
+        /// Kind, then newest first.
+        case kind
+        /// Authority, then newest first.
+        case authority
     }
 
     /// The as-of date of the preview.
@@ -122,6 +143,8 @@ public final class PreviewRenderer: Sendable {
 
     /// The pages made so far.
     private let memo = PreviewPageMemo()
+    /// The rows waiting for approval, once listed.
+    private let pendingMemo = Mutex<[PendingRow]?>(nil)
 
     private func renderPage(_ kind: Kind, segment: String) throws -> Page? {
         guard let id = bySegment[kind]?[segment] else { return nil }
@@ -165,45 +188,103 @@ public final class PreviewRenderer: Sendable {
     }
 
     /// Rows waiting for approval (draft, pending), optionally of one kind (`records`, ...), one
-    /// authority (a part of its name) and with `query` in their title or id.
-    public func pendingRows(kind: String? = nil, authority: String? = nil, query: String? = nil) -> [PendingRow] {
+    /// authority (a part of its name) and with `query` in what ``PendingRow/searchText``
+    /// holds (any case), in `order`. The rows are listed once per renderer.
+    public func pendingRows(kind: String? = nil, authority: String? = nil, query: String? = nil,
+                            order: PendingOrder = .id) -> [PendingRow] {
+        let query = query?.lowercased()
+        let rows = allPending.filter { pending in
+            (kind.map { $0.isEmpty || $0 == pending.row.table.rawValue } ?? true)
+                && (authority.map { $0.isEmpty || pending.authority.contains($0) } ?? true)
+                && (query.map { $0.isEmpty || pending.searchText.contains($0) } ?? true)
+        }
+        // Newest first, undated last; nil when the dates do not decide (the id order stays).
+        func newest(_ left: PendingRow, _ right: PendingRow) -> Bool? {
+            switch (left.date, right.date) {
+            case let (a?, b?) where a != b: return a > b
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return nil
+            }
+        }
+        switch order {
+        case .id: return rows
+        case .date: return rows.sorted { newest($0, $1) ?? false }
+        case .kind: return rows.sorted { $0.row.table != $1.row.table ? $0.row.table.chineseLabel < $1.row.table.chineseLabel : newest($0, $1) ?? false }
+        case .authority: return rows.sorted { $0.authority != $1.authority ? $0.authority < $1.authority : newest($0, $1) ?? false }
+        }
+    }
+
+    /// Every row waiting for approval, in id order, made on first use.
+    private var allPending: [PendingRow] {
+        pendingMemo.withLock { memo in
+            if let memo { return memo }
+            let rows = listPending()
+            memo = rows
+            return rows
+        }
+    }
+
+    private func listPending() -> [PendingRow] {
         var rows: [PendingRow] = []
         var log = RedactionLog()
         func waiting(_ review: Review) -> Bool { review.status == .draft || review.status == .pending }
+        let subjects = Dictionary(snapshot.subjects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var shownNames: [String: String] = [:]
+        func subjectName(_ id: String) -> String {
+            if let known = shownNames[id] { return known }
+            guard let row = subjects[id] else { return id }
+            let name = redactor.subject(row, log: &log).name.value
+            shownNames[id] = name
+            return name
+        }
+        func searchText(_ id: String, _ label: String, subject: String?, _ extra: String?...) -> String {
+            let stored = subject.flatMap { subjects[$0] }
+            return ([id, label, stored?.name, stored?.uscc, stored?.id] + extra).compactMap { $0 }.joined(separator: "\n").lowercased()
+        }
         for row in snapshot.records where waiting(row.review) {
             let summary = redactor.recordSummary(row, log: &log)
-            rows.append(PendingRow(row: RowRef(.records, row.id), label: "\(row.kind.label) \(summary.documentNo?.value ?? row.id)",
+            let label = "\(row.kind.label) \(summary.documentNo?.value ?? row.id)"
+            rows.append(PendingRow(row: RowRef(.records, row.id), label: label,
                                    authority: summary.authority.value, status: row.review.status, path: SitePaths.record(summary.path),
-                                   ifApprovedToday: ifApprovedToday(row, \.review, publicPolicy.window(for:))))
+                                   ifApprovedToday: ifApprovedToday(row, \.review, publicPolicy.window(for:)),
+                                   subject: subjectName(row.subjectID), date: row.decidedOn,
+                                   searchText: searchText(row.id, label, subject: row.subjectID, row.documentNo, row.authority)))
         }
         for row in snapshot.reports where waiting(row.review) {
             let summary = redactor.reportSummary(row, log: &log)
             rows.append(PendingRow(row: RowRef(.verificationReports, row.id), label: summary.title.value,
                                    authority: summary.leadDepartment.value, status: row.review.status, path: SitePaths.report(summary.path),
-                                   ifApprovedToday: ifApprovedToday(row, \.review, publicPolicy.window(for:))))
+                                   ifApprovedToday: ifApprovedToday(row, \.review, publicPolicy.window(for:)),
+                                   subject: "失信案例 \(row.caseID)", date: row.concludedOn,
+                                   searchText: searchText(row.id, summary.title.value, subject: nil, row.title, row.caseID, row.leadDepartment)))
         }
         for row in snapshot.listEntries where waiting(row.review) {
             let entry = redactor.listEntry(row, reason: nil, recordShown: false, log: &log)
-            rows.append(PendingRow(row: RowRef(.listEntries, row.id), label: "\(row.list.label) \(row.id)",
+            let label = "\(row.list.label) \(row.id)"
+            rows.append(PendingRow(row: RowRef(.listEntries, row.id), label: label,
                                    authority: entry.authority.value, status: row.review.status,
-                                   path: SitePaths.subject(redactor.subjectSlug(row.subjectID)) + "#" + entry.path))
+                                   path: SitePaths.subject(redactor.subjectSlug(row.subjectID)) + "#" + entry.path,
+                                   subject: subjectName(row.subjectID), date: row.listedOn,
+                                   searchText: searchText(row.id, label, subject: row.subjectID, row.authority)))
         }
         for row in snapshot.commitments where waiting(row.review) {
-            rows.append(PendingRow(row: RowRef(.commitments, row.id), label: "\(row.kind.label) \(row.id)", authority: "",
+            let label = "\(row.kind.label) \(row.id)"
+            rows.append(PendingRow(row: RowRef(.commitments, row.id), label: label, authority: "",
                                    status: row.review.status, path: SitePaths.commitment(redactor.path(row.id)),
-                                   ifApprovedToday: ifApprovedToday(row, \.review, publicPolicy.window(for:))))
+                                   ifApprovedToday: ifApprovedToday(row, \.review, publicPolicy.window(for:)),
+                                   subject: subjectName(row.subjectID), date: row.madeOn,
+                                   searchText: searchText(row.id, label, subject: row.subjectID)))
         }
         // The index lists rows, it does not highlight them: the preview markers go, each
         // replacement standing alone (they showed as stray digits: 关于1崔某…).
         for index in rows.indices {
             rows[index].label = PreviewMarker.unmarked(rows[index].label)
             rows[index].authority = PreviewMarker.unmarked(rows[index].authority)
+            rows[index].subject = PreviewMarker.unmarked(rows[index].subject)
+            rows[index].searchText += "\n" + rows[index].label.lowercased()
         }
-        return rows.filter { pending in
-            (kind.map { $0.isEmpty || $0 == pending.row.table.rawValue } ?? true)
-                && (authority.map { $0.isEmpty || pending.authority.contains($0) } ?? true)
-                && (query.map { $0.isEmpty || pending.label.contains($0) || pending.row.id.contains($0) } ?? true)
-        }.sorted { left, right in
+        return rows.sorted { left, right in
             // R2 before R10: ids in the order a person counts them, table by table.
             if left.row.table != right.row.table { return left.row.table.rawValue < right.row.table.rawValue }
             let order = left.row.id.compare(right.row.id, options: .numeric)

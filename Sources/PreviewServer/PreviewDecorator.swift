@@ -4,10 +4,11 @@ import Markdown
 import Redaction
 
 /// Turns a rendered preview into the reviewer's page: each marked replacement becomes a
-/// highlight naming its rule, with the original text beside it for the toggle; the page gets
-/// `noindex`, a watermark and a banner with the row's status.
+/// highlight naming its rule, with an empty place for its original, which the toggle fetches
+/// from `originals` (the page itself holds none); the page gets `noindex`, a watermark and a
+/// banner with the row's status.
 enum PreviewDecorator {
-    static func decorate(_ page: PreviewRenderer.Page) -> String {
+    static func decorate(_ page: PreviewRenderer.Page, originals: String, account: String = "") -> String {
         var html = highlight(page.html, page.replacements)
         let head = """
             <meta name="robots" content="noindex, nofollow">
@@ -27,9 +28,10 @@ enum PreviewDecorator {
             <p><strong>审核预览 · 非公开页面</strong>　\(HTMLEscaping.escape(page.row.chineseDescription))　审核状态：<strong class="preview-review">\(HTMLEscaping.escape(status.review))</strong>\(status.scope.map { "　范围：" + HTMLEscaping.escape($0) } ?? "")</p>
             <p class="preview-window">\(HTMLEscaping.escape(status.window))</p>
             <p class="preview-today">\(HTMLEscaping.escape(status.today))</p>
-            <p><button type="button" id="preview-toggle" aria-pressed="false">显示原文</button>
+            <p><button type="button" id="preview-toggle" aria-pressed="false" data-originals="\(HTMLEscaping.escape(originals))">显示原文</button>
+            <span class="preview-toggle-message" role="status"></span>
             <a href="/_preview/redactions/\(page.row.table.rawValue)/\(percentEncode(page.row.id))/">本条信息的技术处理报告（\(page.replacements.count) 处）</a>
-            · <a href="/">待审核信息</a></p>
+            · <a href="/">待审核信息</a>\(account)</p>
             \(legend.isEmpty ? "" : "<details><summary>处理规则图例</summary><ul class=\"preview-legend\">\(legend)</ul></details>")
             </section>
             """
@@ -58,7 +60,7 @@ enum PreviewDecorator {
                     let replacement = replacements[number]
                     output += "<span class=\"redaction\" data-rule=\"\(replacement.rule.rawValue)\" title=\"已作技术处理：\(HTMLEscaping.escape(replacement.rule.label))\">"
                     output += "<span class=\"masked\">\(shown)</span>"
-                    output += "<span class=\"original\" hidden>\(HTMLEscaping.escape(replacement.original))</span></span>"
+                    output += "<span class=\"original\" hidden data-n=\"\(number)\"></span></span>"
                 }
                 index = html.index(after: end)
                 continue

@@ -2,28 +2,42 @@ import BuildPipeline
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
+import JSONText
+import NIOCore
 import SnapshotModel
 
 /// `gongshi preview`: a local web server that renders any row of the snapshot for reviewers.
-/// GET only, small requests only, loopback unless explicitly allowed; it never writes files.
+/// It never writes files but its access log. On loopback it needs no login unless given
+/// accounts; on any other address it needs `allowRemote` and accounts. Every request must name
+/// the preview in its `Host` header; originals are sent only when a reviewer reveals them,
+/// and each reveal is logged.
 public enum PreviewServer {
-    /// Whether `host` is a loopback address.
+    /// Whether `host` resolves to loopback addresses only.
     public static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        (try? ListeningAddress(host: host))?.isLoopback ?? false
     }
 
     /// Runs the server until cancelled; `onRunning` gets the bound port.
     public static func run(_ options: PreviewOptions, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        guard isLoopback(options.host) || options.allowRemote else {
-            throw PreviewError(description: "\(options.host) is not a loopback address; pass --allow-remote to expose unpublished data on the network")
+        let address = try ListeningAddress(host: options.host, serverNames: options.serverNames)
+        guard address.isLoopback || options.allowRemote else {
+            throw PreviewError(description: "\(options.host) 不是本机地址（\(address.addresses.joined(separator: "、"))）；预览含未公开信息和原文，如确需在网络上提供，请加 --allow-remote 并以 --users 指定审核账号 [not_loopback]")
         }
+        guard address.isLoopback || options.requiresLogin else {
+            throw PreviewError(description: "在非本机地址 \(options.host) 上提供预览须要求登录：先用 gongshi preview-user add 账号名 --users 文件 建立账号，再加 --users 文件 [remote_needs_users]")
+        }
+        let gate = try ReviewerGate(options: options)
         // Fail early on a bad snapshot or site folder.
         let cache = RendererCache(snapshot: options.snapshot, site: options.site)
         _ = try await cache.current()
-        let router = Router()
-        router.add(middleware: RequestGuard())
-        let handler: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
-            let response = try await respond(to: request, cache: cache)
+        let site = PreviewSite(cache: cache, gate: gate)
+
+        let router = Router(context: PreviewContext.self)
+        router.add(middleware: RequestGuard(address: address))
+        router.add(middleware: LoginGate(gate: gate))
+        let handler: @Sendable (Request, PreviewContext) async throws -> Response = { request, context in
+            let response = await site.respond(to: request, context: context)
             // HEAD: the same status and headers, no body.
             return request.method == .head ? Response(status: response.status, headers: response.headers) : response
         }
@@ -31,95 +45,18 @@ public enum PreviewServer {
         router.get("**", use: handler)
         router.head("/", use: handler)
         router.head("**", use: handler)
+        // One catch-all for the forms too: a constant `_preview` branch in the router's tree
+        // would hide the GET pages under it. RequestGuard lets POST reach these two paths only.
+        router.post("**") { request, context in
+            request.uri.path == PreviewPaths.login ? try await gate.login(request, context: context)
+                : await gate.logout(request, context: context)
+        }
+        let idle = options.idleTimeout.components
         let app = Application(
             router: router,
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000))),
             configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: "gongshi-preview"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? options.port) })
         try await app.run()
-    }
-
-    static func respond(to request: Request, cache: RendererCache) async throws -> Response {
-        let renderer = try await cache.current()
-        let parts = request.uri.path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
-        let query = request.uri.queryParameters
-        switch parts.count {
-        case 0:
-            let kind = query["kind"].map(String.init) ?? ""
-            let authority = query["authority"].map(String.init) ?? ""
-            let text = (query["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
-            return html(ReviewerPages.index(renderer.pendingRows(kind: kind, authority: authority, query: text),
-                                            kind: kind, authority: authority, query: text))
-        case 2 where parts == ["assets", "style.css"]:
-            return text(renderer.stylesheet, type: "text/css; charset=utf-8")
-        case 2 where parts == ["_preview", "preview.css"]:
-            return text(PreviewAssets.stylesheet, type: "text/css; charset=utf-8")
-        case 2 where parts == ["_preview", "preview.js"]:
-            return text(PreviewAssets.script, type: "text/javascript; charset=utf-8")
-        case 2 where parts == ["_preview", "redactions"]:
-            let (counts, rows) = try renderer.snapshotRedactions()
-            return html(ReviewerPages.snapshotReport(counts: counts, rows: rows, renderer: renderer))
-        case 4 where parts[0] == "_preview" && parts[1] == "redactions":
-            guard let table = SnapshotTable(rawValue: parts[2]), let page = try renderer.page(for: table, id: parts[3]) else {
-                return notFound()
-            }
-            return html(ReviewerPages.rowReport(page))
-        case 2:
-            guard let kind = PreviewRenderer.Kind(rawValue: parts[0]) else { return sectionNotPreviewed(parts) }
-            guard let page = try renderer.page(kind, segment: parts[1]) else { return notFound() }
-            return html(PreviewDecorator.decorate(page))
-        default:
-            return sectionNotPreviewed(parts)
-        }
-    }
-
-    /// The public site's sections a page header links to (lists, the search, the column's
-    /// own pages): the preview shows rows one by one, and says so instead of "没有这条信息".
-    static let sections: Set<String> = ["cases", "reports", "records", "subjects", "lists", "commitments", "search",
-                                        "about", "objection", "index.html", "feed.xml", "sitemap.xml"]
-
-    static func sectionNotPreviewed(_ parts: [String]) -> Response {
-        guard let first = parts.first, sections.contains(first) else { return notFound() }
-        return html(ReviewerPages.page(title: "栏目页面不在预览中", body: """
-            <p>审核预览只显示单条信息（信用记录、核查报告、失信案例、信用承诺、主体）及其技术处理情况。\
-            栏目列表、站内搜索和栏目说明由正式构建生成，请在构建后的网站中查看。</p>
-            <p><a href="/">返回待审核信息</a> · <a href="/_preview/redactions/">全库技术处理报告</a></p>
-            """))
-    }
-
-    static func html(_ body: String) -> Response {
-        text(body, type: "text/html; charset=utf-8")
-    }
-
-    static func text(_ body: String, type: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: body)))
-    }
-
-    static func notFound() -> Response {
-        text(ReviewerPages.page(title: "未找到", body: "<p>没有这条信息。</p>"), type: "text/html; charset=utf-8", status: .notFound)
-    }
-}
-
-/// GET and HEAD only; no request body; URIs of at most 2,048 bytes; every response marked
-/// not to be cached or indexed.
-struct RequestGuard<Context: RequestContext>: RouterMiddleware {
-    static var maxURILength: Int { 2048 }
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method == .get || request.method == .head else {
-            return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
-        }
-        guard request.uri.description.utf8.count <= Self.maxURILength else {
-            return Response(status: .uriTooLong)
-        }
-        if let length = request.headers[.contentLength], (Int(length) ?? 1) > 0 {
-            return Response(status: .contentTooLarge)
-        }
-        if request.headers[.transferEncoding] != nil {
-            return Response(status: .contentTooLarge)
-        }
-        var response = try await next(request, context)
-        response.headers[.cacheControl] = "no-store"
-        response.headers[HTTPField.Name("X-Robots-Tag")!] = "noindex, nofollow"
-        return response
     }
 }

@@ -1,12 +1,16 @@
 import BuildPipeline
 import Foundation
+import HTTPTypes
+import Hummingbird
 import Markdown
 import Redaction
 import SnapshotModel
 
 /// The preview's own pages: the index of rows waiting for approval and the redaction reports.
 enum ReviewerPages {
-    static func page(title: String, body: String) -> String {
+    /// A page of the preview's own layout; `banner` false for the login form, whose links
+    /// would only lead back to it.
+    static func page(title: String, account: String = "", banner: Bool = true, body: String) -> String {
         """
         <!DOCTYPE html>
         <html lang="zh-CN">
@@ -20,7 +24,7 @@ enum ReviewerPages {
         </head>
         <body class="gongshi-preview">
         <div class="preview-watermark" aria-hidden="true">预览 · 非公开</div>
-        <section class="preview-banner" role="note"><p><strong>审核预览 · 非公开页面</strong>　<a href="/">待审核信息</a> · <a href="/_preview/redactions/">全库技术处理报告</a></p></section>
+        <section class="preview-banner" role="note"><p><strong>审核预览 · 非公开页面</strong>\(banner ? "　<a href=\"/\">待审核信息</a> · <a href=\"/_preview/redactions/\">全库技术处理报告</a>" + account : "")</p></section>
         <main id="main">
         <h1>\(HTMLEscaping.escape(title))</h1>
         \(body)
@@ -33,41 +37,81 @@ enum ReviewerPages {
     static let kinds: [(String, String)] = [("", "全部"), ("records", "信用记录"), ("verification_reports", "核查报告"),
                                             ("list_entries", "名单信息"), ("commitments", "信用承诺")]
 
-    static func index(_ rows: [PreviewRenderer.PendingRow], kind: String, authority: String, query: String = "") -> String {
+    static let orders: [(PreviewRenderer.PendingOrder, String)] = [(.id, "编号"), (.date, "日期（新的在前）"),
+                                                                    (.kind, "类别"), (.authority, "部门")]
+    /// Rows on one page of the index.
+    static let pageSize = 100
+
+    /// The index of rows waiting for approval: a filter form, then one page of rows with what
+    /// approving each would mean for the public, then the page links.
+    static func index(_ rows: [PreviewRenderer.PendingRow], kind: String, authority: String, query: String = "",
+                      order: PreviewRenderer.PendingOrder = .id, page number: Int = 1, account: String = "") -> String {
         let options = kinds.map { value, label in
             "<option value=\"\(value)\"\(value == kind ? " selected" : "")>\(label)</option>"
         }.joined()
-        let lines = rows.map { row in
+        let orderOptions = orders.map { value, label in
+            "<option value=\"\(value.rawValue)\"\(value == order ? " selected" : "")>\(label)</option>"
+        }.joined()
+        let pages = max(1, (rows.count + pageSize - 1) / pageSize)
+        let number = min(max(1, number), pages)
+        let shown = rows.dropFirst((number - 1) * pageSize).prefix(pageSize)
+        let lines = shown.map { row in
             """
             <tr><td><a href="/\(row.path)">\(HTMLEscaping.escape(row.label))</a></td><td>\(HTMLEscaping.escape(row.row.table.chineseLabel))</td>\
+            <td>\(HTMLEscaping.escape(row.subject))</td><td>\(row.date.map { HTMLEscaping.escape($0.chinese) } ?? "")</td>\
             <td>\(HTMLEscaping.escape(row.authority))</td><td>\(HTMLEscaping.escape(row.status.label))</td>\
             <td>\(HTMLEscaping.escape(row.ifApprovedToday))</td></tr>
             """
         }.joined(separator: "\n")
-        return page(title: "待审核信息", body: """
-            <form method="get" action="/"><p>
+        func link(_ page: Int) -> String {
+            var items = [URLQueryItem]()
+            if !kind.isEmpty { items.append(.init(name: "kind", value: kind)) }
+            if !query.isEmpty { items.append(.init(name: "q", value: query)) }
+            if !authority.isEmpty { items.append(.init(name: "authority", value: authority)) }
+            if order != .id { items.append(.init(name: "sort", value: order.rawValue)) }
+            if page > 1 { items.append(.init(name: "page", value: String(page))) }
+            var components = URLComponents()
+            components.path = "/"
+            components.queryItems = items.isEmpty ? nil : items
+            return HTMLEscaping.escape(components.string ?? "/")
+        }
+        let navigation = pages == 1 ? "" : """
+            <nav class="pagination" aria-label="分页"><p>\
+            \(number > 1 ? "<a href=\"\(link(1))\">首页</a> <a href=\"\(link(number - 1))\" rel=\"prev\">上一页</a>" : "")
+            第 \(number) / \(pages) 页
+            \(number < pages ? "<a href=\"\(link(number + 1))\" rel=\"next\">下一页</a> <a href=\"\(link(pages))\">末页</a>" : "")</p></nav>
+            """
+        let never = rows.filter { $0.ifApprovedToday.hasPrefix("不会公示") }.count
+        return page(title: "待审核信息", account: account, body: """
+            <form method="get" action="/" class="preview-filter"><p>
+            <label for="q">查找</label> <input id="q" name="q" value="\(HTMLEscaping.escape(query))" placeholder="编号、标题、主体名称、统一社会信用代码、文书编号">
             <label for="kind">类别</label> <select id="kind" name="kind">\(options)</select>
-            <label for="q">标题或编号</label> <input id="q" name="q" value="\(HTMLEscaping.escape(query))">
             <label for="authority">部门</label> <input id="authority" name="authority" value="\(HTMLEscaping.escape(authority))">
+            <label for="sort">排序</label> <select id="sort" name="sort">\(orderOptions)</select>
             <button type="submit">筛选</button></p></form>
-            <p>共 \(rows.count) 条草稿或待审核信息，其中 \(rows.filter { $0.ifApprovedToday.hasPrefix("不会公示") }.count) 条即使今日审核通过也不会公示。</p>
+            <p>共 \(rows.count) 条草稿或待审核信息，其中 \(never) 条即使今日审核通过也不会公示。</p>
             <div class="table-wrap"><table class="preview-table">
-            <thead><tr><th scope="col">信息</th><th scope="col">类别</th><th scope="col">部门</th><th scope="col">状态</th><th scope="col">若今日审核通过</th></tr></thead>
+            <thead><tr><th scope="col">信息</th><th scope="col">类别</th><th scope="col">主体</th><th scope="col">日期</th>\
+            <th scope="col">部门</th><th scope="col">状态</th><th scope="col">若今日审核通过（公开性）</th></tr></thead>
             <tbody>
             \(lines)
             </tbody></table></div>
+            \(navigation)
             """)
     }
 
-    static func rowReport(_ preview: PreviewRenderer.Page) -> String {
-        let own = preview.replacements.filter { $0.row == preview.row }
-        let related = preview.replacements.filter { $0.row != preview.row }
-        func table(_ replacements: [PreviewReplacement]) -> String {
-            let lines = replacements.map { item in
+    /// One row's replacements, with an empty 原文 column the toggle fills from `originals`.
+    static func rowReport(_ preview: PreviewRenderer.Page, originals: String, account: String = "") -> String {
+        let numbered = preview.replacements.enumerated().map { (number: $0.offset, item: $0.element) }
+        let own = numbered.filter { $0.item.row == preview.row }
+        let related = numbered.filter { $0.item.row != preview.row }
+        func table(_ replacements: [(number: Int, item: PreviewReplacement)]) -> String {
+            let lines = replacements.map { number, item in
                 """
-                <tr><td>\(HTMLEscaping.escape(item.row.chineseDescription)) · \(HTMLEscaping.escape(item.field))</td>\
+                <tr><td>\(HTMLEscaping.escape(item.row.chineseDescription)) · <span title="\(HTMLEscaping.escape(item.field))">\
+                \(HTMLEscaping.escape(item.row.table.chineseLabel(ofColumn: item.field)))</span></td>\
                 <td><span class="redaction" data-rule="\(item.rule.rawValue)">\(HTMLEscaping.escape(item.rule.label))</span></td>\
-                <td>\(HTMLEscaping.escape(Self.unescapedMarkdown(item.replacement)))</td><td><span class="original" hidden>\(HTMLEscaping.escape(item.original))</span></td></tr>
+                <td>\(HTMLEscaping.escape(Self.unescapedMarkdown(item.replacement)))</td><td><span class="original" hidden data-n="\(number)"></span></td></tr>
                 """
             }.joined(separator: "\n")
             return """
@@ -77,8 +121,9 @@ enum ReviewerPages {
                 </tbody></table></div>
                 """
         }
-        return page(title: "技术处理报告：\(preview.row.chineseDescription)", body: """
-            <p><button type="button" id="preview-toggle" aria-pressed="false">显示原文</button></p>
+        return page(title: "技术处理报告：\(preview.row.chineseDescription)", account: account, body: """
+            <p><button type="button" id="preview-toggle" aria-pressed="false" data-originals="\(HTMLEscaping.escape(originals))">显示原文</button>
+            <span class="preview-toggle-message" role="status"></span></p>
             <script src="/_preview/preview.js" defer></script>
             <h2>本条信息（\(own.count) 处）</h2>
             \(table(own))
@@ -87,7 +132,8 @@ enum ReviewerPages {
             """)
     }
 
-    static func snapshotReport(counts: [RedactionRule: Int], rows: [RowRef: Set<RedactionRule>], renderer: PreviewRenderer) -> String {
+    static func snapshotReport(counts: [RedactionRule: Int], rows: [RowRef: Set<RedactionRule>], renderer: PreviewRenderer,
+                               account: String = "") -> String {
         let countLines = counts.sorted { $0.key < $1.key }.map { rule, count in
             "<tr><td><span class=\"redaction\" data-rule=\"\(rule.rawValue)\">\(HTMLEscaping.escape(rule.label))</span> (\(rule.rawValue))</td><td>\(count)</td></tr>"
         }.joined(separator: "\n")
@@ -99,7 +145,7 @@ enum ReviewerPages {
                 ?? HTMLEscaping.escape(row.chineseDescription)
             return "<tr><td>\(link)</td><td>\(rules.intersection(detectorRules).sorted().map { HTMLEscaping.escape($0.label) }.joined(separator: "、"))</td></tr>"
         }.joined(separator: "\n")
-        return page(title: "全库技术处理报告", body: """
+        return page(title: "全库技术处理报告", account: account, body: """
             <h2>各规则处理次数</h2>
             <table class="preview-table"><thead><tr><th scope="col">规则</th><th scope="col">次数</th></tr></thead><tbody>
             \(countLines)
@@ -108,6 +154,30 @@ enum ReviewerPages {
             <table class="preview-table"><thead><tr><th scope="col">信息</th><th scope="col">检出</th></tr></thead><tbody>
             \(rowLines)
             </tbody></table>
+            """)
+    }
+
+    /// The banner's account part: who is logged in and a logout button; nothing without login.
+    static func accountBar(reviewer: String?, loginRequired: Bool) -> String {
+        guard loginRequired, let reviewer else { return "" }
+        return """
+             · 审核人员：\(HTMLEscaping.escape(reviewer)) <form class="preview-logout" method="post" action="\(PreviewPaths.logout)">\
+            <button type="submit">退出登录</button></form>
+            """
+    }
+
+    /// The login form, with `message` above it (a refusal, a lockout).
+    static func loginResponse(status: HTTPResponse.Status, next: String, name: String, message: String?) -> Response {
+        let note = message.map { "<p class=\"preview-login-message\" role=\"alert\">\(HTMLEscaping.escape($0))</p>" } ?? ""
+        return PreviewResponses.page(status: status, title: "审核人员登录", banner: false, body: """
+            \(note)
+            <form class="preview-login" method="post" action="\(PreviewPaths.login)">
+            <input type="hidden" name="next" value="\(HTMLEscaping.escape(next))">
+            <p><label for="name">账号</label><br><input id="name" name="name" autocomplete="username" required value="\(HTMLEscaping.escape(name))"></p>
+            <p><label for="password">密码</label><br><input id="password" name="password" type="password" autocomplete="current-password" required></p>
+            <p><button type="submit">登录</button></p>
+            </form>
+            <p>预览含未公开信息和原文，仅供审核人员使用；每次显示原文都会记入访问日志。</p>
             """)
     }
 

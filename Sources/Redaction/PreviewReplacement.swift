@@ -17,14 +17,15 @@ public struct PreviewReplacement: Hashable, Sendable {
 
 /// The markers a preview redactor puts around each replacement in the text it returns:
 /// `start` + index in ``RedactionLog/previewReplacements`` + `separator` + replacement + `end`
-/// (private-use characters, which no snapshot text of the public build can carry).
+/// (Unicode noncharacters, which the snapshot reader removes from every text it reads, so
+/// that no snapshot value can forge a highlight; Swift accepts no noncharacter in a literal).
 public enum PreviewMarker {
     /// Opens a marked replacement.
-    public static let start: Character = "\u{E000}"
+    public static let start: Character = Character(Unicode.Scalar(UInt32(0xFDD0))!)
     /// Ends the index.
-    public static let separator: Character = "\u{E001}"
+    public static let separator: Character = Character(Unicode.Scalar(UInt32(0xFDD1))!)
     /// Closes a marked replacement.
-    public static let end: Character = "\u{E002}"
+    public static let end: Character = Character(Unicode.Scalar(UInt32(0xFDD2))!)
 
     /// `text` with each marked replacement shown as the replacement alone: for places that
     /// list rows rather than highlight them (the reviewers' index).

@@ -173,7 +173,7 @@ struct Bench {
     static func searchFilesRewritten(out: String) throws -> (added: Int, changed: Int, removed: Int, total: Int) {
         let changes = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + ".changes.json"))) as? [String: Any] ?? [:]
         func count(_ key: String) -> Int { (changes[key] as? [String] ?? []).filter { $0.hasPrefix("search/") }.count }
-        let manifest = try DeployManifest.load(URL(fileURLWithPath: out + ".manifest.json"))
+        let manifest = DeployManifest.load(URL(fileURLWithPath: out + ".manifest.json"))
         let total = manifest?.files.keys.filter { $0.hasPrefix("search/") }.count ?? 0
         return (count("added"), count("changed"), count("removed"), total)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PreviewServer
 
 /// `gongshi preview`.
@@ -11,17 +12,25 @@ struct PreviewCommand: AsyncParsableCommand {
     @Option(help: "The site folder.") var site: String = "."
     @Option(help: "Address to bind.") var host: String = "127.0.0.1"
     @Option(help: "Port.") var port: Int = 8080
-    @Flag(name: .customLong("allow-remote"), help: "Allow binding a non-loopback address (exposes unpublished data).")
+    @Flag(name: .customLong("allow-remote"), help: "Allow binding a non-loopback address (needs --users; put TLS in front, see README).")
     var allowRemote = false
+    @Option(help: "The reviewers' accounts file (gongshi preview-user add): every page then asks for a login.")
+    var users: String?
+    @Option(name: .customLong("server-name"), help: "A host name the preview answers to besides its address (a TLS proxy's public name); repeatable.")
+    var serverNames: [String] = []
+    @Option(name: .customLong("access-log"), help: "Where logins and each reveal of originals are logged (JSON lines).")
+    var accessLog = "preview-access.log"
+    @Option(name: .customLong("session-minutes"), help: "Minutes a session lasts without a request.")
+    var sessionMinutes = 30
 
     func run() async throws {
-        if !PreviewServer.isLoopback(host) && allowRemote {
-            printError("gongshi: warning: the preview shows drafts and unredacted originals; it is now reachable at \(host):\(port)")
-        }
-        let options = PreviewOptions(snapshot: snapshot, site: site, host: host, port: port, allowRemote: allowRemote)
+        let options = PreviewOptions(snapshot: snapshot, site: site, host: host, port: port, allowRemote: allowRemote,
+                                     users: users, serverNames: serverNames, accessLog: accessLog,
+                                     sessionIdle: .seconds(max(1, sessionMinutes) * 60))
         do {
             try await PreviewServer.run(options) { port in
-                print("gongshi: preview of \(snapshot) at http://\(host):\(port)/ (not public; Ctrl-C to stop)")
+                let login = users.map { "需登录，账号见 \($0)" } ?? "本机使用，无需登录"
+                FileHandle.standardOutput.write(Data(("gongshi: 审核预览 \(snapshot) 已在 http://\(host):\(port)/ 提供（非公开；\(login)；访问日志 \(accessLog)；Ctrl-C 停止）\n").utf8))
             }
         } catch let error as PreviewError {
             printFailure(error)

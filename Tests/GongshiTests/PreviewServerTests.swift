@@ -2,17 +2,24 @@
 import CreditVocabulary
 import DemoSnapshot
 import Foundation
+import Redaction
+import SnapshotReader
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
 @testable import PreviewServer
 import Testing
 
-/// A preview server on a free loopback port for the duration of `body`.
-func withPreviewServer(snapshot: String, site: String, _ body: (URL) async throws -> Void) async throws {
+/// A preview server on a free loopback port for the duration of `body`, its access log in a
+/// temporary file unless `configure` says otherwise.
+func withPreviewServer(snapshot: String, site: String, configure: (inout PreviewOptions) -> Void = { _ in },
+                       _ body: (URL) async throws -> Void) async throws {
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-    let server = Task {
-        try await PreviewServer.run(PreviewOptions(snapshot: snapshot, site: site, port: 0)) { port in continuation.yield(port) }
+    var options = PreviewOptions(snapshot: snapshot, site: site, port: 0,
+                                 accessLog: NSTemporaryDirectory() + "gongshi-preview-\(UUID().uuidString).log")
+    configure(&options)
+    let server = Task { [options] in
+        try await PreviewServer.run(options) { port in continuation.yield(port) }
     }
     defer { server.cancel() }
     var iterator = ports.makeAsyncIterator()
@@ -46,11 +53,12 @@ struct PreviewServerTests {
         return file
     }
 
-    @Test("a draft record renders with its banner; every rule is highlighted; originals appear only in the toggle")
+    @Test("a draft record renders with its banner; every rule is highlighted; originals are fetched only when revealed, and logged")
     func draftRecord() async throws {
         let fixture = try SiteFixture()
         let file = try planted(fixture)
-        try await withPreviewServer(snapshot: file.path, site: fixture.site) { base in
+        let log = fixture.snapshotPath("access.log")
+        try await withPreviewServer(snapshot: file.path, site: fixture.site, configure: { $0.accessLog = log }) { base in
             let (status, page) = try await fetch(base.appendingPathComponent("records/R-DRAFT/"))
             #expect(status == 200)
             #expect(page.contains("审核预览 · 非公开页面") && page.contains("草稿") && page.contains("若于"))
@@ -61,20 +69,38 @@ struct PreviewServerTests {
                 #expect(page.contains("data-rule=\"\(rule)\""), "no highlight for \(rule)")
             }
             #expect(page.contains("title=\"已作技术处理：身份证号\""))
-            for original in ["11010519491231002X", "13812345678", "0591-87654321", "6222021234567890128", "wxm@example.com",
-                             "王小明", "秘方A"] {
-                let all = page.components(separatedBy: original).count - 1
-                let inToggle = page.components(separatedBy: "<span class=\"original\" hidden>\(original)").count - 1
-                #expect(all >= 1 && all == inToggle, "\(original): \(all) occurrences, \(inToggle) in the toggle")
+            // The page holds no original; each highlight has an empty place the toggle fills.
+            let originals = ["11010519491231002X", "13812345678", "0591-87654321", "6222021234567890128", "wxm@example.com",
+                             "王小明", "秘方A"]
+            for original in originals {
+                #expect(!page.contains(original), "\(original) is in the page before it is revealed")
             }
+            let places = page.matches(of: /<span class="original" hidden data-n="([0-9]+)"><\/span>/).map { Int($0.output.1)! }
+            #expect(!places.isEmpty)
+            #expect(try String(contentsOfFile: log, encoding: .utf8).isEmpty, "nothing revealed yet")
+            // The toggle's address gives them, indexed as the places, and the reveal is logged.
+            let address = try #require(page.firstMatch(of: /data-originals="([^"]+)"/)).output.1
+            let (revealStatus, revealed) = try await fetch(URL(string: base.absoluteString + address.replacingOccurrences(of: "&amp;", with: "&"))!)
+            #expect(revealStatus == 200)
+            let list = try #require((try JSONSerialization.jsonObject(with: Data(revealed.utf8)) as? [String: Any])?["originals"] as? [String])
+            #expect(places.allSatisfy { list.indices.contains($0) })
+            for original in originals {
+                #expect(list.contains { $0.contains(original) }, "\(original) is not among the revealed originals")
+            }
+            let logged = try String(contentsOfFile: log, encoding: .utf8)
+            #expect(logged.contains("\"event\":\"reveal\"") && logged.contains("\"id\":\"R-DRAFT\"")
+                    && logged.contains("records/R-DRAFT/facts_md") && logged.contains("\"reviewer\":\"本机审核人员\""), "\(logged)")
+            // Originals made for an earlier snapshot are refused: their numbers would not match.
+            let stale = try await fetch(URL(string: base.absoluteString + address.replacingOccurrences(of: "v=1", with: "v=0"))!)
+            #expect(stale.0 == 409 && stale.1.contains("快照已更新"))
             let (_, shop) = try await fetch(base.appendingPathComponent("records/R-SHOP/"))
             #expect(shop.contains("公众今日可见"))
             let (_, report) = try await fetch(base.appendingPathComponent("_preview/redactions/records/R-DRAFT/"))
-            #expect(report.contains("override") && report.contains("秘方A"))
+            #expect(report.contains("override") && !report.contains("秘方A"))
             // The row report shows masks as a reader sees them, and its 原文 column is what
             // the toggle shows.
             #expect(report.contains("<td>138****5678</td>") && !report.contains("\\*"), "Markdown escapes in the 公示文本 column")
-            #expect(report.contains("<td><span class=\"original\" hidden>"))
+            #expect(report.contains("<td><span class=\"original\" hidden data-n=\"") && report.contains("data-originals=\"/_preview/originals/records/"))
             #expect(PreviewAssets.script.contains(".preview-table .original"))
             let (_, all) = try await fetch(base.appendingPathComponent("_preview/redactions/"))
             #expect(all.contains("信用记录 R-DRAFT") && all.contains("身份证号") && !all.contains("records[R-DRAFT]"))
@@ -120,6 +146,64 @@ struct PreviewServerTests {
         }
     }
 
+    @Test("finding work: a person's entries by the stored name, any case, subject and date columns, sorting, pages of 100")
+    func findWork() async throws {
+        let fixture = try SiteFixture()
+        let file = try TestSnapshotFile(at: fixture.snapshotPath())
+        try file.subject("P1", kind: "natural_person", name: "王小明", ["id_number": "11010519491231002X"])
+        try file.subject("S1", name: "福州某某科技有限公司", ["uscc": "91350100M000100Y43"])
+        try file.record("rx-person", subject: "P1", ["review_status": "pending", "approved_on": nil, "decided_on": "2026-02-01"])
+        try file.commitment("C-PERSON", subject: "P1", ["review_status": "draft", "approved_on": nil, "made_on": "2026-02-03"])
+        for index in 1...120 {
+            try file.record("R\(index)", subject: "S1", ["review_status": "pending", "approved_on": nil,
+                                                         "decided_on": "2026-01-\(String(format: "%02d", index % 28 + 1))",
+                                                         "document_no": "榕市监罚〔2026〕\(index)号"])
+        }
+        try await withPreviewServer(snapshot: file.path, site: fixture.site) { base in
+            func index(_ query: String) async throws -> String {
+                try await fetch(URL(string: base.absoluteString + "/?" + query)!).1
+            }
+            // A natural person's rows, found by the name as stored; shown under the public mask.
+            let person = try await index("q=" + "王小明".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            let found = person.matches(of: /<tr><td><a href="\/([a-z]+)\/([^\/]+)\/">/).map { String($0.output.1) }
+            #expect(found.sorted() == ["commitments", "records"], "\(found)")
+            #expect(person.contains("<td>王某</td>") && !person.contains(">王小明<"))
+            // Ids in any case, USCC, document numbers.
+            #expect(try await index("q=RX-PERSON").contains("共 1 条"))
+            #expect(try await index("q=91350100m000100y43").contains("共 120 条"))
+            #expect(try await index("q=" + "〔2026〕7号".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!).contains("共 1 条"))
+            // Columns, pages of 100 with first/last links, the date order.
+            let first = try await index("")
+            #expect(first.contains("<th scope=\"col\">主体</th>") && first.contains("<th scope=\"col\">日期</th>"))
+            #expect(first.contains("共 122 条") && first.contains("第 1 / 2 页") && first.contains("page=2"))
+            #expect(first.matches(of: /<tr><td>/).count == 100)
+            let second = try await index("page=2")
+            #expect(second.matches(of: /<tr><td>/).count == 22 && second.contains("首页"))
+            let byDate = try await index("sort=date")
+            let dates = byDate.matches(of: /<td>(2026年[0-9]+月[0-9]+日)<\/td>/).map { String($0.output.1) }
+            #expect(dates.first == "2026年2月3日" && dates.dropFirst().first == "2026年2月1日", "\(dates.prefix(3))")
+            #expect(byDate.contains("<option value=\"date\" selected>"))
+        }
+    }
+
+    @Test("marker characters in snapshot text cannot forge a highlight: the reader removes them")
+    func forgedMarkers() async throws {
+        let fixture = try SiteFixture()
+        let file = try TestSnapshotFile(at: fixture.snapshotPath())
+        try file.subject("S1", name: "福州某某科技有限公司", ["uscc": "91350100M000100Y43"])
+        let forged = "\(PreviewMarker.start)0\(PreviewMarker.separator)已隐去\(PreviewMarker.end)"
+        try file.record("R1", subject: "S1", ["review_status": "pending", "approved_on": nil,
+                                              "facts_md": "经查，该公司联系人为\(forged)，另有\u{FFFE}说明。"])
+        try await withPreviewServer(snapshot: file.path, site: fixture.site) { base in
+            let (status, page) = try await fetch(base.appendingPathComponent("records/R1/"))
+            #expect(status == 200 && page.contains("联系人为0已隐去，另有说明"), "\(page)")
+            #expect(!page.contains("<span class=\"masked\">已隐去</span>"))
+            #expect(!page.unicodeScalars.contains { (0xFDD0...0xFDEF).contains($0.value) || $0.value == 0xFFFE })
+        }
+        #expect(UnsafeCharacters.removing(from: "a\(PreviewMarker.start)b\u{FFFF}c")?.text == "abc")
+        #expect(UnsafeCharacters.removing(from: "\u{FDCF}\u{FDF0}\u{E000}") == nil, "neighbours and private use stay")
+    }
+
     @Test("the index shows a redacted title as it reads, without the preview's markers")
     func indexTitles() async throws {
         let fixture = try SiteFixture()
@@ -131,7 +215,7 @@ struct PreviewServerTests {
         try await withPreviewServer(snapshot: file.path, site: fixture.site) { base in
             let (_, page) = try await fetch(base)
             #expect(page.contains(">关于崔某拖欠农民工工资案例的核查报告</a>"), "\(page)")
-            #expect(!page.contains("\u{E000}") && !page.contains("\u{E002}"))
+            #expect(!page.contains(String(PreviewMarker.start)) && !page.contains(String(PreviewMarker.end)))
         }
     }
 
@@ -187,7 +271,7 @@ struct PreviewServerTests {
         }
         try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: CivilDate(iso: "2026-03-01")!))
         for (path, text) in try outputText(fixture.out) {
-            for marker in ["class=\"redaction\"", "_preview", "\u{E000}", "\u{E002}", "预览 · 非公开", "class=\"original\""] {
+            for marker in ["class=\"redaction\"", "_preview", String(PreviewMarker.start), String(PreviewMarker.end), "预览 · 非公开", "class=\"original\""] {
                 #expect(!text.contains(marker), "\(path) holds preview markup \(marker)")
             }
         }

@@ -1,5 +1,6 @@
 """The reviewer preview in a real browser: the highlight names its rule, the original text
 is hidden until the reviewer toggles it."""
+import contextlib
 import socket
 import subprocess
 import time
@@ -7,6 +8,7 @@ import urllib.request
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import ROOT, gongshi_binary
 
@@ -17,22 +19,34 @@ def free_port():
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def preview(demo_site):
+@contextlib.contextmanager
+def running_preview(demo_site, folder, *extra):
+    """`gongshi preview` on the demo on a free loopback port, its access log in `folder`;
+    yields its address and log once it answers."""
     port = free_port()
+    log = folder / "access.log"
     process = subprocess.Popen(
-        [gongshi_binary(), "preview", "--snapshot", str(demo_site / "demo.sqlite"), "--site", str(ROOT), "--port", str(port)],
+        [gongshi_binary(), "preview", "--snapshot", str(demo_site / "demo.sqlite"), "--site", str(ROOT), "--port", str(port),
+         "--access-log", str(log), *extra],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
-            urllib.request.urlopen(base + "/", timeout=1)
+            urllib.request.urlopen(base + "/_preview/login", timeout=1)
             break
         except OSError:
             time.sleep(0.1)
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        yield base, log
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def preview(demo_site, tmp_path_factory):
+    with running_preview(demo_site, tmp_path_factory.mktemp("preview")) as (base, _):
+        yield base
 
 
 def test_toggle_original_and_read_rule(browser, preview):
@@ -44,8 +58,10 @@ def test_toggle_original_and_read_rule(browser, preview):
     original = highlight.find_element(By.CSS_SELECTOR, ".original")
     assert not original.is_displayed()
     assert "4206" in highlight.find_element(By.CSS_SELECTOR, ".masked").text
+    # The page holds no original: the toggle fetches them.
+    assert "420602197803140513" not in browser.page_source
     browser.find_element(By.ID, "preview-toggle").click()
-    assert original.is_displayed()
+    WebDriverWait(browser, 10).until(lambda _: original.is_displayed())
     assert original.text.startswith("4206") and len(original.text) == 18
     assert browser.find_element(By.ID, "preview-toggle").get_attribute("aria-pressed") == "true"
     browser.find_element(By.ID, "preview-toggle").click()
@@ -79,6 +95,44 @@ def test_phone_banner_leaves_the_page_to_the_reader(browser, preview):
         assert legend and all(title.startswith("已作技术处理：") for title in legend), legend
         browser.execute_script("window.scrollTo(0, 0)")
         browser.find_element(By.ID, "preview-toggle").click()
-        assert browser.find_element(By.ID, "preview-toggle").get_attribute("aria-pressed") == "true"
+        WebDriverWait(browser, 10).until(
+            lambda _: browser.find_element(By.ID, "preview-toggle").get_attribute("aria-pressed") == "true")
     finally:
         browser.set_window_size(size["width"], size["height"])
+
+
+@pytest.fixture(scope="module")
+def preview_with_login(demo_site, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("preview-login")
+    users = folder / "users"
+    subprocess.run([gongshi_binary(), "preview-user", "add", "审核员甲", "--users", str(users)],
+                   input="a long test password\n", text=True, check=True, capture_output=True)
+    with running_preview(demo_site, folder, "--users", str(users)) as running:
+        yield running
+
+
+def test_login_then_reveal_is_logged(browser, preview_with_login):
+    """A reviewer sent to a row logs in on the form, lands on the row, reveals its originals
+    (the Secure, HttpOnly session cookie works on http://127.0.0.1), and the reveal is logged."""
+    base, log = preview_with_login
+    browser.delete_all_cookies()
+    browser.get(base + "/records/REC-011/")
+    assert browser.current_url.startswith(base + "/_preview/login")
+    assert "420602" not in browser.page_source
+    browser.find_element(By.ID, "name").send_keys("审核员甲")
+    browser.find_element(By.ID, "password").send_keys("a long test password")
+    browser.find_element(By.CSS_SELECTOR, ".preview-login button").click()
+    WebDriverWait(browser, 10).until(lambda _: browser.current_url == base + "/records/REC-011/")
+    assert "审核人员：审核员甲" in browser.find_element(By.CSS_SELECTOR, ".preview-banner").text
+    cookie = browser.get_cookie("gongshi_preview")
+    assert cookie and cookie["httpOnly"] and cookie["secure"] and cookie["sameSite"] == "Strict"
+    assert browser.execute_script("return document.cookie") == ""
+    browser.find_element(By.ID, "preview-toggle").click()
+    original = browser.find_element(By.CSS_SELECTOR, 'main .redaction[data-rule="id_number"] .original')
+    WebDriverWait(browser, 10).until(lambda _: original.is_displayed())
+    assert original.text == "420602197803140513"
+    assert '"event":"reveal"' in log.read_text() and '"reviewer":"审核员甲"' in log.read_text()
+    browser.find_element(By.CSS_SELECTOR, ".preview-logout button").click()
+    WebDriverWait(browser, 10).until(lambda _: "/_preview/login" in browser.current_url)
+    browser.get(base + "/records/REC-011/")
+    assert browser.current_url.startswith(base + "/_preview/login")
