@@ -318,6 +318,10 @@ extension PreviewRenderer {
         return page
     }
 
+    /// Match keys of the people's names the public may read (legal representatives of legal
+    /// persons), which the preview's doubt marks leave alone.
+    public var publicNameKeys: Set<String> { redactor.publicNameKeys }
+
     /// The built-in stylesheet of the public site.
     public var stylesheet: String { templates.stylesheet() }
 }

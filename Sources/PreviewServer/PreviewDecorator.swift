@@ -5,11 +5,13 @@ import Redaction
 
 /// Turns a rendered preview into the reviewer's page: each marked replacement becomes a
 /// highlight naming its rule, with an empty place for its original, which the toggle fetches
-/// from `originals` (the page itself holds none); the page gets `noindex`, a watermark and a
-/// banner with the row's status.
+/// from `originals` (the page itself holds none); text that no rule changed but that looks
+/// like personal data gets a mark of its own (``PreviewDoubts``); the page gets `noindex`, a
+/// watermark and a banner with the row's status.
 enum PreviewDecorator {
-    static func decorate(_ page: PreviewRenderer.Page, originals: String, account: String = "") -> String {
-        var html = highlight(page.html, page.replacements)
+    static func decorate(_ page: PreviewRenderer.Page, originals: String, publicNames: Set<String>, account: String = "") -> String {
+        let (flagged, doubts) = PreviewDoubts.flag(page.html, publicNames: publicNames)
+        var html = highlight(flagged, page.replacements)
         let head = """
             <meta name="robots" content="noindex, nofollow">
             <link rel="stylesheet" href="/_preview/preview.css">
@@ -20,6 +22,8 @@ enum PreviewDecorator {
         let rules = Set(page.replacements.map(\.rule)).sorted()
         let legend = rules.map { "<li><span class=\"redaction\" data-rule=\"\($0.rawValue)\" title=\"已作技术处理：\(HTMLEscaping.escape($0.label))\">\(HTMLEscaping.escape($0.label))</span></li>" }
             .joined()
+            + (doubts.isEmpty ? "" : "<li><mark class=\"doubt\" title=\"未作处理，请核对\">疑似个人信息（未作处理）</mark></li>")
+        let doubtNote = doubts.isEmpty ? "" : "，另有 \(doubts.count) 处疑似个人信息未作处理"
         let status = page.status
         let banner = """
             <body class="gongshi-preview">
@@ -30,7 +34,7 @@ enum PreviewDecorator {
             <p class="preview-today">\(HTMLEscaping.escape(status.today))</p>
             <p><button type="button" id="preview-toggle" aria-pressed="false" data-originals="\(HTMLEscaping.escape(originals))">显示原文</button>
             <span class="preview-toggle-message" role="status"></span>
-            <a href="/_preview/redactions/\(page.row.table.rawValue)/\(percentEncode(page.row.id))/">本条信息的技术处理报告（\(page.replacements.count) 处）</a>
+            <a href="/_preview/redactions/\(page.row.table.rawValue)/\(percentEncode(page.row.id))/">本条信息的技术处理报告（\(page.replacements.count) 处\(doubtNote)）</a>
             · <a href="/">待审核信息</a>\(account)</p>
             \(legend.isEmpty ? "" : "<details><summary>处理规则图例</summary><ul class=\"preview-legend\">\(legend)</ul></details>")
             </section>

@@ -64,7 +64,8 @@ struct PreviewSite: Sendable {
                   let source = renderer.previewPath(for: page.row) else {
                 return PreviewResponses.notFound()
             }
-            return PreviewResponses.html(ReviewerPages.rowReport(page, originals: Self.originalsPath(source, generation), account: account))
+            return PreviewResponses.html(ReviewerPages.rowReport(page, originals: Self.originalsPath(source, generation),
+                                                                 publicNames: renderer.publicNameKeys, account: account))
         case 4 where parts[0] == "_preview" && parts[1] == "originals":
             return try await originals(kind: parts[2], segment: parts[3], generation: query["v"].flatMap { Int(String($0)) },
                                        renderer: renderer, current: generation, reviewer: context.reviewer ?? "?",
@@ -73,7 +74,7 @@ struct PreviewSite: Sendable {
             guard let kind = PreviewRenderer.Kind(rawValue: parts[0]) else { return sectionNotPreviewed(parts, account: account) }
             guard let page = try renderer.page(kind, segment: parts[1]) else { return PreviewResponses.notFound() }
             return PreviewResponses.html(PreviewDecorator.decorate(page, originals: Self.originalsPath("\(parts[0])/\(parts[1])", generation),
-                                                                   account: account))
+                                                                   publicNames: renderer.publicNameKeys, account: account))
         default:
             return sectionNotPreviewed(parts, account: account)
         }

@@ -101,7 +101,7 @@ enum ReviewerPages {
     }
 
     /// One row's replacements, with an empty 原文 column the toggle fills from `originals`.
-    static func rowReport(_ preview: PreviewRenderer.Page, originals: String, account: String = "") -> String {
+    static func rowReport(_ preview: PreviewRenderer.Page, originals: String, publicNames: Set<String>, account: String = "") -> String {
         let numbered = preview.replacements.enumerated().map { (number: $0.offset, item: $0.element) }
         let own = numbered.filter { $0.item.row == preview.row }
         let related = numbered.filter { $0.item.row != preview.row }
@@ -121,6 +121,15 @@ enum ReviewerPages {
                 </tbody></table></div>
                 """
         }
+        // Already HTML text: taken from the page's text, between its tags.
+        let doubts = PreviewDoubts.flag(preview.html, publicNames: publicNames).found
+        let doubtTable = doubts.isEmpty ? "<p>没有发现。</p>" : """
+            <p>以下文字没有任何规则处理，但看起来像个人信息，请逐一核对；需要隐去的，请在平台上添加技术处理标注。</p>
+            <div class="table-wrap"><table class="preview-table"><thead><tr><th scope="col">文字</th><th scope="col">类型</th>\
+            <th scope="col">上下文</th></tr></thead><tbody>
+            \(doubts.map { "<tr><td><mark class=\"doubt\">\($0.text)</mark></td><td>\($0.kind.label)</td><td>…\($0.context)…</td></tr>" }.joined(separator: "\n"))
+            </tbody></table></div>
+            """
         return page(title: "技术处理报告：\(preview.row.chineseDescription)", account: account, body: """
             <p><button type="button" id="preview-toggle" aria-pressed="false" data-originals="\(HTMLEscaping.escape(originals))">显示原文</button>
             <span class="preview-toggle-message" role="status"></span></p>
@@ -129,6 +138,8 @@ enum ReviewerPages {
             \(table(own))
             <h2>页面上的相关信息（\(related.count) 处）</h2>
             \(table(related))
+            <h2>看似个人信息、未作处理的文字（\(doubts.count) 处）</h2>
+            \(doubtTable)
             """)
     }
 

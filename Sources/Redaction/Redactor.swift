@@ -19,6 +19,11 @@ public struct Redactor: Sendable {
     /// same fingerprint redact every row the same way.
     public let fingerprint: [UInt8]
 
+    /// The names the public may read though they are people's (legal persons'
+    /// representatives), as match keys; kept by a preview redactor only, whose doubt marks
+    /// leave them alone.
+    public let publicNameKeys: Set<String>
+
     /// What ``fingerprint`` is the digest of.
     private struct Inputs: Encodable {
         var people: [String]
@@ -73,6 +78,7 @@ public struct Redactor: Sendable {
         let people = Set(personNames.map { $0.trimmingCharacters(in: .whitespaces) })
         let personKeys = Set(people.map(NormalizedText.matchKey))
         let protected = organisationNames.filter { !personKeys.contains(NormalizedText.matchKey($0)) }
+        publicNameKeys = preview ? Set(publicNames.map(NormalizedText.matchKey)) : []
         textRedactor = TextRedactor(
             personNames: Array(people).sorted(), protectedPhrases: protected, addressFragments: addressFragments,
             publicNames: publicNames, contextNames: contextNames)

@@ -186,6 +186,26 @@ struct PreviewServerTests {
         }
     }
 
+    @Test("text no rule changed but that looks like personal data gets its own mark, and the row report lists it")
+    func doubts() async throws {
+        let fixture = try SiteFixture()
+        let file = try TestSnapshotFile(at: fixture.snapshotPath())
+        try file.subject("S1", name: "福州某某科技有限公司", ["uscc": "91350100M000100Y43"])
+        try file.record("R1", subject: "S1", ["review_status": "pending", "approved_on": nil,
+                                              "facts_md": "经查，联系人禤小龙表示不知情，电话87654321，证号123456789012345670。罚款1200000元。"])
+        try await withPreviewServer(snapshot: file.path, site: fixture.site) { base in
+            let (_, page) = try await fetch(base.appendingPathComponent("records/R1/"))
+            for (kind, text) in [("name_like", "禤小龙"), ("phone_like", "87654321"), ("long_number", "123456789012345670")] {
+                #expect(page.contains("<mark class=\"doubt\" data-doubt=\"\(kind)\" title=\"未作处理，请核对：") && page.contains("\">\(text)</mark>"),
+                        "\(kind) \(text)")
+            }
+            #expect(!page.contains(">1200000</mark>") && page.contains("疑似个人信息（未作处理）") && page.contains("另有 3 处疑似个人信息未作处理"))
+            let (_, report) = try await fetch(base.appendingPathComponent("_preview/redactions/records/R1/"))
+            #expect(report.contains("看似个人信息、未作处理的文字（3 处）") && report.contains("<td>疑似自然人姓名</td>")
+                    && report.contains("联系人禤小龙表示"), "\(report)")
+        }
+    }
+
     @Test("marker characters in snapshot text cannot forge a highlight: the reader removes them")
     func forgedMarkers() async throws {
         let fixture = try SiteFixture()
@@ -271,7 +291,7 @@ struct PreviewServerTests {
         }
         try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: CivilDate(iso: "2026-03-01")!))
         for (path, text) in try outputText(fixture.out) {
-            for marker in ["class=\"redaction\"", "_preview", String(PreviewMarker.start), String(PreviewMarker.end), "预览 · 非公开", "class=\"original\""] {
+            for marker in ["class=\"redaction\"", "class=\"doubt\"", "_preview", String(PreviewMarker.start), String(PreviewMarker.end), "预览 · 非公开", "class=\"original\""] {
                 #expect(!text.contains(marker), "\(path) holds preview markup \(marker)")
             }
         }

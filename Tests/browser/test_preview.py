@@ -136,3 +136,17 @@ def test_login_then_reveal_is_logged(browser, preview_with_login):
     WebDriverWait(browser, 10).until(lambda _: "/_preview/login" in browser.current_url)
     browser.get(base + "/records/REC-011/")
     assert browser.current_url.startswith(base + "/_preview/login")
+
+
+def test_row_report_toggle_fills_the_original_column(browser, preview):
+    browser.get(preview + "/_preview/redactions/records/REC-011/")
+    cells = browser.find_elements(By.CSS_SELECTOR, ".preview-table .original")
+    assert cells and all(not cell.is_displayed() and cell.get_attribute("textContent") == "" for cell in cells)
+    browser.find_element(By.ID, "preview-toggle").click()
+    WebDriverWait(browser, 10).until(lambda _: cells[0].is_displayed())
+    texts = [cell.text for cell in cells]
+    assert "420602197803140513" in texts, texts
+    headers = [th.text for th in browser.find_elements(By.CSS_SELECTOR, ".preview-table th")]
+    assert "原文" in headers
+    fields = browser.find_element(By.CSS_SELECTOR, ".preview-table tbody td").text
+    assert "失信事实" in fields and "facts_md" not in fields, fields
