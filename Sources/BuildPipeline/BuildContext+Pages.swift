@@ -13,7 +13,7 @@ extension BuildContext {
 
     /// A record page's inputs; `facts` is its `facts_md`.
     func recordInput(_ row: RecordRow, facts: String) -> RecordPageInput {
-        let reportShown = row.reportID.map { disclosure.isShown(.verificationReports, $0) } ?? false
+        let reportShown = row.reportID.map { isShown(.verificationReports, $0) } ?? false
         return RecordPageInput(
             row: row, facts: facts, subject: subjects[row.subjectID]!, reportShown: reportShown,
             report: reportShown ? row.reportID.flatMap { reports[$0] } : nil,
@@ -42,7 +42,7 @@ extension BuildContext {
     /// A commitment page's inputs; `body` is its `body_md`.
     func commitmentInput(_ row: CommitmentRow, body: String) -> CommitmentPageInput {
         CommitmentPageInput(
-            row: row, body: body, recordShown: row.recordID.map { disclosure.isShown(.records, $0) } ?? false,
+            row: row, body: body, recordShown: row.recordID.map { isShown(.records, $0) } ?? false,
             subject: subjects[row.subjectID]!, note: note(.commitments, row.id))
     }
 
@@ -54,7 +54,7 @@ extension BuildContext {
             entries: newestFirst(entriesBySubject[row.id] ?? [], date: \.listedOn, id: \.id).map { entry in
                 SubjectPageInput.Entry(
                     row: entry, reason: reasons[entry.id],
-                    recordShown: entry.recordID.map { disclosure.isShown(.records, $0) } ?? false,
+                    recordShown: entry.recordID.map { isShown(.records, $0) } ?? false,
                     note: note(.listEntries, entry.id))
             },
             commitments: newestFirst(commitmentsBySubject[row.id] ?? [], date: \.madeOn, id: \.id),
@@ -76,7 +76,7 @@ extension BuildContext {
 
     /// The inputs of the pages of one list, newest listing first, each made when read.
     func listInputs(_ list: ListKind, pageSize: Int) -> Pages<ListPageInput> {
-        let entries = snapshot.listEntries.filter { $0.list == list && disclosure.isShown(.listEntries, $0.id) }
+        let entries = snapshot.listEntries.filter { $0.list == list && isShown(.listEntries, $0.id) }
         let sorted = newestFirst(entries, date: \.listedOn, id: \.id)
         return paginate(sorted, pageSize: pageSize) { slice, page, pages in
             ListPageInput(
@@ -88,7 +88,7 @@ extension BuildContext {
 
     /// The inputs of the pages of the commitment index, each made when read.
     func commitmentIndexInputs(pageSize: Int) -> Pages<CommitmentIndexPageInput> {
-        let shown = newestFirst(snapshot.commitments.filter { disclosure.isShown(.commitments, $0.id) },
+        let shown = newestFirst(snapshot.commitments.filter { isShown(.commitments, $0.id) },
                                 date: \.madeOn, id: \.id)
         return paginate(shown, pageSize: pageSize) { slice, page, pages in
             CommitmentIndexPageInput(
@@ -98,7 +98,7 @@ extension BuildContext {
 
     /// The inputs of the pages of the case index, each made when read.
     func caseIndexInputs(pageSize: Int) -> Pages<CaseIndexPageInput> {
-        let shown = newestFirst(snapshot.cases.filter { disclosure.isShown(.cases, $0.id) }, date: \.reportedOn, id: \.id)
+        let shown = newestFirst(snapshot.cases.filter { isShown(.cases, $0.id) }, date: \.reportedOn, id: \.id)
         return paginate(shown, pageSize: pageSize) { slice, page, pages in
             CaseIndexPageInput(cases: Array(slice), page: page, pages: pages)
         }
@@ -107,16 +107,16 @@ extension BuildContext {
     /// The home page; `updatedOn` is the site's last change (only the home page shows it).
     func homePage(updatedOn: CivilDate? = nil) -> RenderedPage {
         var log = RedactionLog()
-        let reportLines = newestFirst(snapshot.reports.filter { disclosure.isShown(.verificationReports, $0.id) },
+        let reportLines = newestFirst(snapshot.reports.filter { isShown(.verificationReports, $0.id) },
                                       date: { $0.review.approvedOn ?? $0.concludedOn }, id: \.id)
             .prefix(10).map { redactor.reportSummary($0, log: &log) }
-        let caseLines = newestFirst(snapshot.cases.filter { disclosure.isShown(.cases, $0.id) }, date: \.reportedOn, id: \.id)
+        let caseLines = newestFirst(snapshot.cases.filter { isShown(.cases, $0.id) }, date: \.reportedOn, id: \.id)
             .prefix(10).map { redactor.caseSummary($0, log: &log) }
         var counts: [ListKind: Int] = [:]
-        for entry in snapshot.listEntries where disclosure.isShown(.listEntries, entry.id) {
+        for entry in snapshot.listEntries where isShown(.listEntries, entry.id) {
             counts[entry.list, default: 0] += 1
         }
-        let commitmentCount = snapshot.commitments.filter { disclosure.isShown(.commitments, $0.id) }.count
+        let commitmentCount = snapshot.commitments.filter { isShown(.commitments, $0.id) }.count
         var site = factory.site
         site.updatedOn = updatedOn ?? site.updatedOn
         return tools.render(

@@ -27,16 +27,18 @@ struct BuildContext: Sendable {
     let cases: RowsByID<CaseRow>
     let reports: RowsByID<ReportRow>
     let records: RowsByID<RecordRow>
-    let reportsByCase: RowGroups<ReportRow>
-    let recordsByReport: RowGroups<RecordRow>
-    let recordsBySubject: RowGroups<RecordRow>
-    let entriesBySubject: RowGroups<ListEntryRow>
-    let commitmentsBySubject: RowGroups<CommitmentRow>
-    let casesBySubject: [String: [String]]
-    let subjectsByCase: [String: [String]]
-    let rectificationsByRecord: RowGroups<RectificationRow>
-    let interviewsByRecord: RowGroups<InterviewRow>
-    let repairsByRecord: RowGroups<RepairActionRow>
+    var reportsByCase: RowGroups<ReportRow>
+    var recordsByReport: RowGroups<RecordRow>
+    var recordsBySubject: RowGroups<RecordRow>
+    var entriesBySubject: RowGroups<ListEntryRow>
+    var commitmentsBySubject: RowGroups<CommitmentRow>
+    /// Rows a preview shows whatever their state (``showing(_:position:)``); empty in a build.
+    var forced: [RowRef: Disclosure.Shown] = [:]
+    var casesBySubject: [String: [String]]
+    var subjectsByCase: [String: [String]]
+    var rectificationsByRecord: RowGroups<RectificationRow>
+    var interviewsByRecord: RowGroups<InterviewRow>
+    var repairsByRecord: RowGroups<RepairActionRow>
 
     /// A context whose cacheable pages are made with tools of `redactor`, `factory`'s site and
     /// `templates`.
@@ -77,7 +79,7 @@ struct BuildContext: Sendable {
 
     /// What the page says about a shown row's window.
     func note(_ table: SnapshotTable, _ id: String) -> DisclosureNote? {
-        guard let shown = disclosure.shown(table, id), let window = shown.window else { return nil }
+        guard let shown = shownRow(table, id), let window = shown.window else { return nil }
         return DisclosureNote(
             start: window.start, lastDay: window.end.adding(days: -1), endLabel: window.endCause.label,
             objectionPending: shown.pendingObjection != nil)

@@ -3,9 +3,42 @@ import Redaction
 import SnapshotModel
 
 extension PreviewRenderer {
+    /// What the redactor does to the whole snapshot, for the global redaction report.
+    public struct SnapshotRedactions: Sendable {
+        /// One row's replacements in one field by one rule.
+        public struct Line: Hashable, Sendable {
+            /// The row.
+            public var row: RowRef
+            /// The column.
+            public var field: String
+            /// The rule.
+            public var rule: RedactionRule
+            /// How many replacements.
+            public var count: Int
+        }
+
+        /// Replacements per rule, every rule.
+        public var counts: [RedactionRule: Int]
+        /// The lines of the detectors' rules (what free text held: ID numbers, phones, names,
+        /// addresses, the reviewers' overrides), by table, id, field and rule; a structured
+        /// field's fixed treatment (hidden, masked, county only) is counted, not listed.
+        public var lines: [Line]
+    }
+
+    /// The rules whose hits are listed row by row.
+    public static let detectorRules: Set<RedactionRule> = [.idNumber, .mobile, .landline, .bankCard, .email, .personName, .contextName,
+                                                           .address, .override]
+
     /// Every replacement the redactor makes in the snapshot's free text and structured
-    /// fields: counts per rule, and for each row the rules that fired.
-    public func snapshotRedactions() throws -> (counts: [RedactionRule: Int], rows: [RowRef: Set<RedactionRule>]) {
+    /// fields, made once per renderer (the first request pays, the next read it).
+    public func snapshotRedactions() throws -> SnapshotRedactions {
+        if let known = redactionsMemo.withLock({ $0 }) { return known }
+        let made = try makeSnapshotRedactions()
+        redactionsMemo.withLock { $0 = made }
+        return made
+    }
+
+    private func makeSnapshotRedactions() throws -> SnapshotRedactions {
         var log = RedactionLog()
         let plain = Redactor(snapshot: snapshot, slugKey: Array("preview".utf8), contextNames: redactor.masksContextNames)
         for row in snapshot.subjects { _ = plain.subject(row, log: &log) }
@@ -14,8 +47,20 @@ extension PreviewRenderer {
             guard field.row.table != .subjects else { return }
             _ = plain.text(field.text, row: field.row, field: field.field, markdown: field.isMarkdown, log: &log)
         }
-        var rows: [RowRef: Set<RedactionRule>] = [:]
-        for event in log.events { rows[event.row, default: []].insert(event.rule) }
-        return (log.countsByRule, rows)
+        struct Key: Hashable {
+            var row: RowRef
+            var field: String
+            var rule: RedactionRule
+        }
+        var counts: [Key: Int] = [:]
+        for event in log.events where Self.detectorRules.contains(event.rule) {
+            counts[Key(row: event.row, field: event.field, rule: event.rule), default: 0] += 1
+        }
+        let lines = counts.map { SnapshotRedactions.Line(row: $0.key.row, field: $0.key.field, rule: $0.key.rule, count: $0.value) }
+            .sorted { left, right in
+                if left.row != right.row { return RowRef.precedesInCountingOrder(left.row, right.row) }
+                return left.field != right.field ? left.field < right.field : left.rule < right.rule
+            }
+        return SnapshotRedactions(counts: log.countsByRule, lines: lines)
     }
 }

@@ -14,11 +14,11 @@ extension PreviewRenderer {
         let facts: (Review, WindowDecision, WindowDecision)?
         switch ref.table {
         case .records:
-            facts = snapshot.records.first { $0.id == ref.id }.map { decisions($0, \.review, publicPolicy.window(for:)) }
+            facts = indexes.base.records[ref.id].map { decisions($0, \.review, publicPolicy.window(for:)) }
         case .verificationReports:
-            facts = snapshot.reports.first { $0.id == ref.id }.map { decisions($0, \.review, publicPolicy.window(for:)) }
+            facts = indexes.base.reports[ref.id].map { decisions($0, \.review, publicPolicy.window(for:)) }
         case .commitments:
-            facts = snapshot.commitments.first { $0.id == ref.id }.map { decisions($0, \.review, publicPolicy.window(for:)) }
+            facts = indexes.commitments[ref.id].map { decisions($0, \.review, publicPolicy.window(for:)) }
         default:
             facts = nil
         }

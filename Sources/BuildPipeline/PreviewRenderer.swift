@@ -78,6 +78,8 @@ public final class PreviewRenderer: Sendable {
     let internalDisclosure: Disclosure
     let publicDisclosure: Disclosure
     let bySegment: [Kind: [String: String]]
+    /// The rows by id and by owner, and the context of the shown ones.
+    let indexes: PreviewIndexes
     /// Problems found in the snapshot.
     public let problems: [SnapshotProblem]
 
@@ -119,16 +121,13 @@ public final class PreviewRenderer: Sendable {
             .commitments: segments(snapshot.commitments.map(\.id), redactor.path),
             .subjects: segments(snapshot.subjects.map(\.id), redactor.subjectSlug),
         ]
+        indexes = PreviewIndexes(base: BuildContext(reader: reader, snapshot: snapshot, disclosure: internalDisclosure,
+                                                    redactor: redactor, factory: factory, templates: templates))
     }
 
     /// The context of a page where `forced` rows are shown whatever their state.
     private func context(forcing forced: [RowRef]) -> BuildContext {
-        var disclosure = internalDisclosure
-        for ref in forced where disclosure.shown[ref] == nil {
-            disclosure.shown[ref] = Disclosure.Shown(window: nil, pendingObjection: nil)
-        }
-        return BuildContext(reader: reader, snapshot: snapshot, disclosure: disclosure, redactor: redactor, factory: factory,
-                            templates: templates)
+        indexes.context(forcing: forced)
     }
 
     /// The preview of the row whose page folder is `segment`, or nil when there is none;
@@ -145,6 +144,8 @@ public final class PreviewRenderer: Sendable {
     private let memo = PreviewPageMemo()
     /// The rows waiting for approval, once listed.
     private let pendingMemo = Mutex<[PendingRow]?>(nil)
+    /// The global redaction report, once made.
+    let redactionsMemo = Mutex<SnapshotRedactions?>(nil)
 
     private func renderPage(_ kind: Kind, segment: String) throws -> Page? {
         guard let id = bySegment[kind]?[segment] else { return nil }
@@ -152,34 +153,34 @@ public final class PreviewRenderer: Sendable {
         let ref: RowRef
         switch kind {
         case .records:
-            guard let row = snapshot.records.first(where: { $0.id == id }), snapshot.subjects.contains(where: { $0.id == row.subjectID }) else { return nil }
+            guard let row = indexes.base.records[id], indexes.base.subjects[row.subjectID] != nil else { return nil }
             ref = RowRef(.records, id)
             var forced = [ref, RowRef(.subjects, row.subjectID)]
-            forced += snapshot.rectifications.filter { $0.recordID == id }.map { RowRef(.rectifications, $0.id) }
-            forced += snapshot.interviews.filter { $0.recordID == id }.map { RowRef(.interviews, $0.id) }
-            forced += snapshot.repairActions.filter { $0.recordID == id }.map { RowRef(.repairActions, $0.id) }
+            forced += (indexes.rectificationsByRecord[id] ?? []).map { RowRef(.rectifications, $0.id) }
+            forced += (indexes.interviewsByRecord[id] ?? []).map { RowRef(.interviews, $0.id) }
+            forced += (indexes.repairsByRecord[id] ?? []).map { RowRef(.repairActions, $0.id) }
             let facts = try reader.bodies(.recordFacts, ids: [id])[id] ?? ""
             rendered = context(forcing: forced).recordPage(row, facts: facts)
         case .reports:
-            guard let row = snapshot.reports.first(where: { $0.id == id }) else { return nil }
+            guard let row = indexes.base.reports[id] else { return nil }
             ref = RowRef(.verificationReports, id)
             let body = try reader.bodies(.reportBody, ids: [id])[id] ?? ""
             rendered = context(forcing: [ref, RowRef(.cases, row.caseID)]).reportPage(row, body: body)
         case .cases:
-            guard let row = snapshot.cases.first(where: { $0.id == id }) else { return nil }
+            guard let row = indexes.base.cases[id] else { return nil }
             ref = RowRef(.cases, id)
             let summary = try reader.bodies(.caseSummary, ids: [id])[id]
             rendered = context(forcing: [ref]).casePage(row, summary: summary)
         case .commitments:
-            guard let row = snapshot.commitments.first(where: { $0.id == id }), snapshot.subjects.contains(where: { $0.id == row.subjectID }) else { return nil }
+            guard let row = indexes.commitments[id], indexes.base.subjects[row.subjectID] != nil else { return nil }
             ref = RowRef(.commitments, id)
             let body = try reader.bodies(.commitmentBody, ids: [id])[id] ?? ""
             rendered = context(forcing: [ref, RowRef(.subjects, row.subjectID)]).commitmentPage(row, body: body)
         case .subjects:
-            guard let row = snapshot.subjects.first(where: { $0.id == id }) else { return nil }
+            guard let row = indexes.base.subjects[id] else { return nil }
             ref = RowRef(.subjects, id)
             // Every list entry of the subject, so that pending entries can be reviewed here.
-            let entries = snapshot.listEntries.filter { $0.subjectID == id }
+            let entries = indexes.entriesBySubject[id] ?? []
             let forced = [ref] + entries.map { RowRef(.listEntries, $0.id) }
             let reasons = try reader.bodies(.listReason, ids: entries.map(\.id))
             rendered = context(forcing: forced).subjectPage(row, reasons: reasons)
@@ -284,12 +285,8 @@ public final class PreviewRenderer: Sendable {
             rows[index].subject = PreviewMarker.unmarked(rows[index].subject)
             rows[index].searchText += "\n" + rows[index].label.lowercased()
         }
-        return rows.sorted { left, right in
-            // R2 before R10: ids in the order a person counts them, table by table.
-            if left.row.table != right.row.table { return left.row.table.rawValue < right.row.table.rawValue }
-            let order = left.row.id.compare(right.row.id, options: .numeric)
-            return order == .orderedSame ? left.row.id < right.row.id : order == .orderedAscending
-        }
+        // R2 before R10: ids in the order a person counts them, table by table.
+        return rows.sorted { RowRef.precedesInCountingOrder($0.row, $1.row) }
     }
 }
 
@@ -303,7 +300,7 @@ extension PreviewRenderer {
         case .commitments: return SitePaths.commitment(redactor.path(row.id))
         case .subjects: return SitePaths.subject(redactor.subjectSlug(row.id))
         case .listEntries:
-            return snapshot.listEntries.first { $0.id == row.id }.map { SitePaths.subject(redactor.subjectSlug($0.subjectID)) }
+            return indexes.listEntries[row.id].map { SitePaths.subject(redactor.subjectSlug($0.subjectID)) }
         default: return nil
         }
     }

@@ -16,6 +16,11 @@ struct RowsByID<Row: Sendable>: Sendable {
         self.positions = positions
     }
 
+    /// The position in the table of the row with this id.
+    func position(_ id: String) -> Int32? {
+        positions[id]
+    }
+
     /// The row with this id.
     subscript(id: String) -> Row? {
         positions[id].map { rows[Int($0)] }

@@ -22,6 +22,7 @@ enum PreviewAssets {
         body.show-original .preview-table .original { display: inline; }
         mark.doubt { background: #f3e5f5; color: inherit; text-decoration: underline wavy #7b1fa2; text-underline-offset: 3px;
           outline: 1px dotted #7b1fa2; cursor: help; }
+        .preview-notice { display: block; margin-top: .2rem; color: #ffd7a8; font-weight: bold; }
         .preview-logout { display: inline; margin: 0; }
         .preview-logout button { font-size: .85rem; }
         .preview-toggle-message { margin-left: .5em; color: #ffd7a8; }

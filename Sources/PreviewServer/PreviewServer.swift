@@ -57,6 +57,14 @@ public enum PreviewServer {
             server: .http1(configuration: .init(idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000))),
             configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: "gongshi-preview"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? options.port) })
-        try await app.run()
+        do {
+            try await app.run()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw PreviewError(description: "端口 \(options.port) 已被占用（另一个预览或程序正在使用）；请用 --port 换一个端口 [port_in_use]")
+        } catch let error as IOError where error.errnoCode == EACCES {
+            throw PreviewError(description: "没有权限使用端口 \(options.port)（1024 以下的端口需要管理员权限）；请用 --port 换一个端口 [port_denied]")
+        } catch let error as IOError where error.errnoCode == EADDRNOTAVAIL {
+            throw PreviewError(description: "本机没有地址 \(options.host)；请用 --host 指定本机的地址 [address_unavailable]")
+        }
     }
 }

@@ -31,7 +31,7 @@ struct PreviewSite: Sendable {
         let path = request.uri.path
         let parts = path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
         let query = request.uri.queryParameters
-        let account = ReviewerPages.accountBar(reviewer: context.reviewer, loginRequired: gate.requiresLogin)
+        var account = ReviewerPages.accountBar(reviewer: context.reviewer, loginRequired: gate.requiresLogin)
         switch path {
         case PreviewPaths.siteStylesheet:
             return PreviewResponses.text(try await cache.current().renderer.stylesheet, type: "text/css; charset=utf-8")
@@ -45,7 +45,11 @@ struct PreviewSite: Sendable {
         default:
             break
         }
-        let (renderer, generation) = try await cache.current()
+        let current = try await cache.current()
+        let (renderer, generation) = (current.renderer, current.generation)
+        if let notice = current.notice {
+            account += "<span class=\"preview-notice\" role=\"status\">\(HTMLEscaping.escape(notice))</span>"
+        }
         switch parts.count {
         case 0:
             let kind = query["kind"].map(String.init) ?? ""
@@ -57,8 +61,10 @@ struct PreviewSite: Sendable {
                                                              kind: kind, authority: authority, query: text, order: order, page: number,
                                                              account: account))
         case 2 where parts == ["_preview", "redactions"]:
-            let (counts, rows) = try renderer.snapshotRedactions()
-            return PreviewResponses.html(ReviewerPages.snapshotReport(counts: counts, rows: rows, renderer: renderer, account: account))
+            let rule = query["rule"].flatMap { RedactionRule(rawValue: String($0)) }
+            let number = query["page"].flatMap { Int(String($0)) } ?? 1
+            return PreviewResponses.html(ReviewerPages.snapshotReport(try renderer.snapshotRedactions(), rule: rule, page: number,
+                                                                      renderer: renderer, account: account))
         case 4 where parts[0] == "_preview" && parts[1] == "redactions":
             guard let table = SnapshotTable(rawValue: parts[2]), let page = try renderer.page(for: table, id: parts[3]),
                   let source = renderer.previewPath(for: page.row) else {

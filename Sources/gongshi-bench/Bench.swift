@@ -8,8 +8,9 @@ import SiteOutput
 /// `make bench`: builds synthetic snapshots of several sizes with the release `gongshi` and
 /// prints, per size, wall time, pages per second, peak memory, output files and bytes, for a
 /// full build and for a rebuild after one record changed; then, for every size, the search
-/// index's size and the bytes a set of queries fetches, and measured recall. `--search-only`
-/// makes the full build and the search figures only.
+/// index's size and the bytes a set of queries fetches, and measured recall; and the reviewer
+/// preview's latency and memory on each snapshot. `--search-only` makes the full build, the
+/// preview and the search figures only.
 @main
 struct Bench {
     static func main() throws {
@@ -43,6 +44,7 @@ struct Bench {
         var searchOutputs: [String] = []
         var publications: [(size: Int, step: String, written: Int, sent: Int, deleted: Int)] = []
         var searchRewritten: [(size: Int, step: String, files: (added: Int, changed: Int, removed: Int, total: Int))] = []
+        var previews: [(size: Int, figures: PreviewLatency.Figures)] = []
         for size in sizes {
             let snapshot = "\(work)/synthetic-\(size).sqlite"
             if !FileManager.default.fileExists(atPath: snapshot) {
@@ -69,6 +71,7 @@ struct Bench {
             redactionShares.append((size, try RedactionShare.measure(snapshot: snapshot), full.seconds))
             print(row(["\(size)", "full", fmt(full.seconds), "\(pages)", "\(Int(Double(pages) / full.seconds))",
                        "\(full.peakKilobytes / 1024)", "\(files)", fmt(Double(bytes) / 1_048_576), "\(files)"]))
+            previews.append((size, try PreviewLatency.measure(gongshi: gongshi, snapshot: snapshot, work: work)))
             if searchOnly {
                 searchOutputs.append(out)
                 continue
@@ -144,6 +147,17 @@ struct Bench {
         for (size, share, fullSeconds) in redactionShares {
             print("redaction alone at \(size) records: \(share.fields) fields, \(fmt(Double(share.characters) / 1_000_000)) M characters, "
                 + "\(fmt(share.seconds)) s on one core (\(fmt(100 * share.seconds / fullSeconds))% of the full build's wall time)")
+        }
+        if !previews.isEmpty {
+            print("")
+            print("reviewer preview (`gongshi preview`, loopback; record pages made for the first time, then again from its memo):")
+            print("")
+            print(row(["records", "ready s", "pages", "first view median ms", "p95 ms", "again median ms", "p95 ms", "index ms", "peak RSS MB"]))
+            print(row(Array(repeating: "---", count: 9)))
+            for (size, figures) in previews {
+                print(row(["\(size)", fmt(figures.ready), "\(figures.pages)", fmt(figures.firstView.median), fmt(figures.firstView.p95),
+                           fmt(figures.again.median), fmt(figures.again.p95), fmt(figures.index), "\(figures.peakMegabytes)"]))
+            }
         }
         for out in searchOutputs {
             try searchFigures(out: out, recall: !searchOnly)

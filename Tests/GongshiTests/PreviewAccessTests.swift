@@ -90,6 +90,20 @@ struct PreviewAccessTests {
         }
     }
 
+    @Test("a port in use is said in words, not as a socket call's errno")
+    func portInUse() async throws {
+        let (fixture, snapshot) = try demo()
+        try await withPreviewServer(snapshot: snapshot, site: fixture.site) { base in
+            do {
+                try await PreviewServer.run(PreviewOptions(snapshot: snapshot, site: fixture.site, port: base.port!,
+                                                           accessLog: fixture.snapshotPath("second.log")))
+                Issue.record("a second preview bound the same port")
+            } catch let error as PreviewError {
+                #expect(error.description.contains("端口 \(base.port!) 已被占用") && error.description.contains("[port_in_use]"))
+            }
+        }
+    }
+
     @Test("an idle connection, or one that never finishes its request, is closed")
     func idleConnections() async throws {
         let (fixture, snapshot) = try demo()
@@ -103,16 +117,22 @@ struct PreviewAccessTests {
         }
     }
 
-    @Test("a snapshot replaced by garbage gives a Chinese error page with its cause, and the next good one is served")
+    @Test("a snapshot replaced by garbage leaves the last good version serving, saying why; the next good one is served")
     func damagedSnapshot() async throws {
         let (fixture, snapshot) = try demo()
         try await withPreviewServer(snapshot: snapshot, site: fixture.site) { base in
             #expect(try await fetch(base.appendingPathComponent("records/REC-011/")).0 == 200)
             try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: snapshot))
-            let (status, page) = try await fetch(base.appendingPathComponent("records/REC-011/"))
-            #expect(status == 500 && page.contains("预览出错") && page.contains(snapshot), "\(page)")
+            #expect(try await eventually {
+                let (status, page) = try await fetch(base.appendingPathComponent("records/REC-011/"))
+                return status == 200 && page.contains("无法读取") && page.contains("not a readable SQLite database") && page.contains("上一版本")
+            }, "the old version with the cause")
+            // A page not made before is made from the old version, saying so.
+            let (status, page) = try await fetch(base.appendingPathComponent("records/REC-001/"))
+            #expect(status == 200 && page.contains("上一版本"), "\(status)")
             try DemoSnapshot.write(to: snapshot)
-            #expect(try await fetch(base.appendingPathComponent("records/REC-011/")).0 == 200)
+            #expect(try await eventually { !(try await fetch(base.appendingPathComponent("records/REC-011/")).1.contains("上一版本")) })
+            #expect(try await fetch(base.appendingPathComponent("records/REC-001/")).0 == 200)
         }
     }
 

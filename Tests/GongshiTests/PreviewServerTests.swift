@@ -4,11 +4,23 @@ import DemoSnapshot
 import Foundation
 import Redaction
 import SnapshotReader
+import SnapshotModel
+import DisclosurePolicy
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
 @testable import PreviewServer
 import Testing
+
+/// Whether `condition` holds within `seconds`, tried every 50 ms.
+func eventually(_ seconds: Double = 20, _ condition: () async throws -> Bool) async throws -> Bool {
+    let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+    while ContinuousClock.now < deadline {
+        if try await condition() { return true }
+        try await Task.sleep(for: .milliseconds(50))
+    }
+    return false
+}
 
 /// A preview server on a free loopback port for the duration of `body`, its access log in a
 /// temporary file unless `configure` says otherwise.
@@ -107,6 +119,36 @@ struct PreviewServerTests {
             // Its table of rows, not a value's debug dump.
             #expect(!all.contains("SQL(elements") && !all.contains("GRDB."))
             #expect(all.contains("<tr><td><a href=\"/records/"), "\(all.prefix(3000))")
+        }
+    }
+
+    @Test("the global report: counts per rule, then row, field, rule and count, 200 lines to a page, by rule")
+    func globalReport() async throws {
+        let fixture = try SiteFixture()
+        let file = try TestSnapshotFile(at: fixture.snapshotPath())
+        try file.subject("S1", name: "福州某某科技有限公司", ["uscc": "91350100M000100Y43"])
+        for index in 1...250 {
+            try file.record("R\(index)", subject: "S1", ["facts_md": index.isMultiple(of: 2)
+                ? "联系电话13812345678，备用13912345678。" : "邮箱 a\(index)@example.com。"])
+        }
+        try await withPreviewServer(snapshot: file.path, site: fixture.site) { base in
+            func report(_ query: String) async throws -> String {
+                try await fetch(URL(string: base.absoluteString + "/_preview/redactions/?" + query)!).1
+            }
+            let first = try await report("")
+            #expect(first.contains("自由文本中检出个人信息或标注内容的信息（250 处）") && first.contains("第 1 / 2 页"))
+            #expect(first.matches(of: /<tr><td><a href="\/records\//).count == 200)
+            // R2 before R10; the field in Chinese; the count of replacements in that field.
+            let order = first.matches(of: /<a href="\/records\/(R[0-9]+)\/">/).map { String($0.output.1) }
+            #expect(Array(order.prefix(3)) == ["R1", "R2", "R3"], "\(order.prefix(5))")
+            #expect(first.contains("<span title=\"facts_md\">失信事实</span>"))
+            #expect(first.contains("手机号码</span></td><td>2</td></tr>"), "two mobiles in one field count as 2")
+            #expect(first.contains("<tr><td><a href=\"/_preview/redactions/?rule=mobile\">"), "a rule's count links to its lines")
+            let second = try await report("page=2")
+            #expect(second.matches(of: /<tr><td><a href="\/records\//).count == 50 && second.contains("首页"))
+            let mobiles = try await report("rule=mobile")
+            #expect(mobiles.contains("检出“手机号码”的信息（125 处）") && !mobiles.contains(">电子邮箱</span></td>"))
+            #expect(try await report("rule=nonsense").contains("（250 处）"), "an unknown rule shows every line")
         }
     }
 
@@ -286,8 +328,11 @@ struct PreviewServerTests {
             try next.record("R-NEW", subject: "S1")
             try FileManager.default.removeItem(atPath: file.path)
             try FileManager.default.moveItem(atPath: next.path, toPath: file.path)
-            let after = try await fetch(base.appendingPathComponent("records/R-NEW/"))
-            #expect(after.0 == 200)
+            // The new version is made in the background; meanwhile the old one answers, saying so.
+            let meanwhile = try await fetch(base.appendingPathComponent("records/R-DRAFT/"))
+            #expect(meanwhile.0 == 200 && meanwhile.1.contains("正在载入新版本"))
+            #expect(try await eventually { try await fetch(base.appendingPathComponent("records/R-NEW/")).0 == 200 })
+            #expect(!(try await fetch(base).1.contains("正在载入新版本")))
         }
         try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: CivilDate(iso: "2026-03-01")!))
         for (path, text) in try outputText(fixture.out) {
@@ -319,5 +364,65 @@ struct PreviewPageMemoTests {
         let small = PreviewPageMemo(budget: 2 * size)
         small.keep(first, for: "big")
         #expect(small.page("big") == nil, "a page over a quarter of the budget is not kept")
+    }
+}
+
+@Suite("Reviewer preview: a row's context patched, not rebuilt")
+struct PreviewIndexesTests {
+    /// The context the preview made before: the whole disclosure copied with `forced` added,
+    /// and every index rebuilt over the snapshot.
+    func rebuilt(_ renderer: PreviewRenderer, forcing forced: [RowRef]) -> BuildContext {
+        var disclosure = renderer.internalDisclosure
+        for ref in forced where disclosure.shown[ref] == nil {
+            disclosure.shown[ref] = Disclosure.Shown(window: nil, pendingObjection: nil)
+        }
+        return BuildContext(reader: renderer.reader, snapshot: renderer.snapshot, disclosure: disclosure, redactor: renderer.redactor,
+                            factory: renderer.factory, templates: renderer.templates)
+    }
+
+    @Test("every row's page is the same from the patched context as from indexes rebuilt with the row forced",
+          arguments: ["demo", "synthetic"])
+    func samePages(_ source: String) throws {
+        let folder = TemporaryFolder()
+        let path = folder.path("\(source).sqlite")
+        if source == "demo" {
+            try DemoSnapshot.write(to: path)
+        } else {
+            try SyntheticSnapshot.write(to: path, records: 600, today: CivilDate(iso: "2026-06-01")!, seed: 7)
+        }
+        let fixture = try SiteFixture()
+        let renderer = try PreviewRenderer(snapshot: path, site: fixture.site, asOf: CivilDate(iso: "2026-06-01")!)
+        let snapshot = renderer.snapshot
+        var compared = 0
+        var forcedSomething = 0
+        func same(_ forced: [RowRef], _ page: (BuildContext) -> RenderedPage, _ label: String) {
+            if forced.contains(where: { renderer.internalDisclosure.shown[$0] == nil }) { forcedSomething += 1 }
+            let patched = page(renderer.indexes.context(forcing: forced)).html
+            let reference = page(rebuilt(renderer, forcing: forced)).html
+            #expect(patched == reference, "\(label) differs")
+            compared += 1
+        }
+        for row in snapshot.records where snapshot.subjects.contains(where: { $0.id == row.subjectID }) {
+            var forced = [RowRef(.records, row.id), RowRef(.subjects, row.subjectID)]
+            forced += snapshot.rectifications.filter { $0.recordID == row.id }.map { RowRef(.rectifications, $0.id) }
+            forced += snapshot.interviews.filter { $0.recordID == row.id }.map { RowRef(.interviews, $0.id) }
+            forced += snapshot.repairActions.filter { $0.recordID == row.id }.map { RowRef(.repairActions, $0.id) }
+            same(forced, { $0.recordPage(row, facts: "事实。") }, "record \(row.id)")
+        }
+        for row in snapshot.reports {
+            same([RowRef(.verificationReports, row.id), RowRef(.cases, row.caseID)], { $0.reportPage(row, body: "正文。") }, "report \(row.id)")
+        }
+        for row in snapshot.cases {
+            same([RowRef(.cases, row.id)], { $0.casePage(row, summary: nil) }, "case \(row.id)")
+        }
+        for row in snapshot.commitments where snapshot.subjects.contains(where: { $0.id == row.subjectID }) {
+            same([RowRef(.commitments, row.id), RowRef(.subjects, row.subjectID)], { $0.commitmentPage(row, body: "承诺。") }, "commitment \(row.id)")
+        }
+        for row in snapshot.subjects {
+            let entries = snapshot.listEntries.filter { $0.subjectID == row.id }
+            same([RowRef(.subjects, row.id)] + entries.map { RowRef(.listEntries, $0.id) }, { $0.subjectPage(row, reasons: [:]) }, "subject \(row.id)")
+        }
+        let (pages, forcedPages) = source == "demo" ? (30, 2) : (800, 100)
+        #expect(compared > pages && forcedSomething > forcedPages, "\(compared) pages, \(forcedSomething) with rows forced")
     }
 }
