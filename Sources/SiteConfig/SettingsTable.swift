@@ -8,7 +8,9 @@ struct SettingsTable {
     /// The table `values` of `[name]`, whose keys must all be in `known`.
     init(_ values: [String: TOMLValue], name: String, known: Set<String>, fail: @escaping (String) -> SiteFolderError) throws {
         if let unknown = values.keys.sorted().first(where: { !known.contains($0) }) {
-            throw fail("unknown key '\(name).\(unknown)'")
+            var error = fail("unknown key '\(name).\(unknown)'")
+            error.key = "\(name).\(unknown)"
+            throw error
         }
         self.values = values
         self.name = name

@@ -104,7 +104,7 @@ public struct SiteConfiguration: Sendable {
         let known: Set<String> = ["title", "description", "publisher", "base_url", "list_page_size", "feed_items", "search_block_postings",
                                   "privacy", "policy", "calendar", "limits", "publish", "objections"]
         if let unknown = toml.keys.sorted().first(where: { !known.contains($0) }) {
-            throw fail("unknown key '\(unknown)'")
+            throw SiteFolderError("site.toml: unknown key '\(unknown)'", key: unknown)
         }
         title = try string(toml, "title", "") ?? title
         description = try string(toml, "description", "") ?? description
@@ -121,7 +121,7 @@ public struct SiteConfiguration: Sendable {
         if let limits = toml["limits"] {
             guard let table = limits.table else { throw fail("[limits] must be a table") }
             if let unknown = table.keys.sorted().first(where: { $0 != "markdown_field_characters" }) {
-                throw fail("unknown key 'limits.\(unknown)'")
+                throw SiteFolderError("site.toml: unknown key 'limits.\(unknown)'", key: "limits.\(unknown)")
             }
             maximumMarkdownCharacters = try integer(table, "markdown_field_characters", range: 1_000...16_777_216)
                 ?? maximumMarkdownCharacters
@@ -137,7 +137,7 @@ public struct SiteConfiguration: Sendable {
         if let privacy = toml["privacy"] {
             guard let table = privacy.table else { throw fail("[privacy] must be a table") }
             if let unknown = table.keys.sorted().first(where: { $0 != "subject_slug_key" && $0 != "mask_context_names" }) {
-                throw fail("unknown key 'privacy.\(unknown)'")
+                throw SiteFolderError("site.toml: unknown key 'privacy.\(unknown)'", key: "privacy.\(unknown)")
             }
             if let value = table["mask_context_names"] {
                 guard let flag = value.boolean else { throw fail("privacy.mask_context_names must be true or false") }
@@ -151,7 +151,7 @@ public struct SiteConfiguration: Sendable {
         if let policyValue = toml["policy"] {
             guard let table = policyValue.table else { throw fail("[policy] must be a table") }
             if let unknown = table.keys.sorted().first(where: { $0 != "objections" && $0 != "periods" }) {
-                throw fail("unknown key 'policy.\(unknown)'")
+                throw SiteFolderError("site.toml: unknown key 'policy.\(unknown)'", key: "policy.\(unknown)")
             }
             if let mode = try string(table, "objections", "policy.") {
                 guard let parsed = PolicyConfiguration.ObjectionMode(rawValue: mode) else {
@@ -176,7 +176,7 @@ public struct SiteConfiguration: Sendable {
                 throw fail("[calendar.\(key)] must be a table named by a year")
             }
             if let unknown = entries.keys.sorted().first(where: { $0 != "days_off" && $0 != "workdays" }) {
-                throw fail("unknown key 'calendar.\(key).\(unknown)'")
+                throw SiteFolderError("site.toml: unknown key 'calendar.\(key).\(unknown)'", key: "calendar.\(key).\(unknown)")
             }
             func dates(_ name: String) throws -> [String] {
                 guard let array = entries[name] else { return [] }
@@ -210,7 +210,7 @@ public struct SiteConfiguration: Sendable {
 
     private mutating func applyPeriods(_ table: [String: TOMLValue], _ fail: (String) -> SiteFolderError) throws {
         for (key, value) in table.sorted(by: { $0.key < $1.key }) {
-            guard let path = Self.periodKeys[key] else { throw fail("unknown key 'policy.periods.\(key)'") }
+            guard let path = Self.periodKeys[key] else { throw SiteFolderError("site.toml: unknown key 'policy.periods.\(key)'", key: "policy.periods.\(key)") }
             guard let text = value.string, let period = Self.parsePeriod(text) else {
                 throw fail("policy.periods.\(key) must be like \"3m\" or \"1y\"")
             }

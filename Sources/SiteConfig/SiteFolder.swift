@@ -33,12 +33,17 @@ public struct SiteFolder: Sendable {
         let tomlURL = root.appendingPathComponent("site.toml")
         if manager.fileExists(atPath: tomlURL.path) {
             let text = try readUTF8(tomlURL)
+            var lines: [String: Int] = [:]
             do {
-                configuration = try SiteConfiguration(toml: try TOMLSubsetParser.parse(text))
+                let parsed = try TOMLSubsetParser.parseWithLines(text)
+                lines = parsed.lines
+                configuration = try SiteConfiguration(toml: parsed.root)
             } catch let error as TOMLSubsetParser.SyntaxError {
                 throw SiteFolderError("\(tomlURL.path): \(error)")
             } catch let error as SiteFolderError {
-                throw SiteFolderError("\(tomlURL.path): \(error.description.replacingOccurrences(of: "site.toml: ", with: ""))")
+                // A message about one key gives the key's line.
+                let line = error.key.flatMap { lines[$0] }.map { "line \($0): " } ?? ""
+                throw SiteFolderError("\(tomlURL.path): \(line)\(error.description.replacingOccurrences(of: "site.toml: ", with: ""))", key: error.key)
             }
         } else {
             warnings.append("\(tomlURL.path) not found: using the default settings")

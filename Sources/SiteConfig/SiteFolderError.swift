@@ -2,9 +2,12 @@
 public struct SiteFolderError: Error, CustomStringConvertible, Sendable {
     /// What is wrong, naming the file.
     public var description: String
+    /// The `site.toml` key it is about (`policy.periods.x`), for the message to give its line.
+    public var key: String?
 
-    /// An error with its message.
-    public init(_ description: String) {
+    /// An error with its message, about `key` when it is one key's.
+    public init(_ description: String, key: String? = nil) {
         self.description = description
+        self.key = key
     }
 }

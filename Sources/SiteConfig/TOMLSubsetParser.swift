@@ -16,7 +16,19 @@ public enum TOMLSubsetParser {
 
     /// The document as nested tables.
     public static func parse(_ text: String) throws -> [String: TOMLValue] {
+        try parseWithLines(text).root
+    }
+
+    /// The document as nested tables, and the line where each key (dotted: `policy.periods`)
+    /// and each table first appears, for messages about a key.
+    public static func parseWithLines(_ text: String) throws -> (root: [String: TOMLValue], lines: [String: Int]) {
         var root: [String: TOMLValue] = [:]
+        var lines: [String: Int] = [:]
+        func note(_ path: [String], _ line: Int) {
+            for end in 1...path.count where lines[path[..<end].joined(separator: ".")] == nil {
+                lines[path[..<end].joined(separator: ".")] = line
+            }
+        }
         var currentPath: [String] = []
         var definedTables = Set<[String]>()
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -40,6 +52,7 @@ public enum TOMLSubsetParser {
                 }
                 currentPath = path
                 try insert(.table([:]), at: path, into: &root, line: lineNumber, allowExistingTable: true)
+                note(path, lineNumber)
                 continue
             }
             var keyPath: [String] = []
@@ -54,8 +67,9 @@ public enum TOMLSubsetParser {
             scanner.skipWhitespace()
             guard scanner.atEndOrComment else { throw scanner.error("unexpected text after a value") }
             try insert(value, at: currentPath + keyPath, into: &root, line: lineNumber, allowExistingTable: false)
+            note(currentPath + keyPath, lineNumber)
         }
-        return root
+        return (root, lines)
     }
 
     private static func insert(

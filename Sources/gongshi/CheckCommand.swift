@@ -27,6 +27,9 @@ struct CheckCommand: ParsableCommand {
         } catch let error as SnapshotOpenError {
             printFailure(error)
             throw ExitCode(1)
+        } catch let error as SiteFolderError {
+            printFailure(error)
+            throw ExitCode(1)
         }
     }
 }

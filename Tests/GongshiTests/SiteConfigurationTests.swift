@@ -74,6 +74,23 @@ struct SiteConfigurationTests {
         }
     }
 
+    @Test("an unknown key is named with its line, in every table")
+    func unknownKeyLines() throws {
+        let folder = TemporaryFolder()
+        for (toml, message) in [("title = \"x\"\n\n[search]\nblock_postings = 5\n", "line 3: unknown key 'search'"),
+                                ("title = \"x\"\n[policy]\nperiods.foo = 3\n", "line 3: unknown key 'policy.periods.foo'"),
+                                ("[publish]\nto = \"/srv/www\"\n\nbandwith_kib = 10\n", "line 4: unknown key 'publish.bandwith_kib'"),
+                                ("[privacy]\nmask_names = true\n", "line 2: unknown key 'privacy.mask_names'")] {
+            try toml.write(toFile: folder.path("site.toml"), atomically: true, encoding: .utf8)
+            do {
+                _ = try SiteFolder.load(folder.path(""))
+                Issue.record("accepted \(toml)")
+            } catch let error as SiteFolderError {
+                #expect(error.description.hasSuffix("site.toml: " + message), "\(error)")
+            }
+        }
+    }
+
     @Test("the TOML subset")
     func parser() throws {
         let document = try TOMLSubsetParser.parse("""
