@@ -27,6 +27,8 @@ public struct BuildOptions: Sendable {
     /// Make and write every page: ignore the page cache and do not recycle the previous site.
     /// The output is the same as an incremental build's.
     public var full: Bool = false
+    /// Where the build shows how far it is (a terminal line); nil: nowhere.
+    public var progress: BuildProgress?
     /// Failpoint for tests: the build throws once this many pages are written, to prove that
     /// a build failing midway leaves the published folder untouched.
     var failAfterWrittenPages: Int?

@@ -39,6 +39,8 @@ final class PageWriter: @unchecked Sendable {
     private var _cacheProblem: String?
     /// Files written or kept (counted as batches are handed over).
     private(set) var files = 0
+    /// Where the counts are shown as they grow.
+    var progress: BuildProgress?
     /// Pages made and pages kept.
     private(set) var made = 0
     private(set) var kept = 0
@@ -99,9 +101,11 @@ final class PageWriter: @unchecked Sendable {
             }
         }
         files += results.count
+        let keptBefore = kept, madeBefore = made
         for result in results {
             if case .kept = result { kept += 1 } else { made += 1 }
         }
+        progress?.counted(made: made - madeBefore, kept: kept - keptBefore)
         inFlightSearch.wait()
         indexing.async {
             for (_, documents) in written {

@@ -82,6 +82,7 @@ public enum SiteBuilder {
             }
         }
         clock.lap("read snapshot")
+        options.progress?.stage("适用公示规则")
 
         let policy = DisclosurePolicy(configuration: site.configuration.policy, audience: options.audience)
         // The key of the last build's change dates (a digest of every row the policy reads)
@@ -106,6 +107,7 @@ public enum SiteBuilder {
             withheldLines = BackgroundValue { BuildReport.WithheldLines(withheld) }
         }
         clock.lap("policy")
+        options.progress?.stage("准备输出")
         let problems = problemsReading + policy.ruleWarnings(snapshot, asOf: options.asOf)
         WarningSummary.lines(problems).forEach(warn)
         site.configuration.slugKeyWarning(snapshotIsDemo: snapshot.meta.isDemo).map(warn)
@@ -201,6 +203,7 @@ public enum SiteBuilder {
             output: output, cache: nextCache, feedLimit: configuration.feedItems,
             searchLines: ResultLineStore(spillingTo: options.cacheFolder), searchBlockPostings: configuration.searchBlockPostings)
         writer.failAfterWrittenPages = options.failAfterWrittenPages
+        writer.progress = options.progress
         do {
             // The rows, their indexes, the redactor and the last build's page cache are needed
             // only while pages are made: they are freed at the end of this scope, before the
@@ -222,8 +225,10 @@ public enum SiteBuilder {
                 }
                 let pages = CacheablePages(context: context, cache: cache, output: output, fingerprint: fingerprint)
                 clock.lap("page cache load")
+                options.progress?.stage(BuildProgress.pagesStage)
                 try writeRowPages(context, pages, writer)
                 clock.lap("row pages")
+                options.progress?.stage(BuildProgress.listsStage)
                 let pageSize = configuration.listPageSize
                 // Listing pages are made a batch at a time too: a national list runs to thousands.
                 for list in ListKind.allCases {
@@ -245,6 +250,7 @@ public enum SiteBuilder {
                 })
             }
             clock.lap("listings")
+            options.progress?.stage("生成搜索索引")
             // Every page is in: the report's long lists are made on the other core meanwhile.
             let events = writer.takeEvents()
             pendingReport = BackgroundValue {
@@ -262,6 +268,7 @@ public enum SiteBuilder {
                 asOf: options.asOf, audience: options.audience, feedItems: configuration.feedItems,
                 searchFiles: try pendingSearchFiles.take(), numbering: try pendingSearchNumbers.take())
             clock.lap("site files and search index")
+            options.progress?.stage("替换网站目录")
             commit = try output.prepareCommit()
             // The audit reads the staging folder as it will be published: after prepareCommit
             // removed the recycled previous site's leftovers (audited before, a page of a row

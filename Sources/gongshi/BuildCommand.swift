@@ -41,17 +41,24 @@ struct BuildCommand: ParsableCommand {
             printError("gongshi: nothing was published; \(out) is unchanged")
             throw ExitCode(1)
         }
-        let options = BuildOptions(
+        var options = BuildOptions(
             snapshot: snapshot, site: site, out: out, asOf: asOf ?? .today(), audience: audience, report: report,
             auditBeforePublishing: audit, cache: cache, full: full, state: state)
+        // A line redrawn on a terminal; one start line in a log.
+        let progress = BuildProgress()
+        options.progress = progress
+        progress.start("gongshi: 开始构建 \(snapshot)（\(options.asOf)，\(audience.rawValue)）→ \(out)")
+        defer { progress.finish() }
         do {
             var warnings = 0
             let result = try SiteBuilder.build(options) { message in
                 warnings += 1
                 if warnings <= Self.warningsShown {
+                    progress.clear()
                     printError("gongshi: " + (message.hasPrefix("warning: ") ? message : "warning: " + message))
                 }
             }
+            progress.finish()
             if warnings > Self.warningsShown {
                 printError("gongshi: \(warnings - Self.warningsShown) more warnings" + (report.map { " are listed in \($0)" } ?? "; use --report to list them all"))
             }
@@ -72,6 +79,7 @@ struct BuildCommand: ParsableCommand {
                 }
             }
         } catch {
+            progress.finish()
             printFailure(error)
             printError("gongshi: nothing was published; \(out) is unchanged")
             throw ExitCode(1)

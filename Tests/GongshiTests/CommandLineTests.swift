@@ -1,4 +1,5 @@
 @testable import BuildPipeline
+import CreditVocabulary
 import SnapshotModel
 import DemoSnapshot
 import Foundation
@@ -96,5 +97,40 @@ struct WarningSummaryTests {
         #expect(lines[0].contains("records.repaired_on: 5 rows, such as records[R1], records[R2], records[R3] (and 2 more"))
         #expect(lines[1] == problems[5].description)
         #expect(lines[2] == problems[6].description && lines[3] == problems[7].description)
+    }
+}
+
+@Suite("Build progress")
+struct BuildProgressTests {
+    @Test("on a terminal a redrawn line with the stage and pages; in a pipe one start line and no control characters")
+    func terminalAndPipe() throws {
+        let folder = TemporaryFolder()
+        let snapshot = folder.path("s.sqlite")
+        try SyntheticSnapshot.write(to: snapshot, records: 4000, today: CivilDate(iso: "2026-06-01")!, seed: 3)
+        let site = try SiteFixture()
+        // `script` gives the build a terminal and records what it drew.
+        let typescript = folder.path("typescript")
+        let command = [HostVerifyTests.binary, "build", "--snapshot", snapshot, "--site", site.site, "--out", folder.path("tty"),
+                       "--as-of", "2026-06-01"].joined(separator: " ")
+        let tty = try runProgram(["/usr/bin/script", "-qfec", command, typescript])
+        #expect(tty.status == 0, "\(tty.output)")
+        let drawn = try String(contentsOfFile: typescript, encoding: .utf8)
+        #expect(drawn.contains("\r\u{1B}[K[") && drawn.contains("生成页面：已生成 "), "\(drawn.prefix(2000))")
+        #expect(drawn.contains("gongshi: built "), "the summary after the line")
+        // In a pipe: the start line, the summary, nothing redrawn.
+        let piped = try runGongshi(["build", "--snapshot", snapshot, "--site", site.site, "--out", folder.path("pipe"), "--as-of", "2026-06-01"])
+        #expect(piped.status == 0)
+        #expect(piped.error.contains("gongshi: 开始构建 \(snapshot)（2026-06-01，public）"), "\(piped.error)")
+        #expect(!piped.error.contains("\u{1B}") && !piped.error.contains("\r") && !piped.output.contains("\u{1B}"))
+    }
+
+    @Test("the line: stage, pages made and kept, grouped digits")
+    func line() {
+        let progress = BuildProgress(descriptor: -1, terminal: false)
+        #expect(progress.line().hasSuffix("读取快照"))
+        progress.stage(BuildProgress.pagesStage)
+        progress.counted(made: 12_345, kept: 1_000)
+        #expect(progress.line().contains("生成页面：已生成 12,345 页，沿用 1,000 页"), "\(progress.line())")
+        #expect(BuildProgress.grouped(1_234_567) == "1,234,567" && BuildProgress.grouped(999) == "999")
     }
 }
