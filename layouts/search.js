@@ -271,6 +271,8 @@
         history.replaceState(null, '', '?' + params.toString());
       }
       results.textContent = '';
+      // Page 2 counts on from 11, not from 1 again.
+      results.setAttribute('start', String(page * PAGE_SIZE + 1));
       pager.textContent = '';
       if (!query && !filters.kind && !filters.region && !filters.year && !filters.list) { status.textContent = ''; return; }
       status.textContent = '正在搜索……';

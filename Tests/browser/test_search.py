@@ -119,3 +119,16 @@ def test_home_page_search_box(browser, server):
     assert "/search/" in browser.current_url
     assert browser.find_element(By.ID, "q").get_attribute("value") == "口腔医疗"
     assert "cases/3-1/" in found
+
+
+def test_second_page_counts_on(browser, server):
+    """Results on page 2 are numbered 11, 12… (the list's start), not from 1 again."""
+    first = open_search(browser, server, q="公司")
+    assert len(first) == 10, len(first)
+    assert browser.find_element(By.ID, "search-results").get_attribute("start") == "1"
+    browser.find_element(By.XPATH, "//button[text()='下一页']").click()
+    WebDriverWait(browser, 10).until(
+        lambda b: b.find_element(By.ID, "search-results").get_attribute("start") == "11")
+    second = wait_for_status(browser)
+    assert second and not set(second) & set(first)
+    assert browser.execute_script("return document.getElementById('search-results').start") == 11
