@@ -15,6 +15,7 @@ enum PreviewAssets {
         .redaction { background: #ffe08a; outline: 1px dashed #b3261e; border-radius: 2px; cursor: help; }
         .redaction[data-rule="override"] { background: #ffc7c2; }
         .redaction[data-rule="person_name"], .redaction[data-rule="masked_name_field"] { background: #d9f0ff; }
+        .redaction[data-rule="context_name"] { background: #d9f0ff; outline: 2px dashed #0b57d0; }
         .redaction[data-rule="county_address"] .masked::after { content: "⋯"; }
         .redaction .original { display: none; margin-left: .25em; background: #fff; color: #b3261e; text-decoration: line-through wavy; }
         body.show-original .redaction .original { display: inline; }

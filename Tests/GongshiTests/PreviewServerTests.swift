@@ -234,7 +234,7 @@ struct PreviewServerTests {
         let file = try TestSnapshotFile(at: fixture.snapshotPath())
         try file.subject("S1", name: "福州某某科技有限公司", ["uscc": "91350100M000100Y43"])
         try file.record("R1", subject: "S1", ["review_status": "pending", "approved_on": nil,
-                                              "facts_md": "经查，联系人禤小龙表示不知情，电话87654321，证号123456789012345670。罚款1200000元。"])
+                                              "facts_md": "经查，联系人禤小龙表示不知情，电话87654321，证号123456789012345670。罚款1200000元。当事人张建涛表示认可。"])
         try await withPreviewServer(snapshot: file.path, site: fixture.site) { base in
             let (_, page) = try await fetch(base.appendingPathComponent("records/R1/"))
             for (kind, text) in [("name_like", "禤小龙"), ("phone_like", "87654321"), ("long_number", "123456789012345670")] {
@@ -242,6 +242,9 @@ struct PreviewServerTests {
                         "\(kind) \(text)")
             }
             #expect(!page.contains(">1200000</mark>") && page.contains("疑似个人信息（未作处理）") && page.contains("另有 3 处疑似个人信息未作处理"))
+            // The context-name detector's hits have a mark of their own, named in the legend.
+            #expect(page.contains("data-rule=\"context_name\" title=\"已作技术处理：疑似自然人姓名\"") && !page.contains(">张建涛<"))
+            #expect(PreviewAssets.stylesheet.contains(".redaction[data-rule=\"context_name\"]"))
             let (_, report) = try await fetch(base.appendingPathComponent("_preview/redactions/records/R1/"))
             #expect(report.contains("看似个人信息、未作处理的文字（3 处）") && report.contains("<td>疑似自然人姓名</td>")
                     && report.contains("联系人禤小龙表示"), "\(report)")
