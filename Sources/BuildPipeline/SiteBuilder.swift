@@ -109,7 +109,7 @@ public enum SiteBuilder {
         clock.lap("policy")
         options.progress?.stage("准备输出")
         let problems = problemsReading + policy.ruleWarnings(snapshot, asOf: options.asOf)
-        WarningSummary.lines(problems).forEach(warn)
+        WarningSummary.lines(problems, expected: site.configuration.expectedWarnings).forEach(warn)
         site.configuration.slugKeyWarning(snapshotIsDemo: snapshot.meta.isDemo).map(warn)
 
         let configuration = site.configuration

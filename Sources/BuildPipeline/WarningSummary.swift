@@ -8,8 +8,15 @@ import SnapshotModel
 enum WarningSummary {
     static let maximumAlike = 3
 
-    /// The lines, in the order the problems' kinds first appear.
-    static func lines(_ problems: [SnapshotProblem]) -> [String] {
+    /// The lines, in the order the problems' kinds first appear; warnings at an `expected`
+    /// place (`table.column`) are counted in one last line instead.
+    static func lines(_ problems: [SnapshotProblem], expected: Set<String> = []) -> [String] {
+        func isExpected(_ problem: SnapshotProblem) -> Bool {
+            guard problem.severity == .warning, let table = problem.table, let column = problem.column else { return false }
+            return expected.contains("\(table.rawValue).\(column)")
+        }
+        let quiet = expected.isEmpty ? [] : problems.filter(isExpected)
+        let problems = quiet.isEmpty ? problems : problems.filter { !isExpected($0) }
         var order: [String] = []
         var groups: [String: [SnapshotProblem]] = [:]
         for problem in problems {
@@ -29,6 +36,11 @@ enum WarningSummary {
             let place = (first.file.isEmpty ? "" : first.file + ": ") + table.rawValue + (first.column.map { ".\($0)" } ?? "")
             lines.append("\(first.severity.rawValue): \(place): \(group.count) rows, such as \(rows) (and \(group.count - maximumAlike) more, "
                 + "each listed by check and in the build report): \(first.message)")
+        }
+        if !quiet.isEmpty {
+            let places = Set(quiet.compactMap { problem in problem.table.map { "\($0.rawValue).\(problem.column ?? "")" } }).sorted()
+            lines.append("info: \(quiet.count) expected warnings (\(places.joined(separator: ", ")), site.toml [warnings] expected) "
+                + "not shown; check and the build report list them")
         }
         return lines
     }

@@ -74,6 +74,10 @@ public struct SiteConfiguration: Sendable {
 
     /// The slug key every part of gongshi uses: the site's, else the fallback.
     public var effectiveSubjectSlugKey: [UInt8] { subjectSlugKey ?? Self.fallbackSubjectSlugKey }
+    /// Places (`table.column`) whose snapshot warnings the site expects (`[warnings] expected`):
+    /// the build counts them in one line instead of printing them; check and the build
+    /// report still list each.
+    public var expectedWarnings: Set<String> = []
     /// Where citizens lodge objections (`[objections]`).
     public var objections = ObjectionSettings()
     /// Where `gongshi publish` sends the site (`[publish]`).
@@ -102,7 +106,7 @@ public struct SiteConfiguration: Sendable {
             return number
         }
         let known: Set<String> = ["title", "description", "publisher", "base_url", "list_page_size", "feed_items", "search_block_postings",
-                                  "privacy", "policy", "calendar", "limits", "publish", "objections"]
+                                  "privacy", "policy", "calendar", "limits", "publish", "objections", "warnings"]
         if let unknown = toml.keys.sorted().first(where: { !known.contains($0) }) {
             throw SiteFolderError("site.toml: unknown key '\(unknown)'", key: unknown)
         }
@@ -125,6 +129,20 @@ public struct SiteConfiguration: Sendable {
             }
             maximumMarkdownCharacters = try integer(table, "markdown_field_characters", range: 1_000...16_777_216)
                 ?? maximumMarkdownCharacters
+        }
+        if let warnings = toml["warnings"] {
+            guard let table = warnings.table else { throw fail("[warnings] must be a table") }
+            if let unknown = table.keys.sorted().first(where: { $0 != "expected" }) {
+                throw SiteFolderError("site.toml: unknown key 'warnings.\(unknown)'", key: "warnings.\(unknown)")
+            }
+            if let list = table["expected"] {
+                guard case .array(let items) = list, let places = Optional(items.compactMap(\.string)), places.count == items.count,
+                      places.allSatisfy({ $0.split(separator: ".").count == 2 }) else {
+                    throw SiteFolderError("site.toml: warnings.expected must be a list of \"table.column\" texts (\"records.repaired_on\")",
+                                          key: "warnings.expected")
+                }
+                expectedWarnings = Set(places)
+            }
         }
         if let objections = toml["objections"] {
             guard let table = objections.table else { throw fail("[objections] must be a table") }

@@ -52,6 +52,10 @@ struct BuildCommand: ParsableCommand {
         do {
             var warnings = 0
             let result = try SiteBuilder.build(options) { message in
+                if message.hasPrefix("info: ") {
+                    progress.clear()
+                    return printError("gongshi: " + message.dropFirst("info: ".count))
+                }
                 warnings += 1
                 if warnings <= Self.warningsShown {
                     progress.clear()

@@ -1,5 +1,6 @@
 @testable import BuildPipeline
 import CreditVocabulary
+import SiteConfig
 import SnapshotModel
 import DemoSnapshot
 import Foundation
@@ -97,6 +98,23 @@ struct WarningSummaryTests {
         #expect(lines[0].contains("records.repaired_on: 5 rows, such as records[R1], records[R2], records[R3] (and 2 more"))
         #expect(lines[1] == problems[5].description)
         #expect(lines[2] == problems[6].description && lines[3] == problems[7].description)
+
+        // A site that expects the early repairs: one counting line at the end instead; errors
+        // at an expected place are still printed.
+        let errors = [SnapshotProblem(.error, file: "s.sqlite", table: .records, rowID: "R7", column: "repaired_on", "not a date")]
+        let quiet = WarningSummary.lines(problems + errors, expected: ["records.repaired_on"])
+        #expect(quiet.count == 5 && !quiet.contains { $0.contains("such as records[R1]") }, "\(quiet)")
+        #expect(quiet.contains(errors[0].description))
+        #expect(quiet.last == "info: 5 expected warnings (records.repaired_on, site.toml [warnings] expected) not shown; check and the build report list them")
+    }
+
+    @Test("[warnings] expected: a list of table.column texts")
+    func expectedSetting() throws {
+        let configuration = try SiteConfiguration(toml: try TOMLSubsetParser.parse("[warnings]\nexpected = [\"records.repaired_on\", \"list_entries.removed_on\"]"))
+        #expect(configuration.expectedWarnings == ["records.repaired_on", "list_entries.removed_on"])
+        for bad in ["[warnings]\nexpected = \"records.repaired_on\"", "[warnings]\nexpected = [\"repaired_on\"]", "[warnings]\nquiet = true"] {
+            #expect(throws: SiteFolderError.self) { try SiteConfiguration(toml: try TOMLSubsetParser.parse(bad)) }
+        }
     }
 }
 
