@@ -27,6 +27,8 @@ enum DefaultLayouts {
 {{#is_internal}}
 <p class="banner internal" role="note"><strong>政务内部版本</strong>：含不宜公开的信息，仅供政务部门共享使用，不得对外公开。</p>
 {{/is_internal}}
+<input type="checkbox" id="elder-mode" class="elder-switch">
+<label for="elder-mode" class="elder-label">长者模式</label>
 <p class="site-title"><a href="{{root}}">{{site_title}}</a></p>
 <nav aria-label="栏目导航"><ul>
 {{#navigation}}
@@ -456,6 +458,32 @@ th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align:
   dl.facts { grid-template-columns: 1fr; }
   dl.facts dd { margin-bottom: .4rem; }
   h1 { font-size: 1.3rem; }
+  /* Phones: body text of 18 px, meta text no smaller than 16 px, every link of the navigation
+     and every control at least 44 px tall (适老化: tap targets a finger can hit). */
+  body { font-size: 1.125rem; }
+  .disclosure, .site-footer, .tag { font-size: 1rem; }
+  nav ul { gap: 0 1rem; }
+  nav a, .pagination a, .pagination button, .elder-label { display: inline-flex; align-items: center; min-height: 2.75rem; }
+  .search-form select, .search-form button, .search-form input[type=search] { min-height: 2.75rem; }
+}
+/* 长者模式 (large-text mode, 《互联网网站适老化通用设计规范》): a switch in every page's header
+   that works without JavaScript; larger type, stronger contrast, wider spacing, bigger
+   targets. The same contrast when the system asks for more. */
+.elder-switch { position: absolute; opacity: 0; width: 1px; height: 1px; }
+.elder-label { float: right; margin: .6rem 0 0 .5rem; padding: .2rem .7rem; border: 2px solid var(--accent); border-radius: 1.5rem;
+  color: var(--accent); font-weight: bold; cursor: pointer; min-height: 2.75rem; display: inline-flex; align-items: center; }
+.elder-switch:focus-visible + .elder-label { outline: 3px solid #f9a825; outline-offset: 2px; }
+.elder-switch:checked + .elder-label { background: var(--accent); color: #fff; }
+html:has(.elder-switch:checked) { font-size: 137.5%; }
+html:has(.elder-switch:checked) body { --ink: #000; --muted: #262626; --line: #595959; color: #000; line-height: 1.9; letter-spacing: .03em; }
+html:has(.elder-switch:checked) a { color: #0033a0; text-decoration-thickness: 2px; text-underline-offset: 3px; }
+html:has(.elder-switch:checked) nav a, html:has(.elder-switch:checked) button, html:has(.elder-switch:checked) select,
+html:has(.elder-switch:checked) input { min-height: 3rem; }
+html:has(.elder-switch:checked) .site-header, html:has(.elder-switch:checked) main,
+html:has(.elder-switch:checked) .site-footer { max-width: 48rem; }
+@media (prefers-contrast: more) {
+  :root { --ink: #000; --muted: #262626; --line: #595959; }
+  a { color: #0033a0; }
 }
 .search-form input[type=search] { width: 100%; font-size: 1.1rem; padding: .5rem; border: 1px solid var(--line); border-radius: 4px; }
 .search-form .filters { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
