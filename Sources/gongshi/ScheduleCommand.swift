@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuildPipeline
 import CreditVocabulary
 import DisclosurePolicy
 import Foundation
@@ -25,6 +26,7 @@ struct ScheduleCommand: ParsableCommand {
 
     func run() throws {
         let changes: [ScheduledChange]
+        let titles: RowTitles
         let start = from ?? .today()
         do {
             let folder = try SiteFolder.load(site)
@@ -35,6 +37,7 @@ struct ScheduleCommand: ParsableCommand {
             }
             let policy = DisclosurePolicy(configuration: folder.configuration.policy, audience: audience)
             changes = policy.schedule(reading.snapshot, from: start, through: start.adding(days: days - 1))
+            titles = RowTitles(snapshot: reading.snapshot, configuration: folder.configuration)
         } catch let error as ExitCode {
             throw error
         } catch {
@@ -42,34 +45,38 @@ struct ScheduleCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if json {
-            printJSON(changes, from: start)
+            printJSON(changes, from: start, titles: titles)
         } else if changes.isEmpty {
             print("\(start) 起 \(days) 天内公示内容没有变化 (no change from \(start) for \(days) days)")
         } else {
-            changes.flatMap(Self.lines).forEach { print($0) }
+            changes.flatMap { Self.lines($0, titles: titles.title(of:)) }.forEach { print($0) }
         }
     }
 
     /// The text lines of one date: the date with its weekday, then each row that appears
     /// (`+ 开始公示`, with why it was not shown until then) or disappears (`- 停止公示`, why),
-    /// by its Chinese table name and id, and the reason's code for scripts and searches.
-    /// Ids only, never titles: the output goes to logs and mail, and titles are not redacted.
-    static func lines(_ change: ScheduledChange) -> [String] {
+    /// by its Chinese table name, id and title as the public reads it (redacted: the output
+    /// goes to logs and mail), and the reason's code for scripts and searches.
+    static func lines(_ change: ScheduledChange, titles: (RowRef) -> String? = { _ in nil }) -> [String] {
+        func name(_ ref: RowRef) -> String { ref.chineseDescription + (titles(ref).map { "「\($0)」" } ?? "") }
         let weekdays = ["一", "二", "三", "四", "五", "六", "日"]
         var lines = ["\(change.date.iso)（星期\(weekdays[change.date.isoWeekday - 1])）"]
         for row in change.appearing {
-            lines.append("  + 开始公示 \(row.ref.chineseDescription)：此前\(row.reason.chinese)  [\(row.reason.code)]")
+            lines.append("  + 开始公示 \(name(row.ref))：此前\(row.reason.chinese)  [\(row.reason.code)]")
         }
         for row in change.disappearing {
-            lines.append("  - 停止公示 \(row.ref.chineseDescription)：\(row.reason.chinese)  [\(row.reason.code)]")
+            lines.append("  - 停止公示 \(name(row.ref))：\(row.reason.chinese)  [\(row.reason.code)]")
         }
         return lines
     }
 
-    private func printJSON(_ changes: [ScheduledChange], from start: CivilDate) {
+    private func printJSON(_ changes: [ScheduledChange], from start: CivilDate, titles: RowTitles) {
         func rows(_ rows: [ScheduledChange.Row]) -> [[String: String]] {
-            rows.map { ["table": $0.ref.table.rawValue, "id": $0.ref.id, "reason": $0.reason.code,
-                        "detail": $0.reason.description] }
+            rows.map { row in
+                var fields = ["table": row.ref.table.rawValue, "id": row.ref.id, "reason": row.reason.code, "detail": row.reason.description]
+                fields["title"] = titles.title(of: row.ref)
+                return fields
+            }
         }
         let object: [String: Any] = [
             "from": start.iso, "days": days, "audience": audience.rawValue,

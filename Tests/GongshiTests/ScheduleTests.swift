@@ -1,3 +1,4 @@
+import GRDB
 @testable import BuildPipeline
 import CreditVocabulary
 import DisclosurePolicy
@@ -171,10 +172,18 @@ struct ScheduleTextTests {
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines.contains("2026-12-06（星期日）"), "\(lines)")
-        #expect(lines.contains { $0.hasPrefix("  - 停止公示 信用记录 REC-014：已于2026年12月6日停止公示") && $0.hasSuffix("[publish_until]") },
+        #expect(lines.contains { $0.hasPrefix("  - 停止公示 信用记录 REC-014「行政处罚 江汉市监罚〔演示〕31号 · 武汉市江汉区李记烟酒商行」：已于2026年12月6日停止公示")
+                    && $0.hasSuffix("[publish_until]") }, "\(lines)")
+        // Each row with its title as the public reads it: a natural person masked, since the
+        // output goes to logs and mail.
+        #expect(lines.contains { $0.hasPrefix("  + 开始公示 信用记录 REC-016「司法判决 （演示）鄂0106民初456号 · 司马某」：此前公示期自2026年12月4日开始") },
                 "\(lines)")
-        #expect(lines.contains { $0.hasPrefix("  + 开始公示 信用记录 REC-016：此前公示期自2026年12月4日开始") }, "\(lines)")
-        // Ids only: no titles or names of the rows (the output goes to logs).
-        #expect(!result.output.contains("有限公司"))
+        #expect(lines.contains { $0.hasPrefix("  + 开始公示 主体 S-SIMA「司马某」：") }, "\(lines)")
+        let stored = try #require(try DatabaseQueue(path: snapshot).read { try String.fetchOne($0, sql: "SELECT name FROM subjects WHERE id = 'S-SIMA'") })
+        #expect(stored != "司马某" && !result.output.contains(stored))
+        #expect(result.output.firstMatch(of: /[0-9]{17}[0-9X]/) == nil, "an ID number in the schedule")
+        let json = try runProgram([HostVerifyTests.binary, "schedule", "--snapshot", snapshot, "--site", DeployScriptTests.root.path,
+                                   "--from", "2026-12-01", "--days", "10", "--json"])
+        #expect(json.output.contains("\"title\" : \"司马某\"") && !json.output.contains(stored), "\(json.output.prefix(800))")
     }
 }
