@@ -13,17 +13,15 @@ extension BuildContext {
     }
 
     /// This context with `rows` shown as well, whatever the policy says (the reviewer
-    /// preview's row and its relatives): each is marked shown and added to the indexes it
-    /// belongs to, in a copy that shares the rest. `position` finds a row's place in its
+    /// preview's row and its relatives): each row not shown yet is marked shown and added,
+    /// once, to the indexes it belongs to, in a copy that shares the rest. `position` finds a row's place in its
     /// table. Costs what the rows cost, not what the snapshot does, so that a preview of one
     /// row does not rebuild the indexes of a million.
     func showing(_ rows: [RowRef], position: (RowRef) -> Int32?) -> BuildContext {
         var context = self
-        for ref in rows where !isShown(ref.table, ref.id) {
+        for ref in rows where !context.isShown(ref.table, ref.id) {
             context.forced[ref] = Disclosure.Shown(window: nil, pendingObjection: nil)
-        }
-        for ref in rows {
-            guard disclosure.shown[ref] == nil, let place = position(ref) else { continue }
+            guard let place = position(ref) else { continue }
             let index = Int(place)
             switch ref.table {
             case .records:

@@ -101,11 +101,10 @@ final class PageWriter: @unchecked Sendable {
             }
         }
         files += results.count
-        let keptBefore = kept, madeBefore = made
-        for result in results {
-            if case .kept = result { kept += 1 } else { made += 1 }
-        }
-        progress?.counted(made: made - madeBefore, kept: kept - keptBefore)
+        let keptNow = results.reduce(0) { count, result in if case .kept = result { count + 1 } else { count } }
+        kept += keptNow
+        made += results.count - keptNow
+        progress?.counted(made: results.count - keptNow, kept: keptNow)
         inFlightSearch.wait()
         indexing.async {
             for (_, documents) in written {

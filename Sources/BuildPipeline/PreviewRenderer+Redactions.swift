@@ -30,12 +30,16 @@ extension PreviewRenderer {
                                                            .address, .override]
 
     /// Every replacement the redactor makes in the snapshot's free text and structured
-    /// fields, made once per renderer (the first request pays, the next read it).
+    /// fields, made once per renderer (the first request pays, the next read it; two first
+    /// requests at once make it once, not twice: at a million records it takes a minute
+    /// and more than a gigabyte).
     public func snapshotRedactions() throws -> SnapshotRedactions {
-        if let known = redactionsMemo.withLock({ $0 }) { return known }
-        let made = try makeSnapshotRedactions()
-        redactionsMemo.withLock { $0 = made }
-        return made
+        try redactionsMemo.withLock { memo in
+            if let memo { return memo }
+            let made = try makeSnapshotRedactions()
+            memo = made
+            return made
+        }
     }
 
     private func makeSnapshotRedactions() throws -> SnapshotRedactions {

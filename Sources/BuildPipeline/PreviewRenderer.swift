@@ -230,7 +230,7 @@ public final class PreviewRenderer: Sendable {
         var rows: [PendingRow] = []
         var log = RedactionLog()
         func waiting(_ review: Review) -> Bool { review.status == .draft || review.status == .pending }
-        let subjects = Dictionary(snapshot.subjects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let subjects = indexes.base.subjects
         var shownNames: [String: String] = [:]
         func subjectName(_ id: String) -> String {
             if let known = shownNames[id] { return known }

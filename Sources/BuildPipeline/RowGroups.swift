@@ -21,10 +21,11 @@ struct RowGroups<Row: Sendable>: Sendable {
     /// The rows with this key, in the array's order; nil when there are none.
     subscript(key: String) -> [Row]? {
         guard !added.isEmpty, let more = added[key] else { return groups[key].map { $0.map { rows[Int($0)] } } }
-        return Set((groups[key] ?? []) + more).sorted().map { rows[Int($0)] }
+        return ((groups[key] ?? []) + more).sorted().map { rows[Int($0)] }
     }
 
-    /// Adds the row at `position` to group `key` (no copy of the shared groups).
+    /// Adds the row at `position`, not in the group yet, to group `key` (no copy of the
+    /// shared groups).
     mutating func add(_ position: Int32, key: String?) {
         guard let key else { return }
         added[key, default: []].append(position)

@@ -12,17 +12,21 @@ struct ListeningAddress: Sendable {
     var host: String
     /// The numeric addresses it resolved to.
     var addresses: [String]
-    /// Extra names the preview answers to (a proxy's public name).
-    var serverNames: [String]
+    /// The names a `Host` header may give besides an IP address, normalised: the host, the
+    /// server names (a proxy's public name), the resolved addresses, and on loopback
+    /// `localhost`, `127.0.0.1` and `::1`.
+    let names: Set<String>
 
     /// Resolves `host`; throws when it names no address.
     init(host: String, serverNames: [String] = []) throws {
         self.host = host
         self.addresses = Self.resolve(host)
-        self.serverNames = serverNames
         guard !addresses.isEmpty else {
             throw PreviewError(description: "\(host) 不是可用的地址（无法解析）[unresolvable_host]")
         }
+        var names = Set(([host] + serverNames + addresses).map(Self.normalized))
+        if addresses.allSatisfy(Self.isLoopbackNumeric) { names.formUnion(["localhost", "127.0.0.1", "::1"]) }
+        self.names = names
     }
 
     /// Whether every address is a loopback address (127.0.0.0/8, ::1, ::ffff:127.x.x.x).
@@ -38,11 +42,7 @@ struct ListeningAddress: Sendable {
     func accepts(hostHeader value: String) -> Bool {
         let name = Self.hostName(of: value)
         guard !name.isEmpty else { return false }
-        if Self.isNumeric(name) { return true }
-        var names = Set(([host] + serverNames).map(Self.normalized))
-        if isLoopback { names.formUnion(["localhost", "127.0.0.1", "::1"]) }
-        names.formUnion(addresses.map(Self.normalized))
-        return names.contains(name)
+        return Self.isNumeric(name) || names.contains(name)
     }
 
     /// The host part of a `Host` header, lowercased, without port, brackets or final dot.

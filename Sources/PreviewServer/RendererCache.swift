@@ -20,9 +20,7 @@ actor RendererCache {
     }
 
     private struct Key: Equatable {
-        var modified: Date?
-        var size: Int?
-        var inode: Int?
+        var file: FileStamp
         var day: CivilDate
     }
 
@@ -88,8 +86,6 @@ actor RendererCache {
     }
 
     private func stamp() -> Key {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: snapshot)
-        return Key(modified: attributes?[.modificationDate] as? Date, size: (attributes?[.size] as? NSNumber)?.intValue,
-                   inode: (attributes?[.systemFileNumber] as? NSNumber)?.intValue, day: .today())
+        Key(file: FileStamp(of: snapshot), day: .today())
     }
 }

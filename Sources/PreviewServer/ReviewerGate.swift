@@ -111,20 +111,20 @@ final class ReviewerGate: Sendable {
 /// effect without a restart.
 actor AccountsFile {
     private let path: String
-    private var stamp: [FileAttributeKey: AnyHashable]?
+    private var stamp: FileStamp
     private var accounts: ReviewerAccounts
 
     init(path: String) throws {
         self.path = path
         accounts = try ReviewerAccounts(contentsOf: path)
-        stamp = Self.stamp(path)
+        stamp = FileStamp(of: path)
         guard !accounts.hashes.isEmpty else {
             throw PreviewError(description: "\(path): 没有审核账号；先用 gongshi preview-user add 账号名 --users \(path) 添加 [users_empty]")
         }
     }
 
     func current() throws -> ReviewerAccounts {
-        let now = Self.stamp(path)
+        let now = FileStamp(of: path)
         if now != stamp {
             accounts = try ReviewerAccounts(contentsOf: path)
             stamp = now
@@ -132,14 +132,6 @@ actor AccountsFile {
         return accounts
     }
 
-    private static func stamp(_ path: String) -> [FileAttributeKey: AnyHashable]? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
-        var stamp: [FileAttributeKey: AnyHashable] = [:]
-        for key in [FileAttributeKey.modificationDate, .size, .systemFileNumber] {
-            if let value = attributes[key] as? AnyHashable { stamp[key] = value }
-        }
-        return stamp
-    }
 }
 
 /// Lets a request through when it carries a live session (or is for the login form and its

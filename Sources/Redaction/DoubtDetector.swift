@@ -4,8 +4,8 @@ import CreditVocabulary
 /// reviewers' preview to flag (it changes nothing): long digit runs no rule classified (an ID
 /// number with a typo fails its checksum and its birth date, a card number fails Luhn), an
 /// 11-digit number starting with 1, a short number right after a phone word, and two or three
-/// Han characters (four after a compound surname) after a word that introduces a person (联系人禤小龙: a surname the name
-/// detector does not know). Pure; linear in the text.
+/// Han characters (four after a compound surname) after a word that introduces a person
+/// (联系人禤小龙: a surname the name detector does not know). Pure; linear in the text.
 public enum DoubtDetector {
     /// What a doubtful span looks like.
     public enum Kind: String, Sendable, CaseIterable {

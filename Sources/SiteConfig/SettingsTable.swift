@@ -8,9 +8,7 @@ struct SettingsTable {
     /// The table `values` of `[name]`, whose keys must all be in `known`.
     init(_ values: [String: TOMLValue], name: String, known: Set<String>, fail: @escaping (String) -> SiteFolderError) throws {
         if let unknown = values.keys.sorted().first(where: { !known.contains($0) }) {
-            var error = fail("unknown key '\(name).\(unknown)'")
-            error.key = "\(name).\(unknown)"
-            throw error
+            throw SiteFolderError.unknownKey("\(name).\(unknown)")
         }
         self.values = values
         self.name = name

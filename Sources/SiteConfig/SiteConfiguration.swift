@@ -108,7 +108,7 @@ public struct SiteConfiguration: Sendable {
         let known: Set<String> = ["title", "description", "publisher", "base_url", "list_page_size", "feed_items", "search_block_postings",
                                   "privacy", "policy", "calendar", "limits", "publish", "objections", "warnings"]
         if let unknown = toml.keys.sorted().first(where: { !known.contains($0) }) {
-            throw SiteFolderError("site.toml: unknown key '\(unknown)'", key: unknown)
+            throw SiteFolderError.unknownKey(unknown)
         }
         title = try string(toml, "title", "") ?? title
         description = try string(toml, "description", "") ?? description
@@ -125,7 +125,7 @@ public struct SiteConfiguration: Sendable {
         if let limits = toml["limits"] {
             guard let table = limits.table else { throw fail("[limits] must be a table") }
             if let unknown = table.keys.sorted().first(where: { $0 != "markdown_field_characters" }) {
-                throw SiteFolderError("site.toml: unknown key 'limits.\(unknown)'", key: "limits.\(unknown)")
+                throw SiteFolderError.unknownKey("limits.\(unknown)")
             }
             maximumMarkdownCharacters = try integer(table, "markdown_field_characters", range: 1_000...16_777_216)
                 ?? maximumMarkdownCharacters
@@ -133,14 +133,14 @@ public struct SiteConfiguration: Sendable {
         if let warnings = toml["warnings"] {
             guard let table = warnings.table else { throw fail("[warnings] must be a table") }
             if let unknown = table.keys.sorted().first(where: { $0 != "expected" }) {
-                throw SiteFolderError("site.toml: unknown key 'warnings.\(unknown)'", key: "warnings.\(unknown)")
+                throw SiteFolderError.unknownKey("warnings.\(unknown)")
             }
             if let list = table["expected"] {
-                guard case .array(let items) = list, let places = Optional(items.compactMap(\.string)), places.count == items.count,
-                      places.allSatisfy({ $0.split(separator: ".").count == 2 }) else {
-                    throw SiteFolderError("site.toml: warnings.expected must be a list of \"table.column\" texts (\"records.repaired_on\")",
-                                          key: "warnings.expected")
-                }
+                let invalid = SiteFolderError("site.toml: warnings.expected must be a list of \"table.column\" texts (\"records.repaired_on\")",
+                                              key: "warnings.expected")
+                guard case .array(let items) = list else { throw invalid }
+                let places = items.compactMap(\.string)
+                guard places.count == items.count, places.allSatisfy({ $0.split(separator: ".").count == 2 }) else { throw invalid }
                 expectedWarnings = Set(places)
             }
         }
@@ -155,7 +155,7 @@ public struct SiteConfiguration: Sendable {
         if let privacy = toml["privacy"] {
             guard let table = privacy.table else { throw fail("[privacy] must be a table") }
             if let unknown = table.keys.sorted().first(where: { $0 != "subject_slug_key" && $0 != "mask_context_names" }) {
-                throw SiteFolderError("site.toml: unknown key 'privacy.\(unknown)'", key: "privacy.\(unknown)")
+                throw SiteFolderError.unknownKey("privacy.\(unknown)")
             }
             if let value = table["mask_context_names"] {
                 guard let flag = value.boolean else { throw fail("privacy.mask_context_names must be true or false") }
@@ -169,7 +169,7 @@ public struct SiteConfiguration: Sendable {
         if let policyValue = toml["policy"] {
             guard let table = policyValue.table else { throw fail("[policy] must be a table") }
             if let unknown = table.keys.sorted().first(where: { $0 != "objections" && $0 != "periods" }) {
-                throw SiteFolderError("site.toml: unknown key 'policy.\(unknown)'", key: "policy.\(unknown)")
+                throw SiteFolderError.unknownKey("policy.\(unknown)")
             }
             if let mode = try string(table, "objections", "policy.") {
                 guard let parsed = PolicyConfiguration.ObjectionMode(rawValue: mode) else {
@@ -194,7 +194,7 @@ public struct SiteConfiguration: Sendable {
                 throw fail("[calendar.\(key)] must be a table named by a year")
             }
             if let unknown = entries.keys.sorted().first(where: { $0 != "days_off" && $0 != "workdays" }) {
-                throw SiteFolderError("site.toml: unknown key 'calendar.\(key).\(unknown)'", key: "calendar.\(key).\(unknown)")
+                throw SiteFolderError.unknownKey("calendar.\(key).\(unknown)")
             }
             func dates(_ name: String) throws -> [String] {
                 guard let array = entries[name] else { return [] }
@@ -228,7 +228,7 @@ public struct SiteConfiguration: Sendable {
 
     private mutating func applyPeriods(_ table: [String: TOMLValue], _ fail: (String) -> SiteFolderError) throws {
         for (key, value) in table.sorted(by: { $0.key < $1.key }) {
-            guard let path = Self.periodKeys[key] else { throw SiteFolderError("site.toml: unknown key 'policy.periods.\(key)'", key: "policy.periods.\(key)") }
+            guard let path = Self.periodKeys[key] else { throw SiteFolderError.unknownKey("policy.periods.\(key)") }
             guard let text = value.string, let period = Self.parsePeriod(text) else {
                 throw fail("policy.periods.\(key) must be like \"3m\" or \"1y\"")
             }

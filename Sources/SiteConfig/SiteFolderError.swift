@@ -10,4 +10,9 @@ public struct SiteFolderError: Error, CustomStringConvertible, Sendable {
         self.description = description
         self.key = key
     }
+
+    /// `site.toml: unknown key 'KEY'`, about that key (so that its line is named).
+    static func unknownKey(_ key: String) -> SiteFolderError {
+        SiteFolderError("site.toml: unknown key '\(key)'", key: key)
+    }
 }
