@@ -472,11 +472,13 @@ th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align:
 .elder-switch { position: absolute; opacity: 0; width: 1px; height: 1px; }
 .elder-label { float: right; margin: .6rem 0 0 .5rem; padding: .2rem .7rem; border: 2px solid var(--accent); border-radius: 1.5rem;
   color: var(--accent); font-weight: bold; cursor: pointer; min-height: 2.75rem; display: inline-flex; align-items: center; }
+.site-header nav { clear: right; }
 .elder-switch:focus-visible + .elder-label { outline: 3px solid #f9a825; outline-offset: 2px; }
 .elder-switch:checked + .elder-label { background: var(--accent); color: #fff; }
 html:has(.elder-switch:checked) { font-size: 137.5%; }
 html:has(.elder-switch:checked) body { --ink: #000; --muted: #262626; --line: #595959; color: #000; line-height: 1.9; letter-spacing: .03em; }
 html:has(.elder-switch:checked) a { color: #0033a0; text-decoration-thickness: 2px; text-underline-offset: 3px; }
+html:has(.elder-switch:checked) .site-title a { color: var(--accent); text-decoration: none; }
 html:has(.elder-switch:checked) nav a, html:has(.elder-switch:checked) button, html:has(.elder-switch:checked) select,
 html:has(.elder-switch:checked) input { min-height: 3rem; }
 html:has(.elder-switch:checked) .site-header, html:has(.elder-switch:checked) main,

@@ -58,5 +58,9 @@ def test_elder_mode_without_javascript(phone_without_javascript, server):
     assert after >= before * 1.3, (before, after)
     assert body.value_of_css_property("color") in ("rgba(0, 0, 0, 1)", "rgb(0, 0, 0)")
     assert label.size["height"] >= 44
+    # The site's name keeps its colour; the links of the page get the mode's.
+    title = browser.find_element(By.CSS_SELECTOR, ".site-title a").value_of_css_property("color")
+    link = browser.find_element(By.CSS_SELECTOR, "main a").value_of_css_property("color")
+    assert title in ("rgba(179, 38, 30, 1)", "rgb(179, 38, 30)") and link in ("rgba(0, 51, 160, 1)", "rgb(0, 51, 160)"), (title, link)
     label.click()
     assert px(body.value_of_css_property("font-size")) == before
