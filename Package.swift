@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // System libraries and C shims.
@@ -36,6 +37,9 @@ let package = Package(
         // jemalloc (Debian's libjemalloc-dev), linked ahead of the C library's allocator.
         .target(name: "CAllocator", linkerSettings: [.linkedLibrary("jemalloc")]),
 
+        // The operators' messages: one catalogue, in Chinese and English, chosen by the locale.
+        .target(name: "Messages", swiftSettings: strict),
+
         // Vocabulary shared by both sides: calendar dates and the snapshot's enumerations.
         .target(name: "CreditVocabulary", swiftSettings: strict),
 
@@ -43,20 +47,20 @@ let package = Package(
         .target(name: "WorkingDays", dependencies: ["CreditVocabulary"], swiftSettings: strict),
 
         // Raw snapshot rows (may hold personal data) and their validation.
-        .target(name: "SnapshotModel", dependencies: ["CreditVocabulary", "StableDigest"], swiftSettings: strict),
+        .target(name: "SnapshotModel", dependencies: ["CreditVocabulary", "StableDigest", "Messages"], swiftSettings: strict),
         // A value computed on another thread (the second core of a small server).
         .target(name: "BackgroundWork", swiftSettings: strict),
 
         .target(
             name: "SnapshotReader",
             dependencies: [
-                "SnapshotModel", "BackgroundWork", .product(name: "GRDB", package: "GRDB.swift"),
+                "SnapshotModel", "BackgroundWork", "Messages", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
 
         // Pure logic: who sees which row on which day.
-        .target(name: "DisclosurePolicy", dependencies: ["SnapshotModel", "WorkingDays"], swiftSettings: strict),
+        .target(name: "DisclosurePolicy", dependencies: ["SnapshotModel", "WorkingDays", "Messages"], swiftSettings: strict),
 
         // A digest of any Encodable value that is the same on every run (cache keys).
         .target(
@@ -91,21 +95,24 @@ let package = Package(
         // Site folder: site.toml, content/, layouts/.
         .target(
             name: "SiteConfig",
-            dependencies: ["CreditVocabulary", "Redaction", "DisclosurePolicy", "WorkingDays"],
+            dependencies: [
+                "CreditVocabulary", "Redaction", "DisclosurePolicy", "WorkingDays", "Messages",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
             swiftSettings: strict),
 
         // Output folder: staging, atomic swap.
         .target(
             name: "SiteOutput",
             dependencies: [
-                "CAtomicRename", "StableDigest", "JSONText", "BackgroundWork",
+                "CAtomicRename", "StableDigest", "JSONText", "BackgroundWork", "Messages",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
 
         // `gongshi publish`: the built site to the web host (rsync over SSH, an object store),
         // and the check over HTTP that the host serves it.
-        .target(name: "Publication", dependencies: ["SiteOutput", "StableDigest"], swiftSettings: strict),
+        .target(name: "Publication", dependencies: ["SiteOutput", "StableDigest", "Messages"], swiftSettings: strict),
 
         // A compact binary encoding: LEB128 integers, length-prefixed strings.
         .target(name: "ByteCoding", swiftSettings: strict),
@@ -125,14 +132,14 @@ let package = Package(
             dependencies: [
                 "SnapshotReader", "DisclosurePolicy", "Redaction", "PageModel", "SiteRender",
                 "SiteConfig", "SiteOutput", "Audit", "WorkingDays", "SearchIndex", "PageCache", "StableDigest",
-                "JSONText", "BackgroundWork", .product(name: "Crypto", package: "swift-crypto"),
+                "JSONText", "BackgroundWork", "Messages", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
         // `gongshi preview`: the reviewers' local server (Hummingbird); never writes output.
         .target(
             name: "PreviewServer",
             dependencies: [
-                "BuildPipeline", "Redaction", "SnapshotModel", "CreditVocabulary", "Markdown", "SiteOutput", "JSONText",
+                "BuildPipeline", "Redaction", "SnapshotModel", "CreditVocabulary", "Markdown", "SiteOutput", "JSONText", "Messages",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -142,7 +149,7 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "Audit",
-            dependencies: ["SnapshotReader", "DisclosurePolicy", "Redaction", "SiteConfig", "SearchIndex"],
+            dependencies: ["SnapshotReader", "DisclosurePolicy", "Redaction", "SiteConfig", "SearchIndex", "Messages"],
             swiftSettings: strict),
         .target(
             name: "DemoSnapshot",
@@ -151,7 +158,7 @@ let package = Package(
         .executableTarget(
             name: "gongshi",
             dependencies: [
-                "BuildPipeline", "Audit", "DemoSnapshot", "SnapshotReader", "PreviewServer", "CAllocator", "SiteOutput", "SiteConfig", "Publication",
+                "BuildPipeline", "Audit", "DemoSnapshot", "SnapshotReader", "PreviewServer", "CAllocator", "SiteOutput", "SiteConfig", "Publication", "Messages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -168,7 +175,7 @@ let package = Package(
             dependencies: [
                 "CreditVocabulary", "SnapshotModel", "SnapshotReader", "DisclosurePolicy", "Redaction",
                 "Markdown", "PageModel", "SiteRender", "SiteConfig", "SiteOutput", "BuildPipeline",
-                "Audit", "DemoSnapshot", "WorkingDays", "SearchIndex", "PreviewServer", "PageCache", "StableDigest", "JSONText", "CAllocator", "Publication", .product(name: "GRDB", package: "GRDB.swift"),
+                "Audit", "DemoSnapshot", "WorkingDays", "SearchIndex", "PreviewServer", "PageCache", "StableDigest", "JSONText", "CAllocator", "Publication", "Messages", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Redaction
 import SearchIndex
 
@@ -44,7 +45,7 @@ enum SearchIndexAudit {
                     }
                 }
                 if missing {
-                    findings.insert(AuditFinding(file: "search/", problem: "the index answers \(problem) with \(hit.path)"))
+                    findings.insert(AuditFinding(file: "search/", problem: Message("audit_search", ["query": "\(problem)", "path": hit.path])))
                 }
             }
         }

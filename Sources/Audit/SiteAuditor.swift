@@ -1,6 +1,7 @@
 import CreditVocabulary
 import DisclosurePolicy
 import Foundation
+import Messages
 import Redaction
 import SiteConfig
 import SnapshotModel
@@ -47,7 +48,7 @@ public enum SiteAuditor {
             if isDirectory.boolValue {
                 let parts = relative.split(separator: "/")
                 if parts.count == 2, let set = allowed[String(parts[0])], parts[1] != "page", !set.contains(String(parts[1])) {
-                    findings.insert(AuditFinding(file: relative + "/", problem: "page of a row that must not be published"))
+                    findings.insert(AuditFinding(file: relative + "/", problem: Message("audit_row_page")))
                 }
                 continue
             }
@@ -55,14 +56,14 @@ public enum SiteAuditor {
             let text = String(decoding: data, as: UTF8.self)
             let isShard = relative.hasPrefix("search/h/") || relative.hasPrefix("search/w/")
             for finding in scanner.scan(path: relative, data, names: !isShard) {
-                findings.insert(AuditFinding(file: relative, problem: "\(finding.rule) from \(finding.origin)"))
+                findings.insert(AuditFinding(file: relative, problem: Message("audit_leak", ["rule": "\(finding.rule)", "origin": "\(finding.origin)"])))
             }
             for link in rowLinks(in: text) where allowed[link.folder].map({ !$0.contains(link.segment) }) ?? false {
-                findings.insert(AuditFinding(file: relative, problem: "links to \(link.folder)/\(link.segment)/, which must not be published"))
+                findings.insert(AuditFinding(file: relative, problem: Message("audit_link", ["target": "\(link.folder)/\(link.segment)/"])))
             }
         }
         findings.formUnion(try SearchIndexAudit.findings(root: root, scanner: scanner))
-        return findings.sorted { ($0.file, $0.problem) < ($1.file, $1.problem) }
+        return findings.sorted { ($0.file, $0.description) < ($1.file, $1.description) }
     }
 
     /// Every `FOLDER/SEGMENT/` in `text` for the row folders.

@@ -1,8 +1,9 @@
+import Messages
 import Redaction
 import SnapshotModel
 
 /// Why a build did not publish anything. The previous output is untouched in every case.
-public enum BuildError: Error, CustomStringConvertible {
+public enum BuildError: Error, CustomStringConvertible, LocalizedText {
     /// The snapshot has errors that withholding rows cannot contain.
     case unpublishableSnapshot([SnapshotProblem])
     /// The audit of the new site found data that must not be published.
@@ -11,16 +12,15 @@ public enum BuildError: Error, CustomStringConvertible {
     /// bypassed or wrong.
     case personalDataInOutput([OutputGuard.Finding])
 
-    public var description: String {
-        switch self {
-        case .unpublishableSnapshot(let problems):
-            let lines = problems.map { "  \($0)" }.joined(separator: "\n")
-            return "the snapshot cannot be published:\n\(lines)"
-        case .auditFailed(let findings):
-            return "the audit of the new site found \(findings.count) problems:\n" + findings.map { "  \($0)" }.joined(separator: "\n")
-        case .personalDataInOutput(let findings):
-            return "nothing was published: the last check found what looks like personal data that was not masked "
-                + "(the value is not repeated here):\n" + findings.map { "  \($0)" }.joined(separator: "\n")
+    /// What failed, then each problem on a line of its own, in `language`.
+    public func text(in language: MessageLanguage) -> String {
+        let (heading, lines): (Message, [String]) = switch self {
+        case .unpublishableSnapshot(let problems): (Message("snapshot_unpublishable"), problems.map { $0.text(in: language) })
+        case .auditFailed(let findings): (Message("audit_failed_build", ["count": "\(findings.count)"]), findings)
+        case .personalDataInOutput(let findings): (Message("personal_data_in_output"), findings.map(\.description))
         }
+        return ([heading.coded(in: language)] + lines.map { "  " + $0 }).joined(separator: "\n")
     }
+
+    public var description: String { text(in: .current) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Synchronization
 
 /// What a long build shows while it runs. On a terminal: one line, redrawn twice a second,
@@ -12,7 +13,7 @@ public final class BuildProgress: Sendable {
     /// Whether it is a terminal.
     public let isTerminal: Bool
     private struct State {
-        var stage = "读取快照"
+        var stage = "stage_read"
         var started = ContinuousClock.now
         var pagesStarted: ContinuousClock.Instant?
         var finished = false
@@ -22,9 +23,13 @@ public final class BuildProgress: Sendable {
     private let made = Atomic<Int>(0)
     private let kept = Atomic<Int>(0)
 
+    /// The language of the line.
+    let language: MessageLanguage
+
     /// Progress on `descriptor` (standard error by default), drawn when it is a terminal.
-    public init(descriptor: Int32 = STDERR_FILENO, terminal: Bool? = nil) {
+    public init(descriptor: Int32 = STDERR_FILENO, terminal: Bool? = nil, language: MessageLanguage = .current) {
         self.descriptor = descriptor
+        self.language = language
         isTerminal = terminal ?? (isatty(descriptor) == 1)
     }
 
@@ -40,7 +45,7 @@ public final class BuildProgress: Sendable {
         thread.start()
     }
 
-    /// The build has reached `stage` (in the operator's words).
+    /// The build has reached `stage` (the code of its name in the message catalogue).
     func stage(_ stage: String) {
         state.withLock { state in
             state.stage = stage
@@ -49,8 +54,8 @@ public final class BuildProgress: Sendable {
     }
 
     /// The stages whose rate is shown.
-    static let pagesStage = "生成页面"
-    static let listsStage = "生成列表页"
+    static let pagesStage = "stage_pages"
+    static let listsStage = "stage_lists"
 
     /// Pages made and kept since the last call.
     func counted(made newlyMade: Int, kept newlyKept: Int) {
@@ -82,12 +87,14 @@ public final class BuildProgress: Sendable {
         let (stage, started, pagesStarted) = state.withLock { ($0.stage, $0.started, $0.pagesStarted) }
         let seconds = Double((now - started).components.seconds)
         let made = made.load(ordering: .relaxed), kept = kept.load(ordering: .relaxed)
-        var text = "[\(String(format: "%4.0f", seconds)) s] \(stage)"
+        var text = "[\(String(format: "%4.0f", seconds)) s] " + Message(stage).text(in: language)
         if made + kept > 0 {
-            text += "：已生成 \(Self.grouped(made)) 页，沿用 \(Self.grouped(kept)) 页"
+            text += language.separator + Message("progress_pages", ["made": Self.grouped(made), "kept": Self.grouped(kept)]).text(in: language)
             if let pagesStarted, stage == Self.pagesStage || stage == Self.listsStage {
                 let elapsed = Double((now - pagesStarted).components.attoseconds) / 1e18 + Double((now - pagesStarted).components.seconds)
-                if elapsed >= 1 { text += "（\(Self.grouped(Int(Double(made + kept) / elapsed))) 页/秒）" }
+                if elapsed >= 1 {
+                    text += Message("progress_rate", ["rate": Self.grouped(Int(Double(made + kept) / elapsed))]).text(in: language)
+                }
             }
         }
         return text

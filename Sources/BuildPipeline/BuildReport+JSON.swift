@@ -24,7 +24,7 @@ extension BuildReport {
         let problems: [JSONValue] = self.problems.map { problem in
             .object([("severity", .string(problem.severity)), ("table", .optional(problem.table)),
                      ("id", .optional(problem.id)), ("column", .optional(problem.column)),
-                     ("message", .string(problem.message))])
+                     ("message", .string(problem.message)), ("code", .string(problem.code))])
         }
         let events = redactions.log
         let log = JSONValue.objects(count: events.count) { index, fields in

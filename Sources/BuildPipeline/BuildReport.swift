@@ -26,8 +26,10 @@ public struct BuildReport: Encodable, Sendable {
         public var id: String?
         /// Column, if any.
         public var column: String?
-        /// What is wrong.
+        /// What is wrong, in English (the report is for machines and the record).
         public var message: String
+        /// The message's stable code (`uscc_checksum`).
+        public var code: String
     }
 
     /// One replacement (no original text).

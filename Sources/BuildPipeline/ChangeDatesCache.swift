@@ -2,6 +2,7 @@ import CreditVocabulary
 import Crypto
 import DisclosurePolicy
 import Foundation
+import Messages
 import SnapshotModel
 import StableDigest
 
@@ -55,7 +56,7 @@ struct ChangeDatesCache {
         add("caseSubjects \(snapshot.caseSubjects.count)")
         for link in snapshot.caseSubjects { add("\(link.caseID)\u{0}\(link.subjectID)\u{0}\(link.role.rawValue)") }
         add("invalidRows \(snapshot.invalidRows.count)")
-        for (ref, message) in snapshot.invalidRows.sorted(by: { $0.key < $1.key }) { add("\(ref)\u{0}\(message)") }
+        for (ref, problem) in snapshot.invalidRows.sorted(by: { $0.key < $1.key }) { add("\(ref)\u{0}\(problem.text(in: .english))") }
         key = Array(hasher.finalize())
     }
 

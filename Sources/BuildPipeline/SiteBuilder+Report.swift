@@ -23,7 +23,7 @@ extension SiteBuilder {
             published: published, withheld: withheld,
             problems: problems.map {
                 BuildReport.Problem(severity: $0.severity.rawValue, table: $0.table?.rawValue, id: $0.rowID,
-                                    column: $0.column, message: $0.message)
+                                    column: $0.column, message: $0.message.text(in: .english), code: $0.message.code)
             },
             redactions: BuildReport.Redactions(counts: log.counts, log: log),
             nextChange: nil,

@@ -4,6 +4,7 @@ import CreditVocabulary
 import DisclosurePolicy
 import Foundation
 import JSONText
+import Messages
 import PageCache
 import PageModel
 import Redaction
@@ -47,11 +48,12 @@ public enum SiteBuilder {
     /// - Throws: on a snapshot that cannot be published, a bad site folder, or an output
     ///   error; the previous output is then untouched.
     @discardableResult
-    public static func build(_ options: BuildOptions, warn: (String) -> Void = { _ in }) throws -> BuildReport {
+    public static func build(_ options: BuildOptions, notify: (BuildNotice) -> Void = { _ in }) throws -> BuildReport {
+        func warn(_ code: String, _ arguments: [String: String] = [:]) { notify(.warning(Message(code, arguments))) }
         var clock = PhaseClock()
         defer { clock.report() }
         let site = try SiteFolder.load(options.site)
-        site.warnings.forEach(warn)
+        site.warnings.forEach { notify(.warning($0)) }
         let templates = try TemplateSet(overrides: site.layoutOverrides)
         let reader = try SnapshotReader(file: options.snapshot, maximumBodyCharacters: site.configuration.maximumMarkdownCharacters)
         // The redactor (name lists, slugs) needs only the subjects and overrides: it is made
@@ -82,7 +84,7 @@ public enum SiteBuilder {
             }
         }
         clock.lap("read snapshot")
-        options.progress?.stage("适用公示规则")
+        options.progress?.stage("stage_policy")
 
         let policy = DisclosurePolicy(configuration: site.configuration.policy, audience: options.audience)
         // The key of the last build's change dates (a digest of every row the policy reads)
@@ -107,19 +109,18 @@ public enum SiteBuilder {
             withheldLines = BackgroundValue { BuildReport.WithheldLines(withheld) }
         }
         clock.lap("policy")
-        options.progress?.stage("准备输出")
+        options.progress?.stage("stage_prepare")
         let problems = problemsReading + policy.ruleWarnings(snapshot, asOf: options.asOf)
-        WarningSummary.lines(problems, expected: site.configuration.expectedWarnings).forEach(warn)
-        site.configuration.slugKeyWarning(snapshotIsDemo: snapshot.meta.isDemo).map(warn)
+        WarningSummary.notices(problems, expected: site.configuration.expectedWarnings).forEach(notify)
+        site.configuration.slugKeyWarning(snapshotIsDemo: snapshot.meta.isDemo).map { notify(.warning($0)) }
 
         let configuration = site.configuration
         let calendar = configuration.calendar
         if !calendar.coveredYears.contains(options.asOf.year) {
             // disclosure-rules.md §3: working days are counted from the official calendar only.
             let years = calendar.coveredYears
-            warn("the working-day calendar covers \(years.first.map(String.init) ?? "-")-\(years.last.map(String.init) ?? "-"), "
-                + "not \(options.asOf.year): deadlines counted in working days in that year are not computed "
-                + "until site.toml has [calendar.\(options.asOf.year)] from the State Council's notice")
+            warn("calendar_not_covered", ["first": years.first.map(String.init) ?? "-", "last": years.last.map(String.init) ?? "-",
+                                          "year": "\(options.asOf.year)"])
         }
         let pendingTimeliness = BackgroundValue { [snapshot] in
             TimelinessReport(snapshot: snapshot, disclosure: disclosure, calendar: calendar)
@@ -173,7 +174,7 @@ public enum SiteBuilder {
         let searchNumbersFile = options.cacheFolder.appendingPathComponent("search-numbers.bin")
         let pendingSearchNumbers = BackgroundValue { SearchNumberFile.load(searchNumbersFile) ?? SearchNumbering() }
         let timeliness = try pendingTimeliness.value
-        for (id, reason) in timeliness.notComputed { warn("timeliness of records[\(id)] not computed: \(reason)") }
+        for (id, reason) in timeliness.notComputed { warn("timeliness_not_computed", ["id": id, "reason": "\(reason)"]) }
         clock.lap("redactor")
         // The report's JSON of the withheld rows, its longest part, is written ahead on the
         // other core, which has time while the shown rows and the page context are made; the
@@ -189,7 +190,7 @@ public enum SiteBuilder {
         let commit: CommitResult
         var pendingReport: BackgroundValue<BuildReport>?
         var reportDraft: BackgroundValue<(BuildReport, URL?)>?
-        func cacheNotWritten(_ why: Any) { warn("page cache not written (\(why)); the next build makes every page") }
+        func cacheNotWritten(_ why: Any) { warn("page_cache_not_written", ["cause": MessageLanguage.current.text(of: why)]) }
         let nextCache: PageCacheWriter?
         do {
             nextCache = try PageCacheWriter(url: cacheFile, fingerprint: fingerprint)
@@ -221,7 +222,7 @@ public enum SiteBuilder {
                 clock.lap("change dates")
                 let (cache, why) = try pendingCache.take()
                 if cache == nil && output.publishedManifestID != nil && clock.enabled {
-                    warn("page cache not used (\(why)): every page is made")
+                    warn("page_cache_not_used", ["cause": MessageLanguage.current.text(of: why)])
                 }
                 let pages = CacheablePages(context: context, cache: cache, output: output, fingerprint: fingerprint)
                 clock.lap("page cache load")
@@ -250,7 +251,7 @@ public enum SiteBuilder {
                 })
             }
             clock.lap("listings")
-            options.progress?.stage("生成搜索索引")
+            options.progress?.stage("stage_search")
             // Every page is in: the report's long lists are made on the other core meanwhile.
             let events = writer.takeEvents()
             pendingReport = BackgroundValue {
@@ -268,7 +269,7 @@ public enum SiteBuilder {
                 asOf: options.asOf, audience: options.audience, feedItems: configuration.feedItems,
                 searchFiles: try pendingSearchFiles.take(), numbering: try pendingSearchNumbers.take())
             clock.lap("site files and search index")
-            options.progress?.stage("替换网站目录")
+            options.progress?.stage("stage_swap")
             commit = try output.prepareCommit()
             // The audit reads the staging folder as it will be published: after prepareCommit
             // removed the recycled previous site's leftovers (audited before, a page of a row
@@ -341,7 +342,7 @@ public enum SiteBuilder {
         func cachesFinished() throws {
             if let problem = try cacheFinished.value { cacheNotWritten(problem) }
             if let problem = try searchFilesWritten.value {
-                warn("search file cache not written (\(problem)); the next build makes every search index file")
+                warn("search_cache_not_written", ["cause": MessageLanguage.current.text(of: problem)])
             }
         }
         let report: BuildReport

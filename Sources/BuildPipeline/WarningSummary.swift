@@ -1,3 +1,4 @@
+import Messages
 import SnapshotModel
 
 /// The lines a build prints for its snapshot's problems: one line per problem, except that
@@ -5,12 +6,17 @@ import SnapshotModel
 /// seen more than ``maximumAlike`` times become one line naming the first few rows and the
 /// count, so that a rule repeated on 185 rows does not bury the one problem that matters. The
 /// build report still lists every problem.
-enum WarningSummary {
-    static let maximumAlike = 3
+public enum WarningSummary {
+    /// How many problems of one kind are shown before they are summarised.
+    public static let maximumAlike = 3
 
     /// The lines, in the order the problems' kinds first appear; warnings at an `expected`
-    /// place (`table.column`) are counted in one last line instead.
-    static func lines(_ problems: [SnapshotProblem], expected: Set<String> = []) -> [String] {
+    /// place (`table.column`) are counted in one last, informational line instead. `alike` is
+    /// the code of the line that summarises a kind (`warnings_alike` for a build, which points
+    /// to the report; `check` points to its `--all`).
+    public static func notices(
+        _ problems: [SnapshotProblem], expected: Set<String> = [], alike: String = "warnings_alike"
+    ) -> [BuildNotice] {
         func isExpected(_ problem: SnapshotProblem) -> Bool {
             guard problem.severity == .warning, let table = problem.table, let column = problem.column else { return false }
             return expected.contains("\(table.rawValue).\(column)")
@@ -21,28 +27,36 @@ enum WarningSummary {
         var groups: [String: [SnapshotProblem]] = [:]
         for problem in problems {
             let key = "\(problem.severity.rawValue)|\(problem.file)|\(problem.table?.rawValue ?? "")|\(problem.column ?? "")|"
-                + template(problem.message)
+                + problem.message.code + "|" + template(problem.message.text(in: .english))
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(problem)
         }
-        var lines: [String] = []
+        var notices: [BuildNotice] = []
         for key in order {
             let group = groups[key]!
             guard group.count > maximumAlike, let first = group.first, let table = first.table else {
-                lines += group.map(\.description)
+                notices += group.map { problem in BuildNotice(.warning) { problem.text(in: $0) } }
                 continue
             }
             let rows = group.prefix(maximumAlike).compactMap { $0.rowID.map { "\(table.rawValue)[\($0)]" } }.joined(separator: ", ")
-            let place = (first.file.isEmpty ? "" : first.file + ": ") + table.rawValue + (first.column.map { ".\($0)" } ?? "")
-            lines.append("\(first.severity.rawValue): \(place): \(group.count) rows, such as \(rows) (and \(group.count - maximumAlike) more, "
-                + "each listed by check and in the build report): \(first.message)")
+            let count = group.count
+            notices.append(BuildNotice(.warning) { language in
+                let place = [first.file, table.rawValue + (first.column.map { ".\($0)" } ?? "")].filter { !$0.isEmpty }
+                    .joined(separator: language.separator)
+                let severity = Message(first.severity == .error ? "severity_error" : "severity_warning").text(in: language)
+                let summary = Message(alike, [
+                    "place": place, "count": "\(count)", "rows": rows, "more": "\(count - maximumAlike)",
+                    "text": first.message.coded(in: language),
+                ])
+                return severity + language.separator + summary.text(in: language)
+            })
         }
         if !quiet.isEmpty {
             let places = Set(quiet.compactMap { problem in problem.table.map { "\($0.rawValue).\(problem.column ?? "")" } }).sorted()
-            lines.append("info: \(quiet.count) expected warnings (\(places.joined(separator: ", ")), site.toml [warnings] expected) "
-                + "not shown; check and the build report list them")
+            let message = Message("warnings_expected", ["count": "\(quiet.count)", "places": places.joined(separator: ", ")])
+            notices.append(BuildNotice(.info) { message.text(in: $0) })
         }
-        return lines
+        return notices
     }
 
     /// A message with its digits made one mark: what problems of one kind share.

@@ -1,4 +1,5 @@
 import CreditVocabulary
+import Messages
 import SnapshotModel
 
 extension DisclosurePolicy {
@@ -141,7 +142,7 @@ extension DisclosurePolicy {
             if repaired < earliest {
                 problems.append(SnapshotProblem(
                     .warning, file: snapshot.file, table: .records, rowID: record.id, column: "repaired_on",
-                    "repair on \(repaired) is before the minimum period ends on \(earliest); the record stops being shown on \(repaired)"))
+                    Message("repair_before_minimum", ["repaired": repaired.iso, "earliest": earliest.iso])))
             }
         }
         for entry in snapshot.listEntries where entry.list == .black {
@@ -150,7 +151,7 @@ extension DisclosurePolicy {
             if removed < earliest {
                 problems.append(SnapshotProblem(
                     .warning, file: snapshot.file, table: .listEntries, rowID: entry.id, column: "removed_on",
-                    "removal on \(removed) is before the minimum period ends on \(earliest)"))
+                    Message("removal_before_minimum", ["removed": removed.iso, "earliest": earliest.iso])))
             }
         }
         return problems
@@ -168,7 +169,7 @@ extension DisclosurePolicy {
         func check(_ table: SnapshotTable, _ id: String, _ column: String, _ date: CivilDate) {
             guard date > limit else { return }
             problems.append(SnapshotProblem(.warning, file: snapshot.file, table: table, rowID: id, column: column,
-                "\(date) is more than a year after \(asOf): a typing slip? The row is not shown before that day"))
+                Message("date_far_future", ["date": date.iso, "asOf": asOf.iso])))
         }
         for row in snapshot.records { check(.records, row.id, "decided_on", row.decidedOn) }
         for row in snapshot.listEntries { check(.listEntries, row.id, "listed_on", row.listedOn) }

@@ -1,4 +1,5 @@
 import CreditVocabulary
+import Messages
 import SnapshotModel
 
 /// Why a row is not on the site for a given audience and day.
@@ -26,7 +27,7 @@ public enum WithholdReason: Error, Hashable, Sendable, CustomStringConvertible {
     /// A row this one belongs to or depends on is not shown.
     case dependsOnHidden(RowRef)
     /// The row failed validation (see `gongshi check`).
-    case invalid(String)
+    case invalid(SnapshotProblem)
     /// A case with no visible verification report is not shown.
     case noVisibleReport
     /// A subject with no visible row has no page.
@@ -52,42 +53,34 @@ public enum WithholdReason: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// In Chinese, for the reviewer preview.
-    public var chinese: String {
+    /// What the reason says, from the message catalogue.
+    public var message: Message {
         switch self {
-        case .notApproved(let status): return "审核状态为“\(status.label)”，未审核通过的信息不予公示"
-        case .internalScope: return "不宜公开，仅在政务内部共享"
-        case .notPublishable(let why): return why
-        case .notYetOpen(let date): return "公示期自\(date.chinese)开始"
-        case .windowClosed(let date, let cause): return "已于\(date.chinese)停止公示（\(cause.label)）"
-        case .emptyWindow: return "审核通过时公示期已届满"
-        case .objectionPending(let id): return "异议（\(id)）核实中，暂不披露"
-        case .objectionUpheld(let id): return "异议（\(id)）成立，不予公示"
-        case .superseded(let id): return "已被更正报告（\(id)）替代"
-        case .commitmentWithdrawn: return "承诺已撤回"
-        case .dependsOnHidden(let ref): return "所属信息（\(ref.chineseDescription)）未公示"
-        case .invalid(let message): return "数据有误：\(message)"
-        case .noVisibleReport: return "案例暂无公示中的核查报告"
-        case .nothingVisible: return "该主体暂无公示中的信息"
+        case .notApproved(let status): return Message("reason_not_approved", ["label": status.label, "status": status.rawValue])
+        case .internalScope: return Message("reason_internal_scope")
+        case .notPublishable(let why): return Message("reason_not_publishable", ["why": why])
+        case .notYetOpen(let date): return Message("reason_not_yet_open", ["date": date.chinese, "iso": date.iso])
+        case .windowClosed(let date, let cause):
+            return Message("reason_window_closed", ["date": date.chinese, "iso": date.iso, "label": cause.label, "cause": cause.rawValue])
+        case .emptyWindow: return Message("reason_empty_window")
+        case .objectionPending(let id): return Message("reason_objection_pending", ["id": id])
+        case .objectionUpheld(let id): return Message("reason_objection_upheld", ["id": id])
+        case .superseded(let id): return Message("reason_superseded", ["id": id])
+        case .commitmentWithdrawn: return Message("reason_commitment_withdrawn")
+        case .dependsOnHidden(let ref): return Message("reason_depends_on_hidden", ["name": ref.chineseDescription, "ref": "\(ref)"])
+        case .invalid(let problem):
+            func said(_ language: MessageLanguage) -> String {
+                (problem.place.isEmpty ? "" : problem.place + language.separator) + problem.message.coded(in: language)
+            }
+            return Message("reason_invalid", ["problem": said(.chinese), "problem_en": said(.english)])
+        case .noVisibleReport: return Message("reason_no_visible_report")
+        case .nothingVisible: return Message("reason_nothing_visible")
         }
     }
 
-    public var description: String {
-        switch self {
-        case .notApproved(let status): return "review status is \(status.rawValue)"
-        case .internalScope: return "internal scope (不宜公开)"
-        case .notPublishable(let why): return "not published: \(why)"
-        case .notYetOpen(let date): return "window opens on \(date)"
-        case .windowClosed(let date, let cause): return "window closed on \(date) (\(cause.rawValue))"
-        case .emptyWindow: return "approved after its window ended"
-        case .objectionPending(let id): return "objection \(id) pending (暂不披露)"
-        case .objectionUpheld(let id): return "objection \(id) upheld"
-        case .superseded(let id): return "superseded by verification_reports[\(id)]"
-        case .commitmentWithdrawn: return "commitment withdrawn"
-        case .dependsOnHidden(let ref): return "\(ref) is not shown"
-        case .invalid(let message): return "invalid row: \(message)"
-        case .noVisibleReport: return "no verification report of the case is shown"
-        case .nothingVisible: return "nothing about the subject is shown"
-        }
-    }
+    /// In Chinese, for the reviewer preview.
+    public var chinese: String { message.text(in: .chinese) }
+
+    /// In English, for reports.
+    public var description: String { message.text(in: .english) }
 }

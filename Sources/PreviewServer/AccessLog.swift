@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// The preview's access log: one JSON line per login, refused login, logout and reveal of
 /// originals (who, when, from where, which row and fields), appended to a file the operators
@@ -23,7 +24,7 @@ actor AccessLog {
         self.path = path
         descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw PreviewError(description: "\(path): 无法写入访问日志 [access_log_unwritable]")
+            throw PreviewError(Message("access_log_unwritable", ["path": path]))
         }
     }
 
@@ -39,7 +40,7 @@ actor AccessLog {
         line.append(0x0A)
         let written = line.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
         if written != line.count {
-            FileHandle.standardError.write(Data("gongshi: 访问日志 \(path) 写入失败 [access_log_unwritable]\n".utf8))
+            FileHandle.standardError.write(Data(("gongshi: " + Message("access_log_unwritable", ["path": path]).coded() + "\n").utf8))
         }
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Messages
 
 /// The address the preview binds, resolved once at start: whether every address it stands
 /// for is a loopback one (decided on the resolved addresses, not on how the name is spelled:
@@ -22,7 +23,7 @@ struct ListeningAddress: Sendable {
         self.host = host
         self.addresses = Self.resolve(host)
         guard !addresses.isEmpty else {
-            throw PreviewError(description: "\(host) 不是可用的地址（无法解析）[unresolvable_host]")
+            throw PreviewError(Message("unresolvable_host", ["host": host]))
         }
         var names = Set(([host] + serverNames + addresses).map(Self.normalized))
         if addresses.allSatisfy(Self.isLoopbackNumeric) { names.formUnion(["localhost", "127.0.0.1", "::1"]) }

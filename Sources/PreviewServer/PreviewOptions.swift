@@ -1,3 +1,5 @@
+import Messages
+
 /// How `gongshi preview` runs.
 public struct PreviewOptions: Sendable {
     /// The snapshot, read afresh whenever the file changes.
@@ -52,12 +54,21 @@ public struct PreviewOptions: Sendable {
 }
 
 /// A preview that may not start.
-public struct PreviewError: Error, CustomStringConvertible {
+public struct PreviewError: Error, CustomStringConvertible, LocalizedText {
     /// Why.
-    public var description: String
+    public var message: Message
 
     /// An error saying why.
-    public init(description: String) {
-        self.description = description
+    public init(_ message: Message) {
+        self.message = message
     }
+
+    /// An error of the tests' or the program's own making, as it is.
+    public init(description: String) {
+        self.message = Message("preview_detail", ["detail": description])
+    }
+
+    public func text(in language: MessageLanguage) -> String { message.coded(in: language) }
+
+    public var description: String { text(in: .current) }
 }

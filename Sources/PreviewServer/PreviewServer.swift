@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 import JSONText
+import Messages
 import NIOCore
 import SnapshotModel
 
@@ -22,10 +23,10 @@ public enum PreviewServer {
     public static func run(_ options: PreviewOptions, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let address = try ListeningAddress(host: options.host, serverNames: options.serverNames)
         guard address.isLoopback || options.allowRemote else {
-            throw PreviewError(description: "\(options.host) 不是本机地址（\(address.addresses.joined(separator: "、"))）；预览含未公开信息和原文，如确需在网络上提供，请加 --allow-remote 并以 --users 指定审核账号 [not_loopback]")
+            throw PreviewError(Message("not_loopback", ["host": options.host, "addresses": address.addresses.joined(separator: ", ")]))
         }
         guard address.isLoopback || options.requiresLogin else {
-            throw PreviewError(description: "在非本机地址 \(options.host) 上提供预览须要求登录：先用 gongshi preview-user add 账号名 --users 文件 建立账号，再加 --users 文件 [remote_needs_users]")
+            throw PreviewError(Message("remote_needs_users", ["host": options.host]))
         }
         let gate = try ReviewerGate(options: options)
         // Fail early on a bad snapshot or site folder.
@@ -60,11 +61,11 @@ public enum PreviewServer {
         do {
             try await app.run()
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
-            throw PreviewError(description: "端口 \(options.port) 已被占用（另一个预览或程序正在使用）；请用 --port 换一个端口 [port_in_use]")
+            throw PreviewError(Message("port_in_use", ["port": "\(options.port)"]))
         } catch let error as IOError where error.errnoCode == EACCES {
-            throw PreviewError(description: "没有权限使用端口 \(options.port)（1024 以下的端口需要管理员权限）；请用 --port 换一个端口 [port_denied]")
+            throw PreviewError(Message("port_denied", ["port": "\(options.port)"]))
         } catch let error as IOError where error.errnoCode == EADDRNOTAVAIL {
-            throw PreviewError(description: "本机没有地址 \(options.host)；请用 --host 指定本机的地址 [address_unavailable]")
+            throw PreviewError(Message("address_unavailable", ["host": options.host]))
         }
     }
 }

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import JSONText
 import Markdown
+import Messages
 import Redaction
 import SnapshotModel
 
@@ -18,7 +19,7 @@ struct PreviewSite: Sendable {
         do {
             return try await route(request, context: context)
         } catch {
-            FileHandle.standardError.write(Data("gongshi: 预览出错 [preview_failed] \(request.uri.path): \(error)\n".utf8))
+            FileHandle.standardError.write(Data(("gongshi: " + Message("preview_failed", ["path": request.uri.path, "cause": MessageLanguage.current.text(of: error)]).coded() + "\n").utf8))
             return PreviewResponses.page(status: .internalServerError, title: "预览出错", body: """
                 <p>这一页暂时无法生成。原因：</p>
                 <pre>\(HTMLEscaping.escape("\(error)"))</pre>

@@ -1,6 +1,7 @@
 import BuildPipeline
 import CreditVocabulary
 import Foundation
+import Messages
 
 /// Keeps the preview renderer of the snapshot file as it is, and makes a new one when the
 /// file or the day changes, in the background: until the new one is ready (a million-record
@@ -74,7 +75,7 @@ actor RendererCache {
             install(fresh, for: version)
         case .failure(let error):
             failed = (version, "\(error)")
-            FileHandle.standardError.write(Data("gongshi: 预览出错 [snapshot_unreadable] \(snapshot): \(error)\n".utf8))
+            FileHandle.standardError.write(Data(("gongshi: " + Message("preview_snapshot_unreadable", ["snapshot": snapshot, "cause": MessageLanguage.current.text(of: error)]).coded() + "\n").utf8))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdBcrypt
+import Messages
 import SiteOutput
 
 /// The reviewers who may log in to a preview: a text file of `name:bcrypt-hash` lines (`#`
@@ -23,7 +24,7 @@ public struct ReviewerAccounts: Sendable, Equatable {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw PreviewError(description: "\(path): 无法读取审核账号文件 [users_unreadable]")
+            throw PreviewError(Message("users_unreadable", ["path": path]))
         }
         hashes = []
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -31,7 +32,7 @@ public struct ReviewerAccounts: Sendable, Equatable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let colon = line.firstIndex(of: ":"), Self.isValidName(String(line[..<colon])),
                   line[line.index(after: colon)...].hasPrefix("$2") else {
-                throw PreviewError(description: "\(path) 第 \(number + 1) 行：应为“账号名:密码散列” [users_line]")
+                throw PreviewError(Message("users_line", ["path": path, "line": "\(number + 1)"]))
             }
             hashes.append((String(line[..<colon]), String(line[line.index(after: colon)...])))
         }
@@ -54,10 +55,10 @@ public struct ReviewerAccounts: Sendable, Equatable {
     /// Adds `name` or replaces its password.
     public mutating func set(_ name: String, password: String, cost: UInt8 = defaultCost) throws {
         guard Self.isValidName(name) else {
-            throw PreviewError(description: "账号名“\(name)”不可用：1 至 64 个字符，不含冒号和空格 [user_name]")
+            throw PreviewError(Message("user_name", ["name": name]))
         }
         guard password.count >= Self.minimumPasswordLength else {
-            throw PreviewError(description: "密码至少 \(Self.minimumPasswordLength) 个字符 [password_short]")
+            throw PreviewError(Message("password_short", ["count": "\(Self.minimumPasswordLength)"]))
         }
         let hash = Bcrypt.hash(password, cost: cost)
         if let index = hashes.firstIndex(where: { $0.name == name }) {
@@ -94,7 +95,7 @@ public struct ReviewerAccounts: Sendable, Equatable {
         let url = URL(fileURLWithPath: path)
         let staged = StateFile.temporary(for: url)
         guard FileManager.default.createFile(atPath: staged.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw PreviewError(description: "\(path): 无法写入审核账号文件 [users_unwritable]")
+            throw PreviewError(Message("users_unwritable", ["path": path]))
         }
         try StateFile.put(staged, at: url)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Messages
 
 /// The login of a preview that asks for one: the accounts file (re-read when it changes), the
 /// sessions, the throttle and the access log. Without accounts, every request is the local
@@ -119,7 +120,7 @@ actor AccountsFile {
         accounts = try ReviewerAccounts(contentsOf: path)
         stamp = FileStamp(of: path)
         guard !accounts.hashes.isEmpty else {
-            throw PreviewError(description: "\(path): 没有审核账号；先用 gongshi preview-user add 账号名 --users \(path) 添加 [users_empty]")
+            throw PreviewError(Message("users_empty", ["path": path]))
         }
     }
 

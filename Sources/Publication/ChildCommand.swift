@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// Runs a program to the end, as the transports and the purge hook need: its standard output
 /// is returned as lines, its standard error kept for the error message.
@@ -57,7 +58,7 @@ struct ChildCommand {
             let stderr = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
             let tail = stderr.split(whereSeparator: \.isNewline).suffix(6).joined(separator: "\n  ")
             let how = exited ? "exit status \(code)" : "signal \(signal)"
-            throw PublishError("\(Self.shortName(arguments)) failed (\(how))" + (tail.isEmpty ? "" : ":\n  " + tail))
+            throw PublishError(Message("child_failed", ["command": Self.shortName(arguments), "how": how, "tail": tail.isEmpty ? "" : ":\n  " + tail]))
         }
         return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
     }
@@ -92,7 +93,7 @@ struct ChildCommand {
         var pid: pid_t = 0
         let result = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environment)
         guard result == 0 else {
-            throw PublishError("\(arguments[0]): cannot be started (\(String(cString: strerror(result))))")
+            throw PublishError(Message("child_not_started", ["command": arguments[0], "cause": String(cString: strerror(result))]))
         }
         return pid
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import SiteOutput
 
 /// The check of the public surface after a build or a publication: the removal ledger's
@@ -19,7 +20,7 @@ public struct HostVerification: Sendable {
         do {
             manifest = try DeployManifest.decode(Data(contentsOf: paths.manifest))
         } catch {
-            throw PublishError("\(paths.manifest.path): no manifest of a published build (\(error))")
+            throw PublishError(Message("publish_no_published_manifest", ["path": paths.manifest.path, "cause": "\(error)"]))
         }
         let built = (try? JSONSerialization.jsonObject(with: Data(contentsOf: paths.changes)) as? [String: [String]])
             .map { ($0["added"] ?? []) + ($0["changed"] ?? []) } ?? []

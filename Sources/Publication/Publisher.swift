@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import SiteOutput
 
 /// `gongshi publish`: makes the web host hold exactly the built site.
@@ -48,7 +49,7 @@ public struct Publisher: Sendable {
         let lock = try OutputLock(paths.lock, folder: out, inheritable: true)
         defer { withExtendedLifetime(lock) {} }
         guard let local = DeployManifest.load(paths.manifest) else {
-            throw PublishError("\(paths.manifest.path): no manifest of a built site; run gongshi build first")
+            throw PublishError(Message("publish_no_manifest", ["path": paths.manifest.path]))
         }
         let plan = PublishPlan(local: local, host: DeployManifest.load(paths.hostManifest))
         let listFile = paths.lock.deletingLastPathComponent().appendingPathComponent(".\(out.lastPathComponent).publish-list")

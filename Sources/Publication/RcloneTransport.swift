@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// An S3-compatible object store (or any other rclone backend) through Debian's `rclone`.
 ///
@@ -66,7 +67,9 @@ public struct RcloneTransport: PublishTransport {
         } catch let error as PublishError {
             let tail = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(whereSeparator: \.isNewline)
                 .filter { $0.contains("ERROR") || $0.contains("CRITICAL") || $0.contains("Failed") }.suffix(6).joined(separator: "\n  ")
-            throw tail.isEmpty ? error : PublishError(error.description + "\n  " + tail)
+            var error = error
+            if !tail.isEmpty { error.message.arguments["tail", default: ""] += "\n  " + tail }
+            throw error
         }
         return Self.parse(((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(whereSeparator: \.isNewline).map(String.init))
     }

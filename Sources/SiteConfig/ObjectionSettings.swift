@@ -1,3 +1,4 @@
+import Messages
 /// `[objections]` in site.toml: where citizens lodge an objection (异议申请) and how soon
 /// they get an answer, shown in every page's footer and on every record page.
 ///
@@ -28,7 +29,7 @@ public struct ObjectionSettings: Equatable, Sendable {
     public init() {}
 
     /// Reads the `[objections]` table; unknown keys are errors.
-    init(table values: [String: TOMLValue], _ fail: @escaping (String) -> SiteFolderError) throws {
+    init(table values: [String: TOMLValue], _ fail: @escaping (_ code: String, _ key: String) -> SiteFolderError) throws {
         let table = try SettingsTable(values, name: "objections", known: ["office", "address", "phone", "online", "hours", "answer_working_days"],
                                       fail: fail)
         office = try table.string("office")
@@ -37,10 +38,10 @@ public struct ObjectionSettings: Equatable, Sendable {
         hours = try table.string("hours")
         if let online = try table.string("online") {
             guard online.hasPrefix("https://") || online.hasPrefix("http://") else {
-                throw fail("objections.online must be an absolute http(s) URL")
+                throw fail("site_not_url", "objections.online")
             }
             self.online = online
         }
-        answerWorkingDays = try table.integer("answer_working_days", in: 1...90, rule: "an integer in 1...90")
+        answerWorkingDays = try table.integer("answer_working_days", in: 1...90)
     }
 }

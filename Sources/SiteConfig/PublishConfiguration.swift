@@ -1,3 +1,4 @@
+import Messages
 /// `[publish]` in site.toml: where `gongshi publish` sends the site.
 ///
 /// ```toml
@@ -26,12 +27,12 @@ public struct PublishConfiguration: Equatable, Sendable {
     public init() {}
 
     /// Reads the `[publish]` table; unknown keys are errors.
-    init(table values: [String: TOMLValue], _ fail: @escaping (String) -> SiteFolderError) throws {
+    init(table values: [String: TOMLValue], _ fail: @escaping (_ code: String, _ key: String) -> SiteFolderError) throws {
         let table = try SettingsTable(values, name: "publish", known: ["to", "ssh", "bandwidth_kib", "purge", "rclone_config"], fail: fail)
         to = try table.string("to")
         ssh = try table.string("ssh")
         purge = try table.string("purge")
         rcloneConfig = try table.string("rclone_config")
-        bandwidthKiB = try table.integer("bandwidth_kib", in: 1...Int.max, rule: "a positive integer")
+        bandwidthKiB = try table.integer("bandwidth_kib", in: 1...Int.max)
     }
 }

@@ -1,3 +1,4 @@
+import Messages
 import CreditVocabulary
 import DisclosurePolicy
 import WorkingDays
@@ -65,11 +66,9 @@ public struct SiteConfiguration: Sendable {
 
     /// A warning when the site uses the demo's slug key for a snapshot that is not demo data
     /// (`isDemo`), or nil.
-    public func slugKeyWarning(snapshotIsDemo isDemo: Bool) -> String? {
+    public func slugKeyWarning(snapshotIsDemo isDemo: Bool) -> Message? {
         guard subjectSlugKey == Self.demoSubjectSlugKey, !isDemo else { return nil }
-        return "site.toml: privacy.subject_slug_key is the demo's key, which is published with gongshi: anyone can compute "
-            + "natural persons' page addresses (p-…) with it; set a long random secret of this site (e.g. "
-            + "`head -c 24 /dev/urandom | base64`) and keep it"
+        return Message("site_demo_slug_key")
     }
 
     /// The slug key every part of gongshi uses: the site's, else the fallback.
@@ -92,16 +91,16 @@ public struct SiteConfiguration: Sendable {
 
     /// Reads a parsed `site.toml`; unknown keys are errors, so typos do not pass silently.
     public init(toml: [String: TOMLValue]) throws {
-        func fail(_ message: String) -> SiteFolderError { SiteFolderError("site.toml: \(message)") }
+        func fail(_ code: String, _ key: String) -> SiteFolderError { SiteFolderError(Message(code, ["key": key]), key: key) }
         func string(_ table: [String: TOMLValue], _ key: String, _ path: String) throws -> String? {
             guard let value = table[key] else { return nil }
-            guard let string = value.string else { throw fail("\(path)\(key) must be a string") }
+            guard let string = value.string else { throw fail("site_not_string", path + key) }
             return string
         }
         func integer(_ table: [String: TOMLValue], _ key: String, range: ClosedRange<Int>) throws -> Int? {
             guard let value = table[key] else { return nil }
             guard let number = value.integer, range.contains(number) else {
-                throw fail("\(key) must be an integer in \(range.lowerBound)...\(range.upperBound)")
+                throw SiteFolderError(Message("site_not_integer_in", ["key": key, "low": "\(range.lowerBound)", "high": "\(range.upperBound)"]), key: key)
             }
             return number
         }
@@ -115,7 +114,7 @@ public struct SiteConfiguration: Sendable {
         publisher = try string(toml, "publisher", "") ?? publisher
         if let url = try string(toml, "base_url", "") {
             guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
-                throw fail("base_url must be an absolute http(s) URL")
+                throw fail("site_not_url", "base_url")
             }
             baseURL = url.hasSuffix("/") ? url : url + "/"
         }
@@ -123,7 +122,7 @@ public struct SiteConfiguration: Sendable {
         feedItems = try integer(toml, "feed_items", range: 1...1000) ?? feedItems
         searchBlockPostings = try integer(toml, "search_block_postings", range: 4...100_000) ?? searchBlockPostings
         if let limits = toml["limits"] {
-            guard let table = limits.table else { throw fail("[limits] must be a table") }
+            guard let table = limits.table else { throw fail("site_not_table", "limits") }
             if let unknown = table.keys.sorted().first(where: { $0 != "markdown_field_characters" }) {
                 throw SiteFolderError.unknownKey("limits.\(unknown)")
             }
@@ -131,13 +130,12 @@ public struct SiteConfiguration: Sendable {
                 ?? maximumMarkdownCharacters
         }
         if let warnings = toml["warnings"] {
-            guard let table = warnings.table else { throw fail("[warnings] must be a table") }
+            guard let table = warnings.table else { throw fail("site_not_table", "warnings") }
             if let unknown = table.keys.sorted().first(where: { $0 != "expected" }) {
                 throw SiteFolderError.unknownKey("warnings.\(unknown)")
             }
             if let list = table["expected"] {
-                let invalid = SiteFolderError("site.toml: warnings.expected must be a list of \"table.column\" texts (\"records.repaired_on\")",
-                                              key: "warnings.expected")
+                let invalid = SiteFolderError(Message("site_warnings_expected"), key: "warnings.expected")
                 guard case .array(let items) = list else { throw invalid }
                 let places = items.compactMap(\.string)
                 guard places.count == items.count, places.allSatisfy({ $0.split(separator: ".").count == 2 }) else { throw invalid }
@@ -145,62 +143,62 @@ public struct SiteConfiguration: Sendable {
             }
         }
         if let objections = toml["objections"] {
-            guard let table = objections.table else { throw fail("[objections] must be a table") }
+            guard let table = objections.table else { throw fail("site_not_table", "objections") }
             self.objections = try ObjectionSettings(table: table, fail)
         }
         if let publish = toml["publish"] {
-            guard let table = publish.table else { throw fail("[publish] must be a table") }
+            guard let table = publish.table else { throw fail("site_not_table", "publish") }
             publishing = try PublishConfiguration(table: table, fail)
         }
         if let privacy = toml["privacy"] {
-            guard let table = privacy.table else { throw fail("[privacy] must be a table") }
+            guard let table = privacy.table else { throw fail("site_not_table", "privacy") }
             if let unknown = table.keys.sorted().first(where: { $0 != "subject_slug_key" && $0 != "mask_context_names" }) {
                 throw SiteFolderError.unknownKey("privacy.\(unknown)")
             }
             if let value = table["mask_context_names"] {
-                guard let flag = value.boolean else { throw fail("privacy.mask_context_names must be true or false") }
+                guard let flag = value.boolean else { throw fail("site_not_boolean", "privacy.mask_context_names") }
                 masksContextNames = flag
             }
             if let key = try string(table, "subject_slug_key", "privacy.") {
-                guard key.utf8.count >= 16 else { throw fail("privacy.subject_slug_key must be at least 16 bytes") }
+                guard key.utf8.count >= 16 else { throw fail("site_slug_key_short", "privacy.subject_slug_key") }
                 subjectSlugKey = Array(key.utf8)
             }
         }
         if let policyValue = toml["policy"] {
-            guard let table = policyValue.table else { throw fail("[policy] must be a table") }
+            guard let table = policyValue.table else { throw fail("site_not_table", "policy") }
             if let unknown = table.keys.sorted().first(where: { $0 != "objections" && $0 != "periods" }) {
                 throw SiteFolderError.unknownKey("policy.\(unknown)")
             }
             if let mode = try string(table, "objections", "policy.") {
                 guard let parsed = PolicyConfiguration.ObjectionMode(rawValue: mode) else {
-                    throw fail("policy.objections must be \"suspend\" or \"annotate\"")
+                    throw fail("site_objections_mode", "policy.objections")
                 }
                 policy.objectionMode = parsed
             }
             if let periods = table["periods"] {
-                guard let periods = periods.table else { throw fail("[policy.periods] must be a table") }
+                guard let periods = periods.table else { throw fail("site_not_table", "policy.periods") }
                 try applyPeriods(periods, fail)
             }
         }
         if let calendarValue = toml["calendar"] {
-            guard let table = calendarValue.table else { throw fail("[calendar] must hold tables like [calendar.2027]") }
+            guard let table = calendarValue.table else { throw fail("site_calendar_tables", "calendar") }
             try applyCalendar(table, fail)
         }
     }
 
-    private mutating func applyCalendar(_ table: [String: TOMLValue], _ fail: (String) -> SiteFolderError) throws {
+    private mutating func applyCalendar(_ table: [String: TOMLValue], _ fail: (String, String) -> SiteFolderError) throws {
         for (key, value) in table.sorted(by: { $0.key < $1.key }) {
             guard let year = Int(key), (2000...2100).contains(year), let entries = value.table else {
-                throw fail("[calendar.\(key)] must be a table named by a year")
+                throw fail("site_calendar_year", "calendar.\(key)")
             }
             if let unknown = entries.keys.sorted().first(where: { $0 != "days_off" && $0 != "workdays" }) {
                 throw SiteFolderError.unknownKey("calendar.\(key).\(unknown)")
             }
             func dates(_ name: String) throws -> [String] {
                 guard let array = entries[name] else { return [] }
-                guard case .array(let values) = array else { throw fail("calendar.\(key).\(name) must be an array of dates") }
+                guard case .array(let values) = array else { throw fail("site_calendar_dates", "calendar.\(key).\(name)") }
                 return try values.map { value in
-                    guard let text = value.string else { throw fail("calendar.\(key).\(name) must be an array of dates") }
+                    guard let text = value.string else { throw fail("site_calendar_dates", "calendar.\(key).\(name)") }
                     return text
                 }
             }
@@ -208,11 +206,11 @@ public struct SiteConfiguration: Sendable {
             do {
                 arrangement = try WorkingDayCalendar.Year(daysOff: try dates("days_off"), workdays: try dates("workdays"))
             } catch let error as WorkingDayCalendar.CalendarError {
-                throw fail("calendar.\(key): \(error)")
+                throw SiteFolderError(Message("site_calendar_invalid", ["key": key, "problem": "\(error)"]), key: "calendar.\(key)")
             }
             let all = arrangement.daysOff.union(arrangement.workdays)
             if let stray = all.first(where: { $0.year != year }) {
-                throw fail("calendar.\(key): \(stray) is not in \(year)")
+                throw SiteFolderError(Message("site_calendar_stray", ["key": key, "date": "\(stray)", "year": "\(year)"]), key: "calendar.\(key)")
             }
             calendar = calendar.adding(year, arrangement)
         }
@@ -226,11 +224,11 @@ public struct SiteConfiguration: Sendable {
         "report": \.reportPeriod,
     ]
 
-    private mutating func applyPeriods(_ table: [String: TOMLValue], _ fail: (String) -> SiteFolderError) throws {
+    private mutating func applyPeriods(_ table: [String: TOMLValue], _ fail: (String, String) -> SiteFolderError) throws {
         for (key, value) in table.sorted(by: { $0.key < $1.key }) {
             guard let path = Self.periodKeys[key] else { throw SiteFolderError.unknownKey("policy.periods.\(key)") }
             guard let text = value.string, let period = Self.parsePeriod(text) else {
-                throw fail("policy.periods.\(key) must be like \"3m\" or \"1y\"")
+                throw fail("site_period", "policy.periods.\(key)")
             }
             policy[keyPath: path] = period
         }

@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 import Redaction
 
@@ -18,16 +19,16 @@ public struct SiteFolder: Sendable {
     /// Templates that replace the built-in ones, by name (without `.mustache`).
     public var layoutOverrides: [String: String]
     /// Things the operator should know (no `site.toml`, no slug key).
-    public var warnings: [String]
+    public var warnings: [Message]
 
     /// Loads the site folder at `path`.
     public static func load(_ path: String) throws -> SiteFolder {
         let root = URL(fileURLWithPath: path, isDirectory: true)
-        var warnings: [String] = []
+        var warnings: [Message] = []
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw SiteFolderError("\(path): the site folder does not exist")
+            throw SiteFolderError(Message("site_folder_missing"), file: path)
         }
         var configuration = SiteConfiguration()
         let tomlURL = root.appendingPathComponent("site.toml")
@@ -35,21 +36,23 @@ public struct SiteFolder: Sendable {
             let text = try readUTF8(tomlURL)
             var lines: [String: Int] = [:]
             do {
-                let parsed = try TOMLSubsetParser.parseWithLines(text)
+                let parsed = try SiteTOML.parseWithLines(text)
                 lines = parsed.lines
                 configuration = try SiteConfiguration(toml: parsed.root)
-            } catch let error as TOMLSubsetParser.SyntaxError {
-                throw SiteFolderError("\(tomlURL.path): \(error)")
-            } catch let error as SiteFolderError {
+            } catch let error as SiteTOML.SyntaxError {
+                throw SiteFolderError(Message("toml_syntax", ["problem": error.message, "column": "\(error.column)"]),
+                                      file: tomlURL.path, line: error.line)
+            } catch var error as SiteFolderError {
                 // A message about one key gives the key's line.
-                let line = error.key.flatMap { lines[$0] }.map { "line \($0): " } ?? ""
-                throw SiteFolderError("\(tomlURL.path): \(line)\(error.description.replacingOccurrences(of: "site.toml: ", with: ""))", key: error.key)
+                error.file = tomlURL.path
+                error.line = error.key.flatMap { lines[$0] }
+                throw error
             }
         } else {
-            warnings.append("\(tomlURL.path) not found: using the default settings")
+            warnings.append(Message("site_toml_missing", ["path": tomlURL.path]))
         }
         if configuration.subjectSlugKey == nil {
-            warnings.append("site.toml sets no privacy.subject_slug_key: natural persons' page addresses use the built-in key")
+            warnings.append(Message("site_no_slug_key"))
         }
 
         var pages: [ContentPage] = []
@@ -57,7 +60,7 @@ public struct SiteFolder: Sendable {
         for file in try markdownFiles(in: contentURL, extension: "md") {
             let name = String(file.deletingPathExtension().lastPathComponent)
             guard PublicPathRules.isContentName(name), !reservedNames.contains(name) else {
-                throw SiteFolderError("\(file.path): '\(name)' cannot be a page name (use a-z, 0-9 and -, not a reserved name)")
+                throw SiteFolderError(Message("site_page_name", ["name": name]), file: file.path)
             }
             let body = try readUTF8(file)
             let heading = body.split(separator: "\n").first { $0.hasPrefix("# ") }
@@ -75,8 +78,8 @@ public struct SiteFolder: Sendable {
 
     private static func readUTF8(_ url: URL) throws -> String {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw SiteFolderError("\(url.path): cannot be read") }
-        guard let text = String(data: data, encoding: .utf8) else { throw SiteFolderError("\(url.path): is not UTF-8") }
+        do { data = try Data(contentsOf: url) } catch { throw SiteFolderError(Message("site_file_unreadable"), file: url.path) }
+        guard let text = String(data: data, encoding: .utf8) else { throw SiteFolderError(Message("site_file_not_utf8"), file: url.path) }
         return text
     }
 

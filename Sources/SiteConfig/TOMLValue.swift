@@ -1,10 +1,17 @@
-/// A value of the TOML subset `site.toml` uses.
+/// A value of `site.toml`, as the settings read it.
 public enum TOMLValue: Hashable, Sendable {
+    /// A string.
     case string(String)
+    /// An integer.
     case integer(Int)
+    /// A boolean.
     case boolean(Bool)
+    /// An array.
     case array([TOMLValue])
+    /// A table.
     case table([String: TOMLValue])
+    /// A float, date or time (its TOML type), which no setting takes.
+    case other(String)
 
     /// The string, if this is one.
     public var string: String? {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Messages
 import StableDigest
 
 /// Copies of the snapshots of the last two builds (`NAME.snapshot.sqlite` and
@@ -46,12 +47,12 @@ public enum KeptSnapshots {
 
     /// The SHA-256 of a file, read in pieces; with `target`, the file is copied there on the way.
     static func digest(of path: String, copyingTo target: URL? = nil) throws -> FileDigest {
-        guard let input = FileHandle(forReadingAtPath: path) else { throw OutputError("\(path): cannot be read") }
+        guard let input = FileHandle(forReadingAtPath: path) else { throw OutputError(Message("path_not_read", ["path": path, "cause": "open"])) }
         defer { try? input.close() }
         var output: FileHandle?
         if let target {
             guard FileManager.default.createFile(atPath: target.path, contents: nil) else {
-                throw OutputError("\(target.path): cannot be written")
+                throw OutputError(Message("path_not_written", ["path": target.path, "cause": "write"]))
             }
             output = try FileHandle(forWritingTo: target)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// The output folder's lock file (`flock`), taken by `gongshi build` and `gongshi publish`: no
 /// two of them work on the same folder at once, so a publication never reads a site a build
@@ -16,10 +17,10 @@ public final class OutputLock: Sendable {
     /// holds it.
     public init(_ url: URL, folder: URL, inheritable: Bool = false) throws {
         descriptor = open(url.path, O_CREAT | O_RDWR | (inheritable ? 0 : O_CLOEXEC), 0o644)
-        guard descriptor >= 0 else { throw OutputError("\(url.path): cannot create the lock file") }
+        guard descriptor >= 0 else { throw OutputError(Message("output_lock_failed", ["path": url.path])) }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
-            throw OutputError("\(folder.path): another gongshi build or publication of this folder is running (or the upload of one that was killed)")
+            throw OutputError(Message("output_busy", ["folder": folder.path]))
         }
     }
 

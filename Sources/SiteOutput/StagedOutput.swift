@@ -2,6 +2,7 @@ import BackgroundWork
 import CAtomicRename
 import Crypto
 import Foundation
+import Messages
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -63,7 +64,7 @@ public final class StagedOutput: @unchecked Sendable {
         let parent = destination.deletingLastPathComponent()
         let name = destination.lastPathComponent
         guard !name.isEmpty, name != "/", name != ".", name != ".." else {
-            throw OutputError("\(path): not a usable output folder")
+            throw OutputError(Message("output_unusable", ["path": path]))
         }
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         let paths = try Self.statePaths(destination: destination, state: statePath)
@@ -156,14 +157,13 @@ public final class StagedOutput: @unchecked Sendable {
         }
         let folder = URL(fileURLWithPath: state, isDirectory: true).standardizedFileURL
         if folder.path == destination.path || folder.path.hasPrefix(destination.path + "/") {
-            throw OutputError("\(state): the state folder must not be inside the output folder \(destination.path), which is served")
+            throw OutputError(Message("state_inside_output", ["state": state, "out": destination.path]))
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var stateInfo = stat(), parentInfo = stat()
         if stat(folder.path, &stateInfo) == 0, stat(destination.deletingLastPathComponent().path, &parentInfo) == 0,
            stateInfo.st_dev != parentInfo.st_dev {
-            throw OutputError("\(state): the state folder is on another file system than \(destination.path); "
-                + "the new site is swapped in with one rename, which needs both on the same one")
+            throw OutputError(Message("state_other_filesystem", ["state": state, "out": destination.path]))
         }
         return StatePaths(
             lock: folder.appendingPathComponent("\(name).lock"),
@@ -217,7 +217,7 @@ public final class StagedOutput: @unchecked Sendable {
             foldersLock.unlock()
         }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError("\(path): cannot be written (errno \(errno))") }
+        guard descriptor >= 0 else { throw OutputError.notWritten(path, errno: errno) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { buffer in
             var offset = 0
@@ -225,7 +225,7 @@ public final class StagedOutput: @unchecked Sendable {
                 let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw OutputError("\(path): cannot be written (errno \(errno))")
+                    throw OutputError.notWritten(path, errno: errno)
                 }
                 offset += written
             }
@@ -344,7 +344,7 @@ public final class StagedOutput: @unchecked Sendable {
         }
         let path = staging.path + "/" + relative
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw OutputError("\(path): cannot create the folder (errno \(errno))")
+            throw OutputError.notWritten(path, errno: errno)
         }
         guard remember else { return }
         foldersLock.lock()
@@ -383,7 +383,7 @@ public final class StagedOutput: @unchecked Sendable {
         manifestDraft = BackgroundValue { try Self.writeDraft(of: manifest, at: draftURL) }
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: destination.path, isDirectory: &isDirectory)
-        if exists && !isDirectory.boolValue { throw OutputError("\(destination.path) exists and is not a folder") }
+        if exists && !isDirectory.boolValue { throw OutputError(Message("output_not_folder", ["path": destination.path])) }
         if isRecycled { removeLeftovers() }
         let result: CommitResult
         if !exists {
@@ -454,7 +454,7 @@ public final class StagedOutput: @unchecked Sendable {
     /// - Returns: the file and the manifest's SHA-256.
     private static func writeDraft(of manifest: DeployManifest, at temporary: URL) throws -> (URL, [UInt8]) {
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw OutputError("\(temporary.path): cannot be written")
+            throw OutputError(Message("path_not_written", ["path": temporary.path, "cause": "write"]))
         }
         let handle = try FileHandle(forWritingTo: temporary)
         var hasher = SHA256()
@@ -491,7 +491,7 @@ public final class StagedOutput: @unchecked Sendable {
             let staged = StateFile.temporary(for: previousManifestURL)
             unlink(staged.path)
             guard link(manifestURL.path, staged.path) == 0 else {
-                throw OutputError("\(previousManifestURL.path): cannot be written (errno \(errno))")
+                throw OutputError.notWritten(previousManifestURL.path, errno: errno)
             }
             try StateFile.put(staged, at: previousManifestURL)
         }

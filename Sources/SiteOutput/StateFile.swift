@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// The state folder's small files (manifests, changes, ledgers, records of publications):
 /// each written beside its place as `.NAME.tmp` and renamed in, so a reader or a crash never
@@ -11,7 +12,7 @@ public enum StateFile {
 
     /// Renames `temporary` to `url`, replacing it.
     public static func put(_ temporary: URL, at url: URL) throws {
-        guard rename(temporary.path, url.path) == 0 else { throw OutputError("\(url.path): cannot be written (errno \(errno))") }
+        guard rename(temporary.path, url.path) == 0 else { throw OutputError.notWritten(url.path, errno: errno) }
     }
 
     /// Replaces `url` with `data` in one rename.

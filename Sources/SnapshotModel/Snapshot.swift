@@ -34,7 +34,7 @@ public struct Snapshot: Sendable {
     /// `redaction_overrides`.
     public var overrides: [RedactionOverrideRow]
     /// Rows that failed validation, with the first problem of each: they are withheld.
-    public var invalidRows: [RowRef: String]
+    public var invalidRows: [RowRef: SnapshotProblem]
     /// Names found in `subjects` rows that failed validation: they are masked in free text
     /// wherever they appear, since nobody can tell whether they name a natural person.
     public var namesOfInvalidSubjects: [String]

@@ -1,5 +1,7 @@
+import Messages
+
 /// A problem found in a snapshot, named down to the file, table, row and column.
-public struct SnapshotProblem: Error, Hashable, Sendable, Codable, CustomStringConvertible {
+public struct SnapshotProblem: Error, Hashable, Sendable, Codable, CustomStringConvertible, LocalizedText {
     /// How bad a problem is.
     public enum Severity: String, Hashable, Sendable, Codable {
         /// The row (or, without a row, the snapshot) cannot be published.
@@ -18,8 +20,8 @@ public struct SnapshotProblem: Error, Hashable, Sendable, Codable, CustomStringC
     public var rowID: String?
     /// The column, when the problem is inside one field.
     public var column: String?
-    /// What is wrong, in plain words.
-    public var message: String
+    /// What is wrong: a code of the message catalogue and its values.
+    public var message: Message
     /// Whether withholding the named row (and what depends on it) contains the problem.
     /// An error that is not isolated makes the whole snapshot unpublishable.
     public var isIsolated: Bool
@@ -27,7 +29,7 @@ public struct SnapshotProblem: Error, Hashable, Sendable, Codable, CustomStringC
     /// A problem; `file` is filled in by the reader.
     public init(
         _ severity: Severity, file: String = "", table: SnapshotTable? = nil, rowID: String? = nil,
-        column: String? = nil, isolated: Bool = true, _ message: String
+        column: String? = nil, isolated: Bool = true, _ message: Message
     ) {
         self.severity = severity
         self.file = file
@@ -44,15 +46,26 @@ public struct SnapshotProblem: Error, Hashable, Sendable, Codable, CustomStringC
         return RowRef(table, rowID)
     }
 
-    /// `FILE: TABLE[ROW].COLUMN: MESSAGE`, with the parts that apply.
-    public var description: String {
-        var place = file.isEmpty ? "" : file + ": "
-        if let table {
-            place += table.rawValue
-            if let rowID { place += "[\(rowID)]" }
-            if let column { place += ".\(column)" }
-            place += ": "
-        }
-        return "\(severity.rawValue): \(place)\(message)"
+    /// `TABLE[ROW].COLUMN`, with the parts that apply (empty without a table).
+    public var place: String {
+        guard let table else { return "" }
+        return table.rawValue + (rowID.map { "[\($0)]" } ?? "") + (column.map { ".\($0)" } ?? "")
+    }
+
+    /// `SEVERITY: FILE: TABLE[ROW].COLUMN: MESSAGE [code]`, with the parts that apply, in
+    /// `language` (Chinese separates them with `：`).
+    public func text(in language: MessageLanguage) -> String {
+        let separator = language.separator
+        let severityWord = Message(severity == .error ? "severity_error" : "severity_warning").text(in: language)
+        let parts = [severityWord, file, place].filter { !$0.isEmpty } + [message.coded(in: language)]
+        return parts.joined(separator: separator)
+    }
+
+    /// ``text(in:)`` in the process's language.
+    public var description: String { text(in: .current) }
+
+    /// The problem of `ref` when it is withheld because its child `child` is invalid.
+    public static func withheld(_ ref: RowRef, because child: RowRef) -> SnapshotProblem {
+        SnapshotProblem(.error, table: ref.table, rowID: ref.id, Message("withheld_for_child", ["child": "\(child)"]))
     }
 }

@@ -1,4 +1,5 @@
 import CreditVocabulary
+import Messages
 
 /// Checks what single rows cannot: references between tables, approval dates, identifier
 /// checksums. Rows that fail are moved to ``Snapshot/invalidRows``; so are the parents of
@@ -22,17 +23,18 @@ public enum SnapshotValidator {
         var problems: [SnapshotProblem] = []
         var invalid = snapshot.invalidRows
 
-        func reject(_ table: SnapshotTable, _ id: String, column: String?, _ message: String) {
-            let problem = SnapshotProblem(.error, table: table, rowID: id, column: column, message)
+        func reject(_ table: SnapshotTable, _ id: String, column: String?, _ code: String, _ arguments: [String: String] = [:]) {
+            let problem = SnapshotProblem(.error, table: table, rowID: id, column: column, Message(code, arguments))
             problems.append(problem)
-            if invalid[RowRef(table, id)] == nil { invalid[RowRef(table, id)] = problem.description }
+            if invalid[RowRef(table, id)] == nil { invalid[RowRef(table, id)] = problem }
         }
-        func warn(_ table: SnapshotTable, _ id: String, column: String?, _ message: String) {
-            problems.append(SnapshotProblem(.warning, table: table, rowID: id, column: column, message))
+        func warn(_ table: SnapshotTable, _ id: String, column: String?, _ code: String, _ arguments: [String: String] = [:]) {
+            problems.append(SnapshotProblem(.warning, table: table, rowID: id, column: column, Message(code, arguments)))
         }
         func withhold(_ ref: RowRef, because child: RowRef) {
-            if invalid[ref] == nil { invalid[ref] = "withheld because \(child) is invalid" }
+            if invalid[ref] == nil { invalid[ref] = .withheld(ref, because: child) }
         }
+        func missing(_ table: SnapshotTable, _ id: String) -> [String: String] { ["target": "\(table.rawValue)[\(id)]"] }
 
         let subjectIDs = Set(snapshot.subjects.map(\.id))
         let caseIDs = Set(snapshot.cases.map(\.id))
@@ -47,51 +49,51 @@ public enum SnapshotValidator {
             guard let code = snapshot.subjects[index].regionCode else { continue }
             if code.utf8.count != 6 || !code.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
                 warn(.subjects, snapshot.subjects[index].id, column: "region_code",
-                     "is not a 6-digit GB/T 2260 code; it is ignored")
+                     "region_code_ignored")
                 snapshot.subjects[index].regionCode = nil
             }
         }
         for subject in snapshot.subjects {
             if let uscc = subject.uscc {
                 if subject.kind == .naturalPerson {
-                    warn(.subjects, subject.id, column: "uscc", "a natural person has a USCC")
+                    warn(.subjects, subject.id, column: "uscc", "person_has_uscc")
                 } else if IdentifierChecksum.isValidIDNumber(uscc) && IdentifierChecksum.hasPlausibleBirthDate(uscc) {
                     // A person's ID number where the USCC belongs: never published, nor repeated.
-                    reject(.subjects, subject.id, column: "uscc", "holds a valid GB 11643 ID number, not a USCC")
+                    reject(.subjects, subject.id, column: "uscc", "uscc_is_id_number")
                 } else if !IdentifierChecksum.isValidUSCC(uscc) {
                     // Not a public identifier: it is not repeated, and the subject is withheld.
-                    reject(.subjects, subject.id, column: "uscc", "fails the GB 32100 checksum")
+                    reject(.subjects, subject.id, column: "uscc", "uscc_checksum")
                 }
             }
             if let idNumber = subject.idNumber, !IdentifierChecksum.isValidIDNumber(idNumber) {
                 // The value is never published, so it is not repeated in the message.
-                warn(.subjects, subject.id, column: "id_number", "fails the GB 11643 checksum")
+                warn(.subjects, subject.id, column: "id_number", "id_number_checksum")
             }
         }
         for link in snapshot.caseSubjects {
             let id = "\(link.caseID)/\(link.subjectID)"
             if !known(.cases, caseIDs, link.caseID) {
-                reject(.caseSubjects, id, column: "case_id", "refers to missing cases[\(link.caseID)]")
+                reject(.caseSubjects, id, column: "case_id", "reference_missing", missing(.cases, link.caseID))
             }
             if !known(.subjects, subjectIDs, link.subjectID) {
-                reject(.caseSubjects, id, column: "subject_id", "refers to missing subjects[\(link.subjectID)]")
+                reject(.caseSubjects, id, column: "subject_id", "reference_missing", missing(.subjects, link.subjectID))
             }
         }
         func checkReview(_ table: SnapshotTable, _ id: String, _ review: Review) {
             if review.status == .approved && review.approvedOn == nil {
-                reject(table, id, column: "approved_on", "an approved row has no approved_on date")
+                reject(table, id, column: "approved_on", "approved_without_date")
             }
         }
         for report in snapshot.reports {
             if !known(.cases, caseIDs, report.caseID) {
-                reject(.verificationReports, report.id, column: "case_id", "refers to missing cases[\(report.caseID)]")
+                reject(.verificationReports, report.id, column: "case_id", "reference_missing", missing(.cases, report.caseID))
             }
             if let old = report.supersedes {
                 if !known(.verificationReports, reportIDs, old) {
                     reject(.verificationReports, report.id, column: "supersedes",
-                           "refers to missing verification_reports[\(old)]")
+                           "reference_missing", missing(.verificationReports, old))
                 } else if old == report.id {
-                    reject(.verificationReports, report.id, column: "supersedes", "a report cannot supersede itself")
+                    reject(.verificationReports, report.id, column: "supersedes", "supersedes_itself")
                 }
             }
             checkReview(.verificationReports, report.id, report.review)
@@ -99,40 +101,40 @@ public enum SnapshotValidator {
         for cycle in supersedesCycles(snapshot.reports) where cycle.count > 1 {
             let path = (cycle + [cycle[0]]).map { "verification_reports[\($0)]" }.joined(separator: " → ")
             for id in cycle {
-                reject(.verificationReports, id, column: "supersedes", "is part of a cycle of corrections: \(path)")
+                reject(.verificationReports, id, column: "supersedes", "supersedes_cycle", ["path": path])
             }
         }
         for record in snapshot.records {
             if !known(.subjects, subjectIDs, record.subjectID) {
-                reject(.records, record.id, column: "subject_id", "refers to missing subjects[\(record.subjectID)]")
+                reject(.records, record.id, column: "subject_id", "reference_missing", missing(.subjects, record.subjectID))
             }
             if let report = record.reportID, !known(.verificationReports, reportIDs, report) {
-                reject(.records, record.id, column: "report_id", "refers to missing verification_reports[\(report)]")
+                reject(.records, record.id, column: "report_id", "reference_missing", missing(.verificationReports, report))
             }
             if let fine = record.fineYuan, fine < 0 {
-                reject(.records, record.id, column: "fine_yuan", "a fine cannot be negative")
+                reject(.records, record.id, column: "fine_yuan", "fine_negative")
             }
             checkReview(.records, record.id, record.review)
         }
         for entry in snapshot.listEntries {
             if !known(.subjects, subjectIDs, entry.subjectID) {
-                reject(.listEntries, entry.id, column: "subject_id", "refers to missing subjects[\(entry.subjectID)]")
+                reject(.listEntries, entry.id, column: "subject_id", "reference_missing", missing(.subjects, entry.subjectID))
             }
             if let record = entry.recordID, !known(.records, recordIDs, record) {
-                reject(.listEntries, entry.id, column: "record_id", "refers to missing records[\(record)]")
+                reject(.listEntries, entry.id, column: "record_id", "reference_missing", missing(.records, record))
             }
             if let until = entry.validUntil, until <= entry.listedOn {
-                warn(.listEntries, entry.id, column: "valid_until", "ends on or before listed_on")
+                warn(.listEntries, entry.id, column: "valid_until", "valid_until_early")
             }
             checkReview(.listEntries, entry.id, entry.review)
         }
         for commitment in snapshot.commitments {
             if !known(.subjects, subjectIDs, commitment.subjectID) {
                 reject(.commitments, commitment.id, column: "subject_id",
-                       "refers to missing subjects[\(commitment.subjectID)]")
+                       "reference_missing", missing(.subjects, commitment.subjectID))
             }
             if let record = commitment.recordID, !known(.records, recordIDs, record) {
-                reject(.commitments, commitment.id, column: "record_id", "refers to missing records[\(record)]")
+                reject(.commitments, commitment.id, column: "record_id", "reference_missing", missing(.records, record))
             }
             checkReview(.commitments, commitment.id, commitment.review)
         }
@@ -141,7 +143,7 @@ public enum SnapshotValidator {
             + snapshot.interviews.map { (.interviews, $0.id, $0.recordID) }
             + snapshot.repairActions.map { (.repairActions, $0.id, $0.recordID) }
         for (table, id, record) in children where !known(.records, recordIDs, record) {
-            reject(table, id, column: "record_id", "refers to missing records[\(record)]")
+            reject(table, id, column: "record_id", "reference_missing", missing(.records, record))
         }
         for objection in snapshot.objections {
             let (table, ids): (SnapshotTable, Set<String>) = switch objection.target {
@@ -151,14 +153,14 @@ public enum SnapshotValidator {
             }
             if !known(table, ids, objection.targetID) {
                 reject(.objections, objection.id, column: "target_id",
-                       "refers to missing \(table.rawValue)[\(objection.targetID)]")
+                       "reference_missing", missing(table, objection.targetID))
             }
             if objection.status != .pending && objection.resolvedOn == nil {
-                warn(.objections, objection.id, column: "resolved_on", "a resolved objection has no resolved_on date")
+                warn(.objections, objection.id, column: "resolved_on", "resolved_without_date")
             }
             if let resolvedOn = objection.resolvedOn, resolvedOn < objection.filedOn {
                 warn(.objections, objection.id, column: "resolved_on",
-                     "resolved on \(resolvedOn), before it was filed on \(objection.filedOn)")
+                     "resolved_before_filed", ["resolved": resolvedOn.iso, "filed": objection.filedOn.iso])
             }
         }
         let rowsByTable: [SnapshotTable: Set<String>] = [
@@ -171,17 +173,17 @@ public enum SnapshotValidator {
             guard let fields = overridableFields[override.target.table] else {
                 problems.append(SnapshotProblem(
                     .error, table: .redactionOverrides, rowID: override.id, column: "target_table", isolated: false,
-                    "'\(override.target.table.rawValue)' holds no text that can be redacted"))
+                    Message("override_table_not_redactable", ["table": override.target.table.rawValue])))
                 continue
             }
             if !fields.contains(override.field) {
                 problems.append(SnapshotProblem(
                     .error, table: .redactionOverrides, rowID: override.id, column: "field", isolated: false,
-                    "'\(override.field)' is not a redactable text column of \(override.target.table.rawValue)"))
+                    Message("override_field_not_redactable", ["field": override.field, "table": override.target.table.rawValue])))
             }
             if !known(override.target.table, rowsByTable[override.target.table] ?? [], override.target.id) {
                 warn(.redactionOverrides, override.id, column: "target_id",
-                     "refers to missing \(override.target): nothing to redact")
+                     "override_target_missing", ["target": "\(override.target)"])
             }
         }
 

@@ -2,6 +2,7 @@ import CreditVocabulary
 import Foundation
 import GRDB
 import GRDBSQLite
+import Messages
 import SnapshotModel
 
 /// Decodes the fields of one snapshot row, collecting every problem instead of stopping at
@@ -22,7 +23,12 @@ struct FieldDecoder {
     /// Shares the values of the table's low-cardinality columns.
     let interner: ColumnInterner?
 
-    init(statement: SQLiteStatement, table: SnapshotTable, id: String, columns: [String: Int32], interner: ColumnInterner? = nil) {
+    /// Columns the file lacks (`gongshi check` goes on past them): no problem is recorded.
+    let ignored: Set<String>
+
+    init(statement: SQLiteStatement, table: SnapshotTable, id: String, columns: [String: Int32], interner: ColumnInterner? = nil,
+         ignoring ignored: Set<String> = []) {
+        self.ignored = ignored
         self.statement = statement
         self.table = table
         self.id = id
@@ -43,8 +49,14 @@ struct FieldDecoder {
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 
-    private mutating func fail(_ column: String, _ message: String) {
-        problems.append(SnapshotProblem(.error, table: table, rowID: id, column: column, message))
+    private mutating func fail(_ column: String, _ code: String, _ arguments: [String: String] = [:]) {
+        if ignored.contains(column) { return }
+        problems.append(SnapshotProblem(.error, table: table, rowID: id, column: column, Message(code, arguments)))
+    }
+
+    /// The values an enumeration allows, as messages list them.
+    private static func allowed<E: RawRepresentable & CaseIterable>(_: E.Type) -> String where E.RawValue == String {
+        E.allCases.map(\.rawValue).joined(separator: ", ")
     }
 
     /// The column as text; nil for NULL. Numbers are read as their decimal text.
@@ -64,14 +76,14 @@ struct FieldDecoder {
         case SQLITE_INTEGER: return String(sqlite3_column_int64(statement, index))
         case SQLITE_FLOAT: return String(sqlite3_column_double(statement, index))
         default:
-            fail(column, "is a blob, expected text")
+            fail(column, "blob_not_text")
             return nil
         }
     }
 
     mutating func text(_ column: String) -> String {
         guard let value = rawText(column) else {
-            fail(column, "is NULL, expected text")
+            fail(column, "null_not_text")
             return ""
         }
         return value
@@ -98,11 +110,11 @@ struct FieldDecoder {
     /// A date, or nil with a problem recorded: not `YYYY-MM-DD`, or outside ``plausibleDates``.
     private mutating func parsedDate(_ column: String, _ text: String) -> CivilDate? {
         guard let date = CivilDate(iso: text) else {
-            fail(column, "\(Self.quoted(text)) is not a date YYYY-MM-DD")
+            fail(column, "date_invalid", ["value": Self.quoted(text)])
             return nil
         }
         guard Self.plausibleDates.contains(date) else {
-            fail(column, "\(text) is outside the dates a snapshot can hold (1949-01-01 to 2199-12-31)")
+            fail(column, "date_out_of_range", ["value": text])
             return nil
         }
         return date
@@ -110,7 +122,7 @@ struct FieldDecoder {
 
     mutating func date(_ column: String) -> CivilDate {
         guard let text = rawText(column) else {
-            fail(column, "is NULL, expected a date YYYY-MM-DD")
+            fail(column, "null_not_date")
             return CivilDate(dayNumber: 0)
         }
         return parsedDate(column, text) ?? CivilDate(dayNumber: 0)
@@ -124,11 +136,11 @@ struct FieldDecoder {
     mutating func value<E: RawRepresentable & CaseIterable>(_ column: String, _: E.Type) -> E
     where E.RawValue == String {
         guard let text = rawText(column) else {
-            fail(column, "is NULL, expected one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+            fail(column, "null_not_enum", ["allowed": Self.allowed(E.self)])
             return E.allCases.first!
         }
         guard let value = E(rawValue: text) else {
-            fail(column, "\(Self.quoted(text)) is not one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+            fail(column, "enum_invalid", ["value": Self.quoted(text), "allowed": Self.allowed(E.self)])
             return E.allCases.first!
         }
         return value
@@ -138,7 +150,7 @@ struct FieldDecoder {
     where E.RawValue == String {
         guard let text = rawText(column), !text.isEmpty else { return nil }
         guard let value = E(rawValue: text) else {
-            fail(column, "\(Self.quoted(text)) is not one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+            fail(column, "enum_invalid", ["value": Self.quoted(text), "allowed": Self.allowed(E.self)])
             return nil
         }
         return value
@@ -150,13 +162,13 @@ struct FieldDecoder {
         guard let data = text.data(using: .utf8),
               let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
               let array = parsed as? [Any] else {
-            fail(column, "\(Self.quoted(text)) is not a JSON array of strings")
+            fail(column, "json_list_invalid", ["value": Self.quoted(text)])
             return []
         }
         var strings: [String] = []
         for element in array {
             guard let string = element as? String else {
-                fail(column, "\(Self.quoted(text)) is not a JSON array of strings")
+                fail(column, "json_list_invalid", ["value": Self.quoted(text)])
                 return []
             }
             strings.append(string)
@@ -214,7 +226,7 @@ struct FieldDecoder {
         var values: [E] = []
         for text in stringList(column) {
             guard let value = E(rawValue: text) else {
-                fail(column, "list item \(Self.quoted(text)) is not one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+                fail(column, "list_item_invalid", ["value": Self.quoted(text), "allowed": Self.allowed(E.self)])
                 continue
             }
             values.append(value)
@@ -230,7 +242,7 @@ struct FieldDecoder {
         case .double(let number) where number == number.rounded() && abs(number) < 1e15: return Int(number)
         case .string(let text) where Int(text) != nil: return Int(text)
         default:
-            fail(column, "\(Self.quoted("\(value)")) is not an integer")
+            fail(column, "integer_invalid", ["value": Self.quoted("\(value)")])
             return nil
         }
     }
@@ -243,7 +255,7 @@ struct FieldDecoder {
         case .double(let number): return number
         case .string(let text) where Double(text) != nil: return Double(text)
         default:
-            fail(column, "\(Self.quoted("\(value)")) is not a number")
+            fail(column, "number_invalid", ["value": Self.quoted("\(value)")])
             return nil
         }
     }
@@ -253,7 +265,7 @@ struct FieldDecoder {
         case nil, 0?: return false
         case 1?: return true
         case let other?:
-            fail(column, "'\(other)' is not 0 or 1")
+            fail(column, "boolean_invalid", ["value": "\(other)"])
             return false
         }
     }
@@ -266,7 +278,7 @@ struct FieldDecoder {
     }
 
     /// Records a problem that needs more than one field to see.
-    mutating func problem(_ column: String, _ message: String) {
-        fail(column, message)
+    mutating func problem(_ column: String, _ code: String, _ arguments: [String: String] = [:]) {
+        fail(column, code, arguments)
     }
 }

@@ -1,3 +1,4 @@
+import Messages
 import SnapshotModel
 
 /// A snapshot that cannot be read at all: not a file, not SQLite, wrong format or version,
@@ -15,5 +16,12 @@ public struct SnapshotOpenError: Error, CustomStringConvertible, Sendable {
         self.more = more
     }
 
-    public var description: String { ([problem] + more).map(\.description).joined(separator: "\n") }
+    public var description: String { text(in: .current) }
+}
+
+extension SnapshotOpenError: LocalizedText {
+    /// Every problem, one a line, in `language`.
+    public func text(in language: MessageLanguage) -> String {
+        ([problem] + more).map { $0.text(in: language) }.joined(separator: "\n")
+    }
 }

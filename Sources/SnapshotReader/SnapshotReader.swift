@@ -3,6 +3,7 @@ import CreditVocabulary
 import Foundation
 import GRDB
 import GRDBSQLite
+import Messages
 import SnapshotModel
 
 /// Reads a snapshot file without ever writing to it.
@@ -16,39 +17,65 @@ public final class SnapshotReader: Sendable {
     private let database: DatabaseQueue
     /// The longest Markdown field a row may have, in characters.
     let maximumBodyCharacters: Int64
+    /// The missing tables and columns, when the reader was made to go on past them
+    /// (`toleratingSchemaProblems`); their tables are read as empty.
+    public let schemaProblems: [SnapshotProblem]
+    /// The tables ``schemaProblems`` leave unread: missing, or missing a column that names
+    /// their rows.
+    var skippedTables: Set<SnapshotTable> {
+        Set(schemaProblems.compactMap { problem in
+            guard let table = problem.table else { return nil }
+            let naming: Set<String> = table == .caseSubjects ? ["case_id", "subject_id"] : ["id"]
+            return problem.column.map(naming.contains) ?? true ? table : nil
+        })
+    }
+
+    /// The columns ``schemaProblems`` name, per table: read as NULL.
+    var missingColumns: [SnapshotTable: Set<String>] {
+        var result: [SnapshotTable: Set<String>] = [:]
+        for problem in schemaProblems {
+            if let table = problem.table, let column = problem.column { result[table, default: []].insert(column) }
+        }
+        return result
+    }
 
     /// Opens `file` read-only and checks its format, version, tables and columns.
     /// - Throws: ``SnapshotOpenError`` naming the file, table and column.
     /// - Parameter maximumBodyCharacters: the longest Markdown field a row may have
     ///   (site.toml's `limits.markdown_field_characters`); a longer one withholds its row.
-    public init(file: String, maximumBodyCharacters: Int = Int(SnapshotSchema.maximumBodyCharacters)) throws {
+    /// - Parameter toleratingSchemaProblems: whether missing tables and columns (but those of
+    ///   `snapshot_meta`) are kept in ``schemaProblems`` instead of thrown, so that `check`
+    ///   can list the rows' problems of the other tables too. Never for a build.
+    public init(file: String, maximumBodyCharacters: Int = Int(SnapshotSchema.maximumBodyCharacters),
+                toleratingSchemaProblems: Bool = false) throws {
         self.file = file
         self.maximumBodyCharacters = Int64(maximumBodyCharacters)
-        let failure = { (message: String) in
-            SnapshotOpenError(SnapshotProblem(.error, file: file, isolated: false, message))
+        let failure = { (code: String, arguments: [String: String]) in
+            SnapshotOpenError(SnapshotProblem(.error, file: file, isolated: false, Message(code, arguments)))
         }
         let url = URL(fileURLWithPath: file)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw failure("no such snapshot file")
+            throw failure("snapshot_missing", [:])
         }
-        for (suffix, what) in [("-wal", "a non-empty write-ahead log"), ("-journal", "a rollback journal")] {
+        for (suffix, code) in [("-wal", "snapshot_wal_present"), ("-journal", "snapshot_journal_present")] {
             let path = url.path + suffix
             if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
                let size = attributes[.size] as? NSNumber, size.intValue > 0 {
-                throw failure("has \(what) beside it (\(path)): it is still being written, or its export was interrupted; "
-                    + "wait for the export to finish, or export it again")
+                throw failure(code, ["path": path])
             }
         }
         do {
             database = try Self.open(file)
             try database.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
         } catch {
-            throw failure("is not a readable SQLite database (\(Self.describe(error)))")
+            throw failure("snapshot_unreadable", ["cause": Self.describe(error)])
         }
-        try checkSchema { table, column, message in
+        let placed = { @Sendable (table: SnapshotTable?, column: String?, message: Message) -> SnapshotOpenError in
             SnapshotOpenError(SnapshotProblem(.error, file: file, table: table, column: column, isolated: false, message))
         }
+        schemaProblems = try Self.checkSchema(database, tolerating: toleratingSchemaProblems, placed)
+        _ = try readMeta(placed)
     }
 
     /// A read-only, immutable connection to `file`.
@@ -73,7 +100,10 @@ public final class SnapshotReader: Sendable {
         return "\(error)"
     }
 
-    private func checkSchema(_ failure: (SnapshotTable?, String?, String) -> SnapshotOpenError) throws {
+    /// The missing tables and columns; thrown, unless `tolerating` and `snapshot_meta` is whole.
+    private static func checkSchema(
+        _ database: DatabaseQueue, tolerating: Bool, _ failure: (SnapshotTable?, String?, Message) -> SnapshotOpenError
+    ) throws -> [SnapshotProblem] {
         let columnsByTable: [SnapshotTable: Set<String>] = try database.read { db in
             var result: [SnapshotTable: Set<String>] = [:]
             for table in SnapshotTable.allCases {
@@ -86,21 +116,21 @@ public final class SnapshotReader: Sendable {
         var missing: [SnapshotOpenError] = []
         for table in SnapshotTable.allCases {
             guard let present = columnsByTable[table] else {
-                missing.append(failure(table, nil, "table is missing: this is not a version-1 credit disclosure snapshot"))
+                missing.append(failure(table, nil, Message("table_missing")))
                 continue
             }
             for column in SnapshotSchema.columns[table] ?? [] where !present.contains(column) {
-                missing.append(failure(table, column, "column is missing"))
+                missing.append(failure(table, column, Message("column_missing")))
             }
         }
-        if var first = missing.first {
+        if var first = missing.first, !tolerating || missing.contains(where: { $0.problem.table == .meta }) {
             first.more = missing.dropFirst().map(\.problem)
             throw first
         }
-        _ = try readMeta(failure)
+        return missing.map(\.problem)
     }
 
-    private func readMeta(_ failure: (SnapshotTable?, String?, String) -> SnapshotOpenError) throws -> SnapshotMeta {
+    private func readMeta(_ failure: (SnapshotTable?, String?, Message) -> SnapshotOpenError) throws -> SnapshotMeta {
         let pairs: [String: String] = try database.read { db in
             var result: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT key, value FROM snapshot_meta") {
@@ -114,21 +144,21 @@ public final class SnapshotReader: Sendable {
         }
         func required(_ key: String) throws -> String {
             guard let value = pairs[key], !value.isEmpty else {
-                throw failure(.meta, key, "required key '\(key)' is missing")
+                throw failure(.meta, key, Message("meta_key_missing", ["key": key]))
             }
             return value
         }
         let format = try required("format")
         guard format == SnapshotSchema.format else {
-            throw failure(.meta, "format", "'\(format)' is not '\(SnapshotSchema.format)'")
+            throw failure(.meta, "format", Message("meta_format_wrong", ["value": format, "expected": SnapshotSchema.format]))
         }
         let version = try required("version")
         guard version == SnapshotSchema.version else {
-            throw failure(.meta, "version", "version '\(version)' is not supported (this gongshi reads version 1)")
+            throw failure(.meta, "version", Message("meta_version_unsupported", ["value": version]))
         }
         let regionCode = try required("region_code")
         guard regionCode.count == 6, regionCode.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw failure(.meta, "region_code", "'\(regionCode)' is not a 6-digit GB/T 2260 code")
+            throw failure(.meta, "region_code", Message("meta_region_code_invalid", ["value": regionCode]))
         }
         return SnapshotMeta(
             format: format, version: version, exportedAt: try required("exported_at"),
@@ -175,7 +205,7 @@ public final class SnapshotReader: Sendable {
             throw error
         } catch let error as DatabaseError {
             throw SnapshotOpenError(SnapshotProblem(.error, file: file, isolated: false,
-                                                    "cannot be read (SQLite: \(Self.describe(error)))"))
+                                                    Message("sqlite_read_failed", ["cause": Self.describe(error)])))
         }
     }
 
@@ -188,20 +218,21 @@ public final class SnapshotReader: Sendable {
         // less at 100k records, 65 MB more at a million.)
         let othersConnection = try Self.open(file)
         let maximumBodyCharacters = maximumBodyCharacters
+        let skipped = skippedTables, missing = missingColumns
         let othersReading = BackgroundValue {
             try othersConnection.read { db in
                 var decoder = TableDecoder(db: db, snapshot: empty, problems: [], interning: interning,
-                                           maximumBodyCharacters: maximumBodyCharacters)
+                                           maximumBodyCharacters: maximumBodyCharacters, skipped: skipped, missing: missing)
                 try decoder.readAllButRecords()
                 return (decoder.snapshot, decoder.problems, alongside(decoder.snapshot))
             }
         }
         var records: [RecordRow] = []
-        var invalidRecords: [RowRef: String] = [:]
+        var invalidRecords: [RowRef: SnapshotProblem] = [:]
         var problems: [SnapshotProblem] = []
         try database.read { db in
             var decoder = TableDecoder(db: db, snapshot: empty, problems: [], interning: interning,
-                                           maximumBodyCharacters: maximumBodyCharacters)
+                                           maximumBodyCharacters: maximumBodyCharacters, skipped: skipped, missing: missing)
             try decoder.readRecords()
             records = decoder.snapshot.records
             invalidRecords = decoder.snapshot.invalidRows
@@ -216,8 +247,8 @@ public final class SnapshotReader: Sendable {
         problems += otherProblems
         problems += SnapshotValidator.validate(&snapshot)
         for index in problems.indices { problems[index].file = file }
-        problems.sort { ($0.table?.rawValue ?? "", $0.rowID ?? "", $0.column ?? "", $0.message)
-            < ($1.table?.rawValue ?? "", $1.rowID ?? "", $1.column ?? "", $1.message) }
+        problems.sort { ($0.table?.rawValue ?? "", $0.rowID ?? "", $0.column ?? "", $0.message.text(in: .english))
+            < ($1.table?.rawValue ?? "", $1.rowID ?? "", $1.column ?? "", $1.message.text(in: .english)) }
         return (SnapshotReading(snapshot: snapshot, problems: problems), extra)
     }
 
@@ -232,7 +263,8 @@ public final class SnapshotReader: Sendable {
     /// their own, and the bodies are only read when pages are made.
     public func unsafeCharacterWarnings(in snapshot: Snapshot) throws -> [SnapshotProblem] {
         var warnings: [SnapshotProblem] = []
-        for (column, batch) in Self.bodyBatches(of: snapshot) {
+        let missing = missingColumns
+        for (column, batch) in Self.bodyBatches(of: snapshot) where missing[column.table]?.contains(column.column) != true {
             _ = try self.bodies(column, ids: batch) { text, id in
                 if let (_, removed) = UnsafeCharacters.removing(from: text) {
                     warnings.append(SnapshotProblem(.warning, file: file, table: column.table, rowID: id, column: column.column,
@@ -250,7 +282,7 @@ public final class SnapshotReader: Sendable {
             return try readBodies(column, ids: ids, transform)
         } catch let error as DatabaseError {
             throw SnapshotOpenError(SnapshotProblem(.error, file: file, table: column.table, column: column.column, isolated: false,
-                                                    "cannot be read (SQLite: \(Self.describe(error)))"))
+                                                    Message("sqlite_read_failed", ["cause": Self.describe(error)])))
         }
     }
 

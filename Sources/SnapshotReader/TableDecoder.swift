@@ -1,6 +1,7 @@
 import CreditVocabulary
 import GRDB
 import GRDBSQLite
+import Messages
 import SnapshotModel
 
 /// Streams every table once and decodes its rows into a ``Snapshot``.
@@ -12,13 +13,23 @@ struct TableDecoder {
     var interning = true
     /// The longest Markdown field a row may have, in characters.
     var maximumBodyCharacters = SnapshotSchema.maximumBodyCharacters
+    /// Tables missing from the file, or missing a column that names their rows (`gongshi
+    /// check` goes on past them): read as empty.
+    var skipped: Set<SnapshotTable> = []
+    /// Columns missing from the file, per table (`gongshi check` goes on past them): read
+    /// as NULL, without a problem.
+    var missing: [SnapshotTable: Set<String>] = [:]
 
     /// Columns selected per table: everything except the long bodies, whose type is checked
     /// with `typeof` instead of being loaded.
-    private static func selectList(_ table: SnapshotTable) -> String {
+    private static func selectList(_ table: SnapshotTable, missing: Set<String> = []) -> String {
         let bodies = BodyColumn.allCases.filter { $0.table == table }.map(\.column)
         let columns = (SnapshotSchema.columns[table] ?? []).filter { !bodies.contains($0) }
-        var extra = bodies.map { "typeof(\($0)) AS \"typeof_\($0)\", length(\($0)) AS \"length_\($0)\"" }
+            .map { missing.contains($0) ? "NULL AS \"\($0)\"" : $0 }
+        var extra = bodies.map {
+            missing.contains($0) ? "'missing' AS \"typeof_\($0)\", 0 AS \"length_\($0)\""
+                : "typeof(\($0)) AS \"typeof_\($0)\", length(\($0)) AS \"length_\($0)\""
+        }
         if table == .caseSubjects {
             extra.append("(case_id || '/' || subject_id) AS case_subjects_id")
         }
@@ -44,12 +55,13 @@ struct TableDecoder {
         _ table: SnapshotTable, idColumn: String = "id", orderBy: String = "id",
         _ decode: (inout FieldDecoder) -> T
     ) throws -> [T] {
+        if skipped.contains(table) { return [] }
         do {
             return try eachRow(table, idColumn: idColumn, orderBy: orderBy, decode)
         } catch let error as DatabaseError {
             // A damaged page or an unreadable table: the reader adds the file's name.
             throw SnapshotOpenError(SnapshotProblem(.error, table: table, isolated: false,
-                                                    "cannot be read (SQLite: \(error.message ?? "\(error.resultCode)"))"))
+                                                    Message("sqlite_read_failed", ["cause": error.message ?? "\(error.resultCode)"])))
         }
     }
 
@@ -61,7 +73,8 @@ struct TableDecoder {
         // The rows are counted first: an array that doubles as it grows holds both buffers
         // at once, half again the table's memory at the moment it peaks.
         result.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.rawValue)") ?? 0)
-        let sql = "SELECT \(Self.selectList(table)) FROM \(table.rawValue) ORDER BY \(orderBy)"
+        let absent = missing[table] ?? []
+        let sql = "SELECT \(Self.selectList(table, missing: absent)) FROM \(table.rawValue) ORDER BY \(orderBy)"
         let statement = try db.makeStatement(sql: sql)
         let columns = Dictionary(
             statement.columnNames.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
@@ -74,23 +87,23 @@ struct TableDecoder {
         let cursor = try Row.fetchCursor(statement)
         while try cursor.next() != nil {
             let id = sqlite3_column_type(sqlite, idIndex) == SQLITE_TEXT ? FieldDecoder.columnText(sqlite, idIndex) : ""
-            var decoder = FieldDecoder(statement: sqlite, table: table, id: id, columns: columns, interner: interner)
+            var decoder = FieldDecoder(statement: sqlite, table: table, id: id, columns: columns, interner: interner, ignoring: absent)
             if id.isEmpty {
-                decoder.problem(idColumn, "is empty or NULL")
+                decoder.problem(idColumn, "id_missing")
             } else if let count = duplicates[id] {
                 // Which copy is right cannot be told: every copy is withheld, in full and
                 // incremental builds alike, and named once per copy.
-                decoder.problem(idColumn, "appears \(count) times in the table (a primary key must be unique); every copy is withheld")
+                decoder.problem(idColumn, "id_duplicate", ["count": "\(count)"])
             }
             for (body, typeIndex, lengthIndex) in bodyTypes {
                 let type = FieldDecoder.columnText(sqlite, typeIndex)
                 if type == "null" && body.isRequired {
-                    decoder.problem(body.column, "is NULL, expected Markdown text")
+                    decoder.problem(body.column, "body_null")
                 } else if type == "blob" {
-                    decoder.problem(body.column, "is a blob, expected Markdown text")
+                    decoder.problem(body.column, "body_blob")
                 } else if sqlite3_column_int64(sqlite, lengthIndex) > maximumBodyCharacters {
-                    decoder.problem(body.column, "is \(sqlite3_column_int64(sqlite, lengthIndex)) characters long, "
-                        + "over the limit of \(maximumBodyCharacters) for one Markdown field (limits.markdown_field_characters)")
+                    decoder.problem(body.column, "body_too_long",
+                                    ["length": "\(sqlite3_column_int64(sqlite, lengthIndex))", "limit": "\(maximumBodyCharacters)"])
                 }
             }
             let value = decode(&decoder)
@@ -99,7 +112,7 @@ struct TableDecoder {
                 result.append(value)
             } else {
                 problems += decoder.problems
-                snapshot.invalidRows[RowRef(table, id)] = decoder.problems[0].description
+                snapshot.invalidRows[RowRef(table, id)] = decoder.problems[0]
                 if table == .subjects, let name = decoder.optionalText("name") {
                     snapshot.namesOfInvalidSubjects.append(name)
                 }
@@ -119,7 +132,7 @@ struct TableDecoder {
                     parent = nil
                 }
                 if let parent, snapshot.invalidRows[parent] == nil {
-                    snapshot.invalidRows[parent] = "withheld because \(RowRef(table, id)) is invalid"
+                    snapshot.invalidRows[parent] = .withheld(parent, because: RowRef(table, id))
                 }
             }
         }
@@ -244,10 +257,10 @@ struct TableDecoder {
             let tableName = f.text("target_table")
             let table = SnapshotTable(rawValue: tableName) ?? .subjects
             if SnapshotTable(rawValue: tableName) == nil {
-                f.problem("target_table", "'\(tableName)' is not a snapshot table")
+                f.problem("target_table", "not_a_table", ["value": tableName])
             }
             let phrase = f.text("phrase")
-            if phrase.isEmpty { f.problem("phrase", "is empty") }
+            if phrase.isEmpty { f.problem("phrase", "phrase_empty") }
             return RedactionOverrideRow(
                 id: f.id, target: RowRef(table, f.text("target_id")), field: f.text("field"), phrase: phrase,
                 reason: f.value("reason", OverrideReason.self), replacement: f.optionalText("replacement"))

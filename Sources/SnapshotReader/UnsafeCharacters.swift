@@ -1,3 +1,5 @@
+import Messages
+
 /// Characters a snapshot's text must not carry onto a page, removed wherever a text is read
 /// (decoded columns and long bodies alike, so that every reader sees the same text): C0 and
 /// C1 control characters but tab, line feed and carriage return (a NUL cut a field short on a
@@ -20,8 +22,8 @@ public enum UnsafeCharacters {
     }
 
     /// What `check` says of a field that held `removed` of them.
-    public static func warning(removed: Int) -> String {
-        "held \(removed) control, bidirectional, reserved or undecodable character(s), removed (NUL, U+202E, U+FDD0, bytes that are not UTF-8…)"
+    public static func warning(removed: Int) -> Message {
+        Message("unsafe_characters", ["count": "\(removed)"])
     }
 
     /// `text` without its unsafe characters and how many were removed; nil when it has none

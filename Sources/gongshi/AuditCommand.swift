@@ -1,4 +1,5 @@
 import ArgumentParser
+import Messages
 import Audit
 import CreditVocabulary
 
@@ -24,11 +25,11 @@ struct AuditCommand: ParsableCommand {
             printFailure(error)
             throw ExitCode(2)
         }
-        for finding in findings { print(finding) }
+        for finding in findings { print(finding.text(in: .current)) }
         if findings.isEmpty {
-            print("gongshi: audit of \(out): clean")
+            say("audit_clean", ["out": out])
         } else {
-            printError("gongshi: audit of \(out): \(findings.count) findings; do not publish")
+            tell("audit_findings", ["out": out, "count": "\(findings.count)"])
             throw ExitCode(1)
         }
     }

@@ -3,6 +3,7 @@ import BuildPipeline
 import CAllocator
 import CreditVocabulary
 import Foundation
+import Messages
 import SiteOutput
 
 /// `gongshi build`.
@@ -36,9 +37,8 @@ struct BuildCommand: ParsableCommand {
         // The state files the kept snapshots live in (a state folder the build refuses fails it below).
         let statePaths = state.flatMap { try? StagedOutput.statePaths(destination: URL(fileURLWithPath: out).standardizedFileURL, state: $0) }
         if let paths = statePaths, (try? KeptSnapshots.isRejected(snapshot, paths: paths)) == true {
-            printError("gongshi: error: \(snapshot) has the bytes of the snapshot `gongshi rollback` turned away; put a corrected export "
-                + "there (or delete \(paths.rejectedSnapshot.path) to build it all the same)")
-            printError("gongshi: nothing was published; \(out) is unchanged")
+            fail("build_rejected_snapshot", ["snapshot": snapshot, "rejected": paths.rejectedSnapshot.path])
+            tell("nothing_published", ["out": out])
             throw ExitCode(1)
         }
         var options = BuildOptions(
@@ -47,45 +47,45 @@ struct BuildCommand: ParsableCommand {
         // A line redrawn on a terminal; one start line in a log.
         let progress = BuildProgress()
         options.progress = progress
-        progress.start("gongshi: 开始构建 \(snapshot)（\(options.asOf)，\(audience.rawValue)）→ \(out)")
+        progress.start("gongshi: " + Message("build_start", ["snapshot": snapshot, "date": options.asOf.iso, "audience": audience.rawValue, "out": out]).text)
         defer { progress.finish() }
         do {
             var warnings = 0
-            let result = try SiteBuilder.build(options) { message in
-                if message.hasPrefix("info: ") {
-                    progress.clear()
-                    return printError("gongshi: " + message.dropFirst("info: ".count))
+            let result = try SiteBuilder.build(options) { notice in
+                if notice.isWarning {
+                    warnings += 1
+                    if warnings > Self.warningsShown { return }
                 }
-                warnings += 1
-                if warnings <= Self.warningsShown {
-                    progress.clear()
-                    printError("gongshi: " + (message.hasPrefix("warning: ") ? message : "warning: " + message))
-                }
+                progress.clear()
+                printError("gongshi: " + notice.text)
             }
             progress.finish()
             if warnings > Self.warningsShown {
-                printError("gongshi: \(warnings - Self.warningsShown) more warnings" + (report.map { " are listed in \($0)" } ?? "; use --report to list them all"))
+                let more = "\(warnings - Self.warningsShown)"
+                if let report { tell("more_warnings_in_report", ["count": more, "report": report]) } else { tell("more_warnings_no_report", ["count": more]) }
             }
             let withheld = result.withheld.count(inTables: { $0 != "subjects" && $0 != "cases" })
-            print("gongshi: built \(result.pages) pages (\(result.files) files) for \(options.asOf) (\(audience.rawValue)); \(withheld) rows withheld")
+            say("build_summary", ["pages": "\(result.pages)", "files": "\(result.files)", "date": options.asOf.iso,
+                                  "audience": audience.rawValue, "withheld": "\(withheld)"])
             if result.output.unchanged {
-                print("gongshi: nothing changed since the last build; \(out) is untouched")
+                say("build_unchanged", ["out": out])
             } else {
-                print("gongshi: published into \(out): \(result.output.added) files added, \(result.output.changed) changed, \(result.output.removed) removed, \(result.output.kept) kept")
+                say("build_published", ["out": out, "added": "\(result.output.added)", "changed": "\(result.output.changed)",
+                                        "removed": "\(result.output.removed)", "kept": "\(result.output.kept)"])
             }
-            if let next = result.nextChange { print("gongshi: next change on \(next)") }
+            if let next = result.nextChange { say("build_next_change", ["date": next]) }
             if let statePaths {
                 // For `gongshi rollback`: the snapshot of this build and of the one before.
                 do {
                     try KeptSnapshots.keep(snapshot, paths: statePaths)
                 } catch {
-                    printError("gongshi: warning: the snapshot was not kept for a rollback: \(error)")
+                    warn("snapshot_not_kept", ["cause": MessageLanguage.current.text(of: error)])
                 }
             }
         } catch {
             progress.finish()
             printFailure(error)
-            printError("gongshi: nothing was published; \(out) is unchanged")
+            tell("nothing_published", ["out": out])
             throw ExitCode(1)
         }
     }

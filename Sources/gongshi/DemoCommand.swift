@@ -1,4 +1,5 @@
 import ArgumentParser
+import Messages
 import CreditVocabulary
 import DemoSnapshot
 
@@ -14,12 +15,12 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         if let records {
-            guard records > 0 else { throw ValidationError("--records must be positive") }
+            guard records > 0 else { throw ValidationError(Message("records_positive").text) }
             try SyntheticSnapshot.write(to: out, records: records, today: today ?? .today(), seed: seed)
-            print("gongshi: wrote a synthetic snapshot of \(records) records to \(out)")
+            say("demo_synthetic_written", ["count": "\(records)", "out": out])
         } else {
             try DemoSnapshot.write(to: out, today: today ?? .today())
-            print("gongshi: wrote the demo snapshot to \(out)")
+            say("demo_written", ["out": out])
         }
     }
 }

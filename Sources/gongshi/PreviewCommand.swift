@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Messages
 import PreviewServer
 
 /// `gongshi preview`.
@@ -29,8 +30,9 @@ struct PreviewCommand: AsyncParsableCommand {
                                      sessionIdle: .seconds(max(1, sessionMinutes) * 60))
         do {
             try await PreviewServer.run(options) { port in
-                let login = users.map { "需登录，账号见 \($0)" } ?? "本机使用，无需登录"
-                FileHandle.standardOutput.write(Data(("gongshi: 审核预览 \(snapshot) 已在 http://\(host):\(port)/ 提供（非公开；\(login)；访问日志 \(accessLog)；Ctrl-C 停止）\n").utf8))
+                let login = users.map { Message("preview_login_needed", ["file": $0]) } ?? Message("preview_login_none")
+                let ready = Message("preview_ready", ["snapshot": snapshot, "url": "http://\(host):\(port)/", "login": login.text, "log": accessLog])
+                FileHandle.standardOutput.write(Data(("gongshi: " + ready.text + "\n").utf8))
             }
         } catch let error as PreviewError {
             printFailure(error)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Messages
 import PreviewServer
 
 /// `gongshi preview-user`: the reviewers' accounts of a preview that asks for a login.
@@ -26,7 +27,7 @@ struct PreviewUserCommand: ParsableCommand {
                 printFailure(error)
                 throw ExitCode(1)
             }
-            print("gongshi: 已设置审核账号“\(name)”（\(users)，共 \(accounts.names.count) 个）")
+            say("user_set", ["name": name, "file": users, "count": "\(accounts.names.count)"])
         }
     }
 
@@ -39,11 +40,11 @@ struct PreviewUserCommand: ParsableCommand {
         func run() throws {
             var accounts = try load(users)
             guard accounts.remove(name) else {
-                printError("gongshi: error: \(users) 中没有账号“\(name)” [user_unknown]")
+                fail("user_unknown", ["file": users, "name": name])
                 throw ExitCode(1)
             }
             try accounts.write(to: users)
-            print("gongshi: 已删除审核账号“\(name)”")
+            say("user_removed", ["name": name])
         }
     }
 
@@ -71,7 +72,7 @@ private func load(_ path: String) throws -> ReviewerAccounts {
 private func readPassword() throws -> String {
     guard isatty(STDIN_FILENO) == 1 else {
         guard let line = readLine(strippingNewline: true) else {
-            printError("gongshi: error: 标准输入中没有密码 [password_missing]")
+            fail("password_missing")
             throw ExitCode(1)
         }
         return line
@@ -79,7 +80,7 @@ private func readPassword() throws -> String {
     let first = try askHidden("新密码（至少 \(ReviewerAccounts.minimumPasswordLength) 个字符）：")
     let second = try askHidden("再输入一次：")
     guard first == second else {
-        printError("gongshi: error: 两次输入的密码不同 [password_mismatch]")
+        fail("password_mismatch")
         throw ExitCode(1)
     }
     return first

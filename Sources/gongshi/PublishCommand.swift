@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Messages
 import Publication
 import SiteConfig
 import SiteOutput
@@ -41,7 +42,7 @@ struct PublishCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         guard let target = to ?? settings.publish.to else {
-            printError("gongshi: error: no destination: set `to` in site.toml's [publish] table, or give --to")
+            fail("publish_no_destination")
             throw ExitCode(2)
         }
         let bandwidth = bandwidth ?? settings.publish.bandwidthKiB
@@ -51,7 +52,7 @@ struct PublishCommand: AsyncParsableCommand {
             : RsyncTransport(destination: target, remoteShell: ssh ?? settings.publish.ssh, bandwidthLimit: bandwidth)
         let base = try (baseURL ?? (noVerify ? nil : settings.baseURL)).map { text in
             guard let url = HostVerification.baseURL(text) else {
-                printError("gongshi: error: \(text) is not an http(s) address")
+                fail("not_http_address", ["value": text])
                 throw ExitCode(2)
             }
             return url
@@ -63,18 +64,17 @@ struct PublishCommand: AsyncParsableCommand {
             result = try Publisher(out: destination, paths: paths, transport: transport, compareBytes: compareBytes).publish()
         } catch {
             printFailure(error)
-            printError("gongshi: the publication to \(transport.destination) did not finish; the host may hold part of the new site "
-                + "(deletions come last, so its links resolve); the next run sends the rest")
+            tell("publish_unfinished", ["destination": transport.destination])
             throw ExitCode(1)
         }
         Self.report(result, to: transport.destination)
         if purge ?? settings.publish.purge != nil, base == nil {
-            printError("gongshi: warning: the purge command was not run: it needs the site's address (base_url in site.toml, or --base-url)")
+            warn("purge_needs_base_url")
         }
         if let command = purge ?? settings.publish.purge, let base, !result.touched.isEmpty {
             do {
                 try PurgeHook(command: command).run(paths: result.touched, base: base)
-                print("gongshi: purge command run for \(result.touched.count) files")
+                say("purge_run", ["count": "\(result.touched.count)"])
             } catch {
                 printFailure(error)
                 throw ExitCode(1)
@@ -105,19 +105,18 @@ struct PublishCommand: AsyncParsableCommand {
         let sent = result.sent.map { "\($0.kind.rawValue) \($0.count)" }.joined(separator: ", ")
         let deleted = Set(result.plan.removed + result.mirror.deleted).count
         if result.uploadedCount == 0 && deleted == 0 {
-            print("gongshi: \(destination) already holds the site; nothing sent")
+            say("publish_nothing_sent", ["destination": destination])
             return
         }
-        print("gongshi: published to \(destination): \(result.uploadedCount) files sent" + (sent.isEmpty ? "" : " (\(sent))")
-            + ", \(deleted) deleted")
+        say("publish_sent", ["destination": destination, "count": "\(result.uploadedCount)", "sent": sent.isEmpty ? "" : " (\(sent))",
+                             "deleted": "\(deleted)"])
         if !result.mirror.uploaded.isEmpty {
-            print("gongshi: \(result.mirror.uploaded.count) files differed on the host and were replaced: "
-                + result.mirror.uploaded.prefix(5).joined(separator: ", ") + (result.mirror.uploaded.count > 5 ? ", …" : ""))
+            say("publish_repaired", ["count": "\(result.mirror.uploaded.count)",
+                                     "files": result.mirror.uploaded.prefix(5).joined(separator: ", ") + (result.mirror.uploaded.count > 5 ? ", …" : "")])
         }
         let strays = Set(result.mirror.deleted).subtracting(result.plan.removed).sorted()
         if !strays.isEmpty {
-            print("gongshi: \(strays.count) files on the host that the site does not have were deleted: "
-                + strays.prefix(5).joined(separator: ", ") + (strays.count > 5 ? ", …" : ""))
+            say("publish_strays", ["count": "\(strays.count)", "files": strays.prefix(5).joined(separator: ", ") + (strays.count > 5 ? ", …" : "")])
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import BuildPipeline
 import CreditVocabulary
 import Foundation
+import Messages
 import SiteOutput
 
 /// `gongshi rollback`: rebuilds the site for today from the snapshot of the build before the
@@ -28,22 +29,22 @@ struct RollbackCommand: ParsableCommand {
     func run() throws {
         let paths = try StagedOutput.statePaths(destination: URL(fileURLWithPath: out).standardizedFileURL, state: state)
         guard let previous = KeptSnapshots.previous(paths) else {
-            printError("gongshi: error: \(paths.previousSnapshot.path): no snapshot of an earlier build is kept (a rollback needs two builds with --state \(state))")
+            fail("rollback_no_previous", ["path": paths.previousSnapshot.path, "state": state])
             throw ExitCode(1)
         }
         let day = asOf ?? .today()
         do {
             let result = try SiteBuilder.build(BuildOptions(snapshot: previous.path, site: site, out: out, asOf: day, audience: audience,
-                                                            auditBeforePublishing: true, state: state)) { message in
-                printError("gongshi: " + (message.hasPrefix("warning: ") ? message : "warning: " + message))
+                                                            auditBeforePublishing: true, state: state)) { notice in
+                printError("gongshi: " + notice.text)
             }
             try KeptSnapshots.reject(paths)
-            print("gongshi: rolled back \(out) to the previous snapshot, built for \(day): \(result.output.added) files added, "
-                + "\(result.output.changed) changed, \(result.output.removed) removed")
-            print("gongshi: now run gongshi publish; the export turned away is \(paths.rejectedSnapshot.path), and builds refuse it")
+            say("rollback_done", ["out": out, "date": day.iso, "added": "\(result.output.added)",
+                                  "changed": "\(result.output.changed)", "removed": "\(result.output.removed)"])
+            say("rollback_next", ["path": paths.rejectedSnapshot.path])
         } catch {
             printFailure(error)
-            printError("gongshi: nothing was rolled back; \(out) is unchanged")
+            tell("rollback_nothing", ["out": out])
             throw ExitCode(1)
         }
     }

@@ -3,6 +3,7 @@ import BuildPipeline
 import CreditVocabulary
 import DisclosurePolicy
 import Foundation
+import Messages
 import SiteConfig
 import SnapshotModel
 import SnapshotReader
@@ -21,7 +22,7 @@ struct ScheduleCommand: ParsableCommand {
     @Flag(help: "Print JSON for machines.") var json = false
 
     func validate() throws {
-        guard (1...3660).contains(days) else { throw ValidationError("--days must be between 1 and 3660") }
+        guard (1...3660).contains(days) else { throw ValidationError(Message("days_range").text) }
     }
 
     func run() throws {
@@ -47,25 +48,33 @@ struct ScheduleCommand: ParsableCommand {
         if json {
             printJSON(changes, from: start, titles: titles)
         } else if changes.isEmpty {
-            print("\(start) 起 \(days) 天内公示内容没有变化 (no change from \(start) for \(days) days)")
+            print(Message("schedule_none", ["from": start.iso, "days": "\(days)"]).text(in: .current))
         } else {
-            changes.flatMap { Self.lines($0, titles: titles.title(of:)) }.forEach { print($0) }
+            changes.flatMap { Self.lines($0, titles: titles.title(of:), language: .current) }.forEach { print($0) }
         }
     }
 
-    /// The text lines of one date: the date with its weekday, then each row that appears
-    /// (`+ 开始公示`, with why it was not shown until then) or disappears (`- 停止公示`, why),
-    /// by its Chinese table name, id and title as the public reads it (redacted: the output
-    /// goes to logs and mail), and the reason's code for scripts and searches.
-    static func lines(_ change: ScheduledChange, titles: (RowRef) -> String? = { _ in nil }) -> [String] {
-        func name(_ ref: RowRef) -> String { ref.chineseDescription + (titles(ref).map { "「\($0)」" } ?? "") }
-        let weekdays = ["一", "二", "三", "四", "五", "六", "日"]
-        var lines = ["\(change.date.iso)（星期\(weekdays[change.date.isoWeekday - 1])）"]
+    /// The text lines of one date in `language`: the date with its weekday, then each row
+    /// that appears (`+ 开始公示`, with why it was not shown until then) or disappears
+    /// (`- 停止公示`, why), by its table's name (Chinese: 信用记录; English: `records[…]`),
+    /// id and title as the public reads it (redacted: the output goes to logs and mail), and
+    /// the reason's code for scripts and searches.
+    static func lines(_ change: ScheduledChange, titles: (RowRef) -> String? = { _ in nil }, language: MessageLanguage) -> [String] {
+        func name(_ ref: RowRef) -> String {
+            let title = titles(ref).map { language == .chinese ? "「\($0)」" : " “\($0)”" } ?? ""
+            return (language == .chinese ? ref.chineseDescription : "\(ref)") + title
+        }
+        let weekday = change.date.isoWeekday - 1
+        var lines = [language == .chinese
+            ? "\(change.date.iso)（星期\(["一", "二", "三", "四", "五", "六", "日"][weekday])）"
+            : "\(change.date.iso) (\(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][weekday]))"]
         for row in change.appearing {
-            lines.append("  + 开始公示 \(name(row.ref))：此前\(row.reason.chinese)  [\(row.reason.code)]")
+            let text = Message("schedule_appear", ["row": name(row.ref), "reason": row.reason.message.text(in: language)]).text(in: language)
+            lines.append("  + \(text)  [\(row.reason.code)]")
         }
         for row in change.disappearing {
-            lines.append("  - 停止公示 \(name(row.ref))：\(row.reason.chinese)  [\(row.reason.code)]")
+            let text = Message("schedule_disappear", ["row": name(row.ref), "reason": row.reason.message.text(in: language)]).text(in: language)
+            lines.append("  - \(text)  [\(row.reason.code)]")
         }
         return lines
     }

@@ -1,14 +1,38 @@
 import Foundation
+import Messages
 
 /// Writes a line to standard error.
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
-/// `gongshi: error: WHAT` for a failure, once: a snapshot problem's own description starts
-/// with its severity (`error: FILE: …`), which is not repeated.
+/// `gongshi: MESSAGE` on standard output, in the process's language (summaries).
+func say(_ code: String, _ arguments: [String: String] = [:]) {
+    print("gongshi: " + Message(code, arguments).text(in: .current))
+}
+
+/// `gongshi: MESSAGE` on standard error (what follows a failure, without a code).
+func tell(_ code: String, _ arguments: [String: String] = [:]) {
+    printError("gongshi: " + Message(code, arguments).text(in: .current))
+}
+
+/// `gongshi: 警告：MESSAGE [code]` on standard error.
+func warn(_ code: String, _ arguments: [String: String] = [:]) {
+    let language = MessageLanguage.current
+    printError("gongshi: " + Message("severity_warning").text(in: language) + language.separator + Message(code, arguments).coded(in: language))
+}
+
+/// `gongshi: 错误：MESSAGE [code]` on standard error.
+func fail(_ code: String, _ arguments: [String: String] = [:]) {
+    printFailure(Message(code, arguments))
+}
+
+/// `gongshi: 错误：WHAT` for a failure (`gongshi: error: WHAT` in English), once: a snapshot
+/// problem's own text starts with its severity, which is not repeated.
 func printFailure(_ failure: Any) {
-    var message = "\(failure)"
-    if message.hasPrefix("error: ") { message.removeFirst("error: ".count) }
-    printError("gongshi: error: " + message)
+    let language = MessageLanguage.current
+    let severity = Message("severity_error").text(in: language)
+    var message = (failure as? Message)?.coded(in: language) ?? language.text(of: failure)
+    if message.hasPrefix(severity + language.separator) { message.removeFirst((severity + language.separator).count) }
+    printError("gongshi: " + severity + language.separator + message)
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Messages
 import Publication
 import SiteOutput
 
@@ -20,7 +21,7 @@ struct VerifyCommand: AsyncParsableCommand {
         let destination = URL(fileURLWithPath: out, isDirectory: true).standardizedFileURL
         let paths = try StagedOutput.statePaths(destination: destination, state: state)
         guard let base = HostVerification.baseURL(baseURL) else {
-            printError("gongshi: error: \(baseURL) is not an http(s) address")
+            fail("not_http_address", ["value": baseURL])
             throw ExitCode(2)
         }
         do {
@@ -37,9 +38,9 @@ struct VerifyCommand: AsyncParsableCommand {
         for failure in verification.failures { print(failure) }
         let removed = verification.removedCount
         if verification.failures.isEmpty {
-            print("gongshi: verify of \(base.absoluteString): \(verification.checks.count - removed) files as published, \(removed) removed addresses gone")
+            say("verify_ok", ["base": base.absoluteString, "count": "\(verification.checks.count - removed)", "removed": "\(removed)"])
         } else {
-            printError("gongshi: verify of \(base.absoluteString): \(verification.failures.count) of \(verification.checks.count) checks failed")
+            tell("verify_failed", ["base": base.absoluteString, "failed": "\(verification.failures.count)", "count": "\(verification.checks.count)"])
             throw ExitCode(1)
         }
     }

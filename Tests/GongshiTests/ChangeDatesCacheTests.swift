@@ -1,6 +1,7 @@
 @testable import BuildPipeline
 import CreditVocabulary
 import DisclosurePolicy
+import Messages
 import Foundation
 import SnapshotModel
 import Testing
@@ -26,7 +27,7 @@ struct ChangeDatesCacheTests {
         objected.objections = [ObjectionRow(id: "O1", target: .records, targetID: "R1", filedOn: day, status: .pending, resolvedOn: nil)]
         #expect(ChangeDatesCache(snapshot: objected, policy: policy).key != base)
         var invalid = snapshot()
-        invalid.invalidRows[RowRef(.records, "R9")] = "bad"
+        invalid.invalidRows[RowRef(.records, "R9")] = SnapshotProblem(.error, table: .records, rowID: "R9", Message("fine_negative"))
         #expect(ChangeDatesCache(snapshot: invalid, policy: policy).key != base)
         var annotating = PolicyConfiguration()
         annotating.objectionMode = .annotate

@@ -1,5 +1,6 @@
 import CreditVocabulary
 import DisclosurePolicy
+import Messages
 import SnapshotModel
 import Testing
 
@@ -264,7 +265,7 @@ struct CascadeTests {
     @Test("rows of an invalid subject are withheld")
     func invalidSubject() {
         var snapshot = Fixtures.snapshot(subjects: [], records: [Fixtures.record()])
-        snapshot.invalidRows[RowRef(.subjects, "S1")] = "bad"
+        snapshot.invalidRows[RowRef(.subjects, "S1")] = SnapshotProblem(.error, table: .subjects, rowID: "S1", Message("uscc_checksum"))
         let outcome = DisclosurePolicy().evaluate(snapshot, asOf: Fixtures.date("2026-03-01"))
         #expect(outcome.withheld[RowRef(.records, "R1")] == .dependsOnHidden(RowRef(.subjects, "S1")))
         #expect(outcome.withheld[RowRef(.subjects, "S1")]?.code == "invalid_row")

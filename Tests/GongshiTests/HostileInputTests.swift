@@ -2,6 +2,7 @@
 import Audit
 import CreditVocabulary
 import Foundation
+import Messages
 import SiteOutput
 import Testing
 
@@ -102,10 +103,10 @@ struct HostileInputTests {
         try "<a href=\"../records/R-HIDDEN/\">x</a>".write(to: out.appendingPathComponent("link.html"), atomically: true, encoding: .utf8)
         let findings = try SiteAuditor.audit(snapshot: fixture.snapshotPath(), out: fixture.out, site: fixture.site, asOf: asOf, audience: .public)
         let byFile = Dictionary(grouping: findings, by: \.file)
-        #expect(byFile["about/extra.html"]?.contains { $0.problem.contains("id_number") } == true)
-        #expect(byFile["name.txt"]?.contains { $0.problem.contains("person_name") } == true)
-        #expect(byFile["phone.txt"]?.contains { $0.problem.contains("subjects[P1].phone") } == true)
-        #expect(byFile["secret.txt"]?.contains { $0.problem.contains("override") } == true)
+        #expect(byFile["about/extra.html"]?.contains { $0.problem.coded(in: .english).contains("id_number") } == true)
+        #expect(byFile["name.txt"]?.contains { $0.problem.coded(in: .english).contains("person_name") } == true)
+        #expect(byFile["phone.txt"]?.contains { $0.problem.coded(in: .english).contains("subjects[P1].phone") } == true)
+        #expect(byFile["secret.txt"]?.contains { $0.problem.coded(in: .english).contains("override") } == true)
         #expect(byFile["records/R-HIDDEN/"] != nil)
         #expect(byFile["link.html"] != nil)
         // Findings never repeat the value.
@@ -285,7 +286,7 @@ struct SlugKeyTests {
         try file.record("R1", subject: "P1")
         var warnings: [String] = []
         try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out,
-                                           asOf: CivilDate(iso: "2026-03-01")!)) { warnings.append($0) }
+                                           asOf: CivilDate(iso: "2026-03-01")!)) { warnings.append($0.text(in: .english)) }
         #expect(warnings.contains { $0.contains("subject_slug_key") })
         #expect(try outputFiles(fixture.out).keys.contains { $0.hasPrefix("subjects/p-") })
         let findings = try SiteAuditor.audit(snapshot: file.path, out: fixture.out, site: fixture.site,
@@ -317,7 +318,7 @@ struct AuditCoverageTests {
         let origins = [(1, "subjects[S1].address"), (2, "cases[K1].source"), (3, "verification_reports[V1].service_agency"),
                        (4, "list_entries[L1].domain"), (5, "repair_actions[A1].provider")]
         for (number, origin) in origins {
-            #expect(findings.contains { $0.file == "leak\(number).txt" && $0.problem.contains(origin) }, "\(origin): \(findings)")
+            #expect(findings.contains { $0.file == "leak\(number).txt" && $0.problem.coded(in: .english).contains(origin) }, "\(origin): \(findings)")
         }
     }
 }

@@ -1,6 +1,7 @@
 import CreditVocabulary
 import DemoSnapshot
 import Foundation
+import Messages
 import BuildPipeline
 import Redaction
 import SiteOutput
@@ -53,7 +54,7 @@ struct HostileSnapshotTests {
         var warnings: [String] = []
         var options = BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out, asOf: asOf)
         options.full = true
-        try SiteBuilder.build(options) { warnings.append($0) }
+        try SiteBuilder.build(options) { warnings.append($0.text(in: .english)) }
         #expect(warnings.contains { $0.contains("records[R-2062].decided_on") && $0.contains("typing slip") }, "\(warnings)")
         #expect(!warnings.contains { $0.contains("records[R0]") })
         let files = try outputFiles(fixture.out)
@@ -79,7 +80,7 @@ struct HostileSnapshotTests {
         try file.record("R-OTHER", subject: "C2")
         try file.subject("C2", name: "福州第二有限公司")
         let found = try problems(fixture.snapshotPath())
-        let duplicates = found.filter { $0.message.contains("appears 2 times") }
+        let duplicates = found.filter { $0.message.text(in: .english).contains("appears 2 times") }
         #expect(duplicates.filter { $0.table == .records && $0.rowID == "R1" }.count == 2)
         #expect(duplicates.contains { $0.table == .subjects && $0.rowID == "C1" })
         let incremental = try build(fixture)
@@ -146,8 +147,8 @@ struct HostileSnapshotTests {
                                        "status": "rejected", "resolved_on": "2026-02-01"])
         let found = try problems(fixture.snapshotPath())
         for id in ["V1", "V2"] {
-            #expect(found.contains { $0.rowID == id && $0.column == "supersedes" && $0.message.contains("cycle")
-                && $0.message.contains("verification_reports[V1]") && $0.message.contains("verification_reports[V2]") })
+            #expect(found.contains { $0.rowID == id && $0.column == "supersedes" && $0.message.text(in: .english).contains("cycle")
+                && $0.message.text(in: .english).contains("verification_reports[V1]") && $0.message.text(in: .english).contains("verification_reports[V2]") })
         }
         #expect(!found.contains { $0.rowID == "V3" })
         #expect(found.contains { $0.rowID == "O1" && $0.column == "resolved_on" })
@@ -187,7 +188,7 @@ struct HostileSnapshotTests {
             Issue.record("a damaged snapshot was read without an error")
         } catch let error as SnapshotOpenError {
             #expect(error.description.contains("d.sqlite"), "\(error)")
-            #expect(error.problem.message.contains("SQLite"), "\(error)")
+            #expect(error.problem.message.text(in: .english).contains("SQLite"), "\(error)")
         }
     }
 
@@ -212,7 +213,7 @@ struct HostileSnapshotTests {
         try file.record("R-LONG", subject: "C1")
         try file.execute("UPDATE records SET facts_md = replace(hex(zeroblob(300000)), '00', '事') WHERE id = 'R-LONG'")
         let found = try problems(fixture.snapshotPath()).filter { $0.rowID == "R-LONG" }
-        #expect(found.contains { $0.column == "facts_md" && $0.severity == .error && $0.message.contains("262144") }, "\(found)")
+        #expect(found.contains { $0.column == "facts_md" && $0.severity == .error && $0.message.text(in: .english).contains("262144") }, "\(found)")
         let files = try build(fixture)
         #expect(files.keys.contains("records/R0/index.html"))
         #expect(!files.keys.contains { $0.hasPrefix("records/R-LONG/") })
@@ -228,7 +229,7 @@ struct HostileSnapshotTests {
         #expect(!files.keys.contains { $0.hasPrefix("records/R-2000/") })
         #expect(files.keys.contains("records/R-900/index.html"))
         let found = try SnapshotReader(file: fixture.snapshotPath(), maximumBodyCharacters: 1000).read().problems
-        #expect(found.contains { $0.rowID == "R-2000" && $0.message.contains("limits.markdown_field_characters") })
+        #expect(found.contains { $0.rowID == "R-2000" && $0.message.text(in: .english).contains("limits.markdown_field_characters") })
         #expect(try problems(fixture.snapshotPath()).allSatisfy { $0.rowID != "R-2000" }, "the built-in limit is higher")
     }
 

@@ -1,6 +1,7 @@
 @testable import BuildPipeline
 import DemoSnapshot
 import Foundation
+import Messages
 @testable import PreviewServer
 import Testing
 
@@ -99,7 +100,7 @@ struct PreviewAccessTests {
                                                            accessLog: fixture.snapshotPath("second.log")))
                 Issue.record("a second preview bound the same port")
             } catch let error as PreviewError {
-                #expect(error.description.contains("端口 \(base.port!) 已被占用") && error.description.contains("[port_in_use]"))
+                #expect(error.text(in: .chinese).contains("端口 \(base.port!) 已被占用") && error.description.contains("[port_in_use]"))
             }
         }
     }
@@ -261,7 +262,7 @@ struct PreviewAccessTests {
             _ = try ReviewerAccounts(contentsOf: path)
             Issue.record("a line without a hash was accepted")
         } catch let error as PreviewError {
-            #expect(error.description.contains("第 1 行"))
+            #expect(error.text(in: .chinese).contains("第 1 行") && error.text(in: .english).contains("line 1: expected NAME:PASSWORD-HASH"))
         }
         try accounts.write(to: path)
         let file = try AccountsFile(path: path)

@@ -168,7 +168,7 @@ struct ScheduleTextTests {
         let snapshot = folder.path("demo.sqlite")
         #expect(try runProgram([HostVerifyTests.binary, "demo", "--out", snapshot, "--today", "2026-12-01"]).status == 0)
         let result = try runProgram([HostVerifyTests.binary, "schedule", "--snapshot", snapshot, "--site",
-                                                DeployScriptTests.root.path, "--from", "2026-12-01", "--days", "10"])
+                                                DeployScriptTests.root.path, "--from", "2026-12-01", "--days", "10"], locale: "zh_CN.UTF-8")
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines.contains("2026-12-06（星期日）"), "\(lines)")

@@ -1,6 +1,7 @@
 import BuildPipeline
 import CreditVocabulary
 import Foundation
+import Messages
 import DisclosurePolicy
 import SiteConfig
 import Testing
@@ -12,7 +13,7 @@ struct SiteConfigurationTests {
         let demoSite = DeployScriptTests.root.path
         let demoKey = try SiteFolder.load(demoSite).configuration
         #expect(demoKey.slugKeyWarning(snapshotIsDemo: true) == nil)
-        #expect(demoKey.slugKeyWarning(snapshotIsDemo: false)?.contains("demo's key") == true)
+        #expect(demoKey.slugKeyWarning(snapshotIsDemo: false)?.code == "site_demo_slug_key")
         #expect(SiteConfiguration().slugKeyWarning(snapshotIsDemo: false) == nil)
 
         let fixture = try SiteFixture(toml: SiteFixture.defaultTOML.replacingOccurrences(
@@ -20,7 +21,7 @@ struct SiteConfigurationTests {
         _ = try TestSnapshotFile.closingRecord(at: fixture.snapshotPath())
         var warnings: [String] = []
         try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out,
-                                           asOf: CivilDate(iso: "2026-02-20")!)) { warnings.append($0) }
+                                           asOf: CivilDate(iso: "2026-02-20")!)) { warnings.append($0.text(in: .english)) }
         #expect(warnings.contains { $0.contains("privacy.subject_slug_key is the demo's key") }, "\(warnings)")
 
         // The install step that copies the example site folder (run with a staging root).
@@ -65,11 +66,11 @@ struct SiteConfigurationTests {
         for (toml, message) in [("[objections]\nfax = \"1\"", "unknown key 'objections.fax'"),
                                 ("[objections]\nonline = \"www.example.gov.cn\"", "objections.online must be an absolute"),
                                 ("[objections]\nanswer_working_days = 0", "answer_working_days must be an integer")] {
-            #expect(throws: (any Error).self) { try SiteConfiguration(toml: try TOMLSubsetParser.parse(toml)) }
+            #expect(throws: (any Error).self) { try SiteConfiguration(toml: try SiteTOML.parse(toml)) }
             do {
-                _ = try SiteConfiguration(toml: try TOMLSubsetParser.parse(toml))
+                _ = try SiteConfiguration(toml: try SiteTOML.parse(toml))
             } catch {
-                #expect("\(error)".contains(message), "\(error)")
+                #expect(MessageLanguage.english.text(of: error).contains(message), "\(error)")
             }
         }
     }
@@ -77,55 +78,108 @@ struct SiteConfigurationTests {
     @Test("an unknown key is named with its line, in every table")
     func unknownKeyLines() throws {
         let folder = TemporaryFolder()
-        for (toml, message) in [("title = \"x\"\n\n[search]\nblock_postings = 5\n", "line 3: unknown key 'search'"),
-                                ("title = \"x\"\n[policy]\nperiods.foo = 3\n", "line 3: unknown key 'policy.periods.foo'"),
-                                ("[publish]\nto = \"/srv/www\"\n\nbandwith_kib = 10\n", "line 4: unknown key 'publish.bandwith_kib'"),
-                                ("[privacy]\nmask_names = true\n", "line 2: unknown key 'privacy.mask_names'")] {
+        for (toml, message) in [("title = \"x\"\n\n[search]\nblock_postings = 5\n", "line 3: unknown key 'search' [site_unknown_key]"),
+                                ("title = \"x\"\n[policy]\nperiods.foo = 3\n", "line 3: unknown key 'policy.periods.foo' [site_unknown_key]"),
+                                ("[publish]\nto = \"/srv/www\"\n\nbandwith_kib = 10\n", "line 4: unknown key 'publish.bandwith_kib' [site_unknown_key]"),
+                                ("[privacy]\nmask_names = true\n", "line 2: unknown key 'privacy.mask_names' [site_unknown_key]")] {
             try toml.write(toFile: folder.path("site.toml"), atomically: true, encoding: .utf8)
             do {
                 _ = try SiteFolder.load(folder.path(""))
                 Issue.record("accepted \(toml)")
             } catch let error as SiteFolderError {
-                #expect(error.description.hasSuffix("site.toml: " + message), "\(error)")
+                #expect(error.text(in: .english).hasSuffix("site.toml: " + message), "\(error)")
+                #expect(error.text(in: .chinese).hasPrefix(folder.path("site.toml") + " 第 \(error.line ?? 0) 行：未知的设置项“"), "\(error)")
             }
         }
     }
 
-    @Test("the TOML subset")
+    @Test("full TOML 1.0 (TOMLKit): comments, literal and multi-line strings, multi-line arrays, inline tables, dotted keys")
     func parser() throws {
-        let document = try TOMLSubsetParser.parse("""
+        let document = try SiteTOML.parse("""
             # comment
             title = "失信案例核查" # trailing comment
             count = 1_000
             on = true
             list = ["a", 'b\\c', "c\\"d"]
+            address = \"\"\"
+            演示市政务服务中心
+            三楼 12 号窗口\"\"\"
+            expected = [
+              "records.repaired_on",   # early repairs are the platform's habit
+              "list_entries.removed_on",
+            ]
+            objections = { office = "信用科", answer_working_days = 20 }
+            ratio = 1.5
             [policy]
             objections = "annotate"
-            [policy.periods]
-            general_record = "6m"
-            "quoted key" = "\\u4E2D"
+            periods.report = "2y"
+            periods.general_record = "6m"
+            periods."quoted key" = "\\u4E2D"
             """)
         #expect(document["title"]?.string == "失信案例核查")
         #expect(document["count"]?.integer == 1000)
         #expect(document["on"]?.boolean == true)
         #expect(document["list"] == .array([.string("a"), .string("b\\c"), .string("c\"d")]))
+        #expect(document["address"]?.string == "演示市政务服务中心\n三楼 12 号窗口")
+        #expect(document["expected"] == .array([.string("records.repaired_on"), .string("list_entries.removed_on")]))
+        #expect(document["objections"]?.table?["answer_working_days"]?.integer == 20)
+        #expect(document["ratio"] == .other("double"))
         #expect(document["policy"]?.table?["periods"]?.table?["general_record"]?.string == "6m")
+        #expect(document["policy"]?.table?["periods"]?.table?["report"]?.string == "2y")
         #expect(document["policy"]?.table?["periods"]?.table?["quoted key"]?.string == "中")
     }
 
-    @Test("syntax errors name the line", arguments: [
+    @Test("the line of each key, for messages: headers, dotted and quoted keys, not the insides of multi-line strings")
+    func keyLines() throws {
+        let lines = try SiteTOML.parseWithLines("""
+            title = "x"
+            note = \"\"\"
+            fake = 1
+            \"\"\"
+            [policy]
+            periods.report = "2y"
+
+            [privacy]
+              "subject_slug_key" = "0123456789abcdef"
+            [[calendar_x]]
+            """).lines
+        #expect(lines["title"] == 1 && lines["note"] == 2 && lines["fake"] == nil)
+        #expect(lines["policy"] == 5 && lines["policy.periods"] == 6 && lines["policy.periods.report"] == 6)
+        #expect(lines["privacy.subject_slug_key"] == 9 && lines["calendar_x"] == 10)
+    }
+
+    @Test("syntax errors name the line and the column", arguments: [
         ("title = ", 1), ("a = 1\nb = \"open", 2), ("a = 1\na = 2", 2), ("[t]\n[t]", 2), ("x = [1, 2", 1), ("= 3", 1),
+        ("a = { b = 1\n", 1), ("ｔｉｔｌｅ = \"全角\"", 1),
     ])
     func syntaxErrors(text: String, line: Int) {
-        #expect(throws: TOMLSubsetParser.SyntaxError.self) { try TOMLSubsetParser.parse(text) }
-        do { _ = try TOMLSubsetParser.parse(text) } catch let error as TOMLSubsetParser.SyntaxError {
-            #expect(error.line == line)
+        #expect(throws: SiteTOML.SyntaxError.self) { try SiteTOML.parse(text) }
+        do { _ = try SiteTOML.parse(text) } catch let error as SiteTOML.SyntaxError {
+            #expect(error.line == line, "\(error)")
+            #expect(error.column >= 1 && !error.message.isEmpty)
         } catch { Issue.record("unexpected \(error)") }
+    }
+
+    @Test("hostile site.toml: deep nesting, a value of the wrong TOML type; each a message naming the file and line")
+    func hostile() throws {
+        let folder = TemporaryFolder()
+        for (text, code, line) in [(String(repeating: "a = " + String(repeating: "[", count: 5000), count: 1), "toml_syntax", 1),
+                                   ("title = \"x\"\nlist_page_size = 2.5\n", "site_not_integer_in", 2),
+                                   ("title = 1979-05-27\n", "site_not_string", 1)] {
+            try text.write(toFile: folder.path("site.toml"), atomically: true, encoding: .utf8)
+            do {
+                _ = try SiteFolder.load(folder.path(""))
+                Issue.record("accepted \(text.prefix(40))")
+            } catch let error as SiteFolderError {
+                #expect(error.message.code == code && error.line == line, "\(error)")
+                #expect(error.text(in: .chinese).hasPrefix(folder.path("site.toml") + " 第 \(line) 行："), "\(error)")
+            }
+        }
     }
 
     @Test("settings and policy choices")
     func settings() throws {
-        let configuration = try SiteConfiguration(toml: try TOMLSubsetParser.parse("""
+        let configuration = try SiteConfiguration(toml: try SiteTOML.parse("""
             title = "信用信息公示"
             base_url = "https://example.gov.cn/x"
             [privacy]
@@ -150,6 +204,6 @@ struct SiteConfigurationTests {
         "list_page_size = 0",
     ])
     func invalid(text: String) {
-        #expect(throws: SiteFolderError.self) { try SiteConfiguration(toml: try TOMLSubsetParser.parse(text)) }
+        #expect(throws: SiteFolderError.self) { try SiteConfiguration(toml: try SiteTOML.parse(text)) }
     }
 }

@@ -1,6 +1,7 @@
 import CreditVocabulary
 import DemoSnapshot
 import Foundation
+import Messages
 import SnapshotModel
 @testable import SnapshotReader
 import Testing
@@ -22,10 +23,10 @@ struct SnapshotReaderTests {
     @Test("a file that is missing or not SQLite gets one message naming the file")
     func notSQLite() throws {
         let folder = TemporaryFolder()
-        #expect(openError(folder.path("missing.sqlite"))?.message == "no such snapshot file")
+        #expect(openError(folder.path("missing.sqlite"))?.message.text(in: .english) == "no such snapshot file")
         try Data("not a database at all, just text".utf8).write(to: folder.url.appendingPathComponent("text.sqlite"))
         let problem = openError(folder.path("text.sqlite"))
-        #expect(problem?.message.hasPrefix("is not a readable SQLite database") == true)
+        #expect(problem?.message.text(in: .english).hasPrefix("is not a readable SQLite database") == true)
         #expect(problem?.description.contains("text.sqlite") == true)
     }
 
@@ -43,7 +44,8 @@ struct SnapshotReaderTests {
         try noColumn.execute("ALTER TABLE records DROP COLUMN publish_until")
         let problem = openError(folder.path("c.sqlite"))
         #expect(problem?.table == .records && problem?.column == "publish_until")
-        #expect(problem?.description == "error: \(folder.path("c.sqlite")): records.publish_until: column is missing")
+        #expect(problem?.text(in: .english) == "error: \(folder.path("c.sqlite")): records.publish_until: column is missing [column_missing]")
+        #expect(problem?.text(in: .chinese) == "错误：\(folder.path("c.sqlite"))：records.publish_until：缺少此列 [column_missing]")
     }
 
     @Test("every bad row is reported at once, naming table, row and column; good rows are kept")
@@ -78,10 +80,10 @@ struct SnapshotReaderTests {
         #expect(reading.blockingErrors.isEmpty)
         #expect(reading.snapshot.records.map(\.id) == ["R-OF-BAD-SUBJECT"])
         // R-OK is withheld because its rectification is unreadable.
-        #expect(reading.snapshot.invalidRows[RowRef(.records, "R-OK")]?.contains("rectifications[T1]") == true)
+        #expect(reading.snapshot.invalidRows[RowRef(.records, "R-OK")]?.text(in: .english).contains("rectifications[T1]") == true)
         #expect(reading.snapshot.namesOfInvalidSubjects == ["怪公司"])
-        #expect(reading.problems.first { $0.rowID == "R-DATE" }?.description
-                == "error: \(file.path): records[R-DATE].decided_on: '2026-02-30' is not a date YYYY-MM-DD")
+        #expect(reading.problems.first { $0.rowID == "R-DATE" }?.text(in: .english)
+                == "error: \(file.path): records[R-DATE].decided_on: '2026-02-30' is not a date YYYY-MM-DD [date_invalid]")
     }
 
     @Test("shared values read the same as values read one by one; a bad shared list is reported on every row")
@@ -151,7 +153,7 @@ struct SnapshotReaderTests {
         #expect(reading.rowErrors.compactMap(\.rowID).sorted() == ["S1", "S2"])
         #expect(reading.rowErrors.allSatisfy { $0.column == "uscc" })
         #expect(!(reading.warnings + reading.rowErrors).contains {
-            $0.message.contains("110105194912310021") || $0.message.contains("11010519491231002X")
+            $0.message.text(in: .english).contains("110105194912310021") || $0.message.text(in: .english).contains("11010519491231002X")
         })
     }
 
@@ -178,7 +180,7 @@ struct SnapshotReaderTests {
         let path = folder.path("w.sqlite")
         try DemoSnapshot.write(to: path)
         try Data(repeating: 1, count: 64).write(to: URL(fileURLWithPath: path + suffix))
-        let message = openError(path)?.message ?? ""
+        let message = openError(path)?.text(in: .english) ?? ""
         #expect(message.contains(what) && message.contains("w.sqlite" + suffix), "\(message)")
     }
 

@@ -1,6 +1,7 @@
 @testable import BuildPipeline
 import CreditVocabulary
 import Foundation
+import Messages
 import Testing
 
 @Suite("Timeliness and the audit gate")
@@ -53,7 +54,7 @@ struct TimelinessTests {
         try file.record("R2027", subject: "S1", ["decided_on": "2026-12-30", "approved_on": "2027-01-06"])
         var warnings: [String] = []
         let report = try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out,
-                                                        asOf: CivilDate(iso: "2027-01-10")!)) { warnings.append($0) }
+                                                        asOf: CivilDate(iso: "2027-01-10")!)) { warnings.append($0.text(in: .english)) }
         #expect(report.timeliness.notComputed.map(\.id) == ["R2027"])
         #expect(warnings.contains { $0.contains("no holiday arrangement for 2027") })
     }
@@ -66,12 +67,12 @@ struct TimelinessTests {
         try file.record("R1", subject: "S1")
         var warnings: [String] = []
         let report = try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out,
-                                                        asOf: CivilDate(iso: "2027-01-10")!)) { warnings.append($0) }
+                                                        asOf: CivilDate(iso: "2027-01-10")!)) { warnings.append($0.text(in: .english)) }
         #expect(report.timeliness.notComputed.isEmpty)
         #expect(warnings.contains { $0.contains("not 2027") && $0.contains("[calendar.2027]") }, "\(warnings)")
         var inside: [String] = []
         try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out,
-                                           asOf: CivilDate(iso: "2026-06-10")!)) { inside.append($0) }
+                                           asOf: CivilDate(iso: "2026-06-10")!)) { inside.append($0.text(in: .english)) }
         #expect(!inside.contains { $0.contains("working-day calendar covers") })
     }
 

@@ -41,7 +41,7 @@ struct WorkingDayCalendarTests {
         #expect(throws: WorkingDayCalendar.CalendarError.yearNotCovered(2027)) {
             try calendar.isWorkingDay(day("2027-03-01"))
         }
-        let configuration = try SiteConfiguration(toml: try TOMLSubsetParser.parse("""
+        let configuration = try SiteConfiguration(toml: try SiteTOML.parse("""
             [calendar.2027]
             days_off = ["2027-01-01", "2027-02-06..2027-02-12"]
             workdays = ["2027-02-14"]
@@ -51,7 +51,7 @@ struct WorkingDayCalendarTests {
         #expect(try configuration.calendar.isWorkingDay(day("2027-02-14")))
         #expect(configuration.calendar.coveredYears == Array(2019...2027))
         #expect(throws: SiteFolderError.self) {
-            try SiteConfiguration(toml: try TOMLSubsetParser.parse("[calendar.2027]\ndays_off = [\"2028-01-01\"]"))
+            try SiteConfiguration(toml: try SiteTOML.parse("[calendar.2027]\ndays_off = [\"2028-01-01\"]"))
         }
     }
 

@@ -1,0 +1,30 @@
+extension MessageCatalogue {
+    /// `gongshi preview` and `gongshi preview-user`: starting, accounts, and the console.
+    static let preview: [(code: String, chinese: String, english: String)] = [
+        ("preview_ready", "审核预览 {snapshot} 已在 {url} 提供（非公开；{login}；访问日志 {log}；Ctrl-C 停止）",
+         "the reviewers' preview of {snapshot} is served at {url} (not public; {login}; access log {log}; Ctrl-C stops it)"),
+        ("preview_login_needed", "需登录，账号见 {file}", "logins from {file}"),
+        ("preview_login_none", "本机使用，无需登录", "this machine only, no login"),
+        ("not_loopback", "{host} 不是本机地址（{addresses}）；预览含未公开信息和原文，如确需在网络上提供，请加 --allow-remote 并以 --users 指定审核账号",
+         "{host} is not a loopback address ({addresses}); the preview shows unpublished rows and originals: to serve it on a network, add --allow-remote and give reviewers' accounts with --users"),
+        ("remote_needs_users", "在非本机地址 {host} 上提供预览须要求登录：先用 gongshi preview-user add 账号名 --users 文件 建立账号，再加 --users 文件",
+         "a preview on the non-loopback address {host} needs logins: make accounts with gongshi preview-user add NAME --users FILE, then add --users FILE"),
+        ("port_in_use", "端口 {port} 已被占用（另一个预览或程序正在使用）；请用 --port 换一个端口",
+         "port {port} is in use (by another preview or program); choose another with --port"),
+        ("port_denied", "没有权限使用端口 {port}（1024 以下的端口需要管理员权限）；请用 --port 换一个端口",
+         "port {port} is not allowed (ports below 1024 need administrator rights); choose another with --port"),
+        ("address_unavailable", "本机没有地址 {host}；请用 --host 指定本机的地址", "this machine has no address {host}; give one of its addresses with --host"),
+        ("unresolvable_host", "{host} 不是可用的地址（无法解析）", "{host} is not a usable address (it does not resolve)"),
+        ("access_log_unwritable", "{path}：无法写入访问日志", "{path}: the access log cannot be written"),
+        ("users_empty", "{path}：没有审核账号；先用 gongshi preview-user add 账号名 --users {path} 添加",
+         "{path}: no reviewers' accounts; add one with gongshi preview-user add NAME --users {path}"),
+        ("users_unreadable", "{path}：无法读取审核账号文件", "{path}: the accounts file cannot be read"),
+        ("users_line", "{path} 第 {line} 行：应为“账号名:密码散列”", "{path}: line {line}: expected NAME:PASSWORD-HASH"),
+        ("user_name", "账号名“{name}”不可用：1 至 64 个字符，不含冒号和空格", "the account name '{name}' cannot be used: 1 to 64 characters, no colon or space"),
+        ("password_short", "密码至少 {count} 个字符", "a password has at least {count} characters"),
+        ("users_unwritable", "{path}：无法写入审核账号文件", "{path}: the accounts file cannot be written"),
+        ("preview_snapshot_unreadable", "预览出错：{snapshot}：{cause}", "preview error: {snapshot}: {cause}"),
+        ("preview_detail", "{detail}", "{detail}"),
+        ("preview_failed", "预览出错：{path}：{cause}", "preview error: {path}: {cause}"),
+    ]
+}
