@@ -53,6 +53,8 @@ extension MessageCatalogue {
         ("user_set", "已设置审核账号“{name}”（{file}，共 {count} 个）", "reviewer account '{name}' set ({file}, {count} in all)"),
         ("user_unknown", "{file} 中没有账号“{name}”", "{file} has no account '{name}'"),
         ("user_removed", "已删除审核账号“{name}”", "reviewer account '{name}' removed"),
+        ("password_prompt", "新密码（至少 {count} 个字符）：", "New password (at least {count} characters): "),
+        ("password_again", "再输入一次：", "Once more: "),
         ("password_missing", "标准输入中没有密码", "no password on standard input"),
         ("password_mismatch", "两次输入的密码不同", "the two passwords differ"),
     ]

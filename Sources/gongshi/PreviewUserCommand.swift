@@ -77,8 +77,8 @@ private func readPassword() throws -> String {
         }
         return line
     }
-    let first = try askHidden("新密码（至少 \(ReviewerAccounts.minimumPasswordLength) 个字符）：")
-    let second = try askHidden("再输入一次：")
+    let first = try askHidden(Message("password_prompt", ["count": "\(ReviewerAccounts.minimumPasswordLength)"]).text)
+    let second = try askHidden(Message("password_again").text)
     guard first == second else {
         fail("password_mismatch")
         throw ExitCode(1)

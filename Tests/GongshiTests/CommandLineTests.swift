@@ -224,6 +224,21 @@ struct CommandLanguageTests {
         #expect(failedEN.error.contains("gongshi: error: \(fixture.folder.path("none.sqlite")): no such snapshot file [snapshot_missing]"))
         #expect(failedEN.error.contains("gongshi: nothing was published; \(fixture.out) is unchanged"), "\(failedEN.error)")
 
+        // publish, verify, rollback and preview-user, each in both languages.
+        let publish = ["publish", "--out", fixture.out, "--site", fixture.site]
+        #expect(try runGongshi(publish, locale: zh).error == "gongshi: 错误：没有发布目标：请在 site.toml 的 [publish] 表中设置 to，或用 --to 指定 [publish_no_destination]\n")
+        #expect(try runGongshi(publish, locale: en).error == "gongshi: error: no destination: set `to` in site.toml's [publish] table, or give --to [publish_no_destination]\n")
+        let verify = ["verify", "--out", fixture.out, "--base-url", "ftp://example.gov.cn/"]
+        #expect(try runGongshi(verify, locale: zh).error.contains("gongshi: 错误：ftp://example.gov.cn/ 不是 http(s) 地址 [not_http_address]"))
+        #expect(try runGongshi(verify, locale: en).error.contains("gongshi: error: ftp://example.gov.cn/ is not an http(s) address [not_http_address]"))
+        let rollback = ["rollback", "--state", fixture.folder.path("state"), "--out", fixture.out, "--site", fixture.site]
+        #expect(try runGongshi(rollback, locale: zh).error.contains("没有保留更早构建的快照（回退需要两次使用 --state"), "rollback")
+        #expect(try runGongshi(rollback, locale: en).error.contains("no snapshot of an earlier build is kept"))
+        let short = try runProgram([HostVerifyTests.binary, "preview-user", "add", "陈审核", "--users", fixture.folder.path("users")], locale: zh)
+        #expect(short.output.contains("gongshi: 错误：标准输入中没有密码 [password_missing]"), "\(short.output)")
+        let shortEN = try runProgram([HostVerifyTests.binary, "preview-user", "add", "陈审核", "--users", fixture.folder.path("users")], locale: en)
+        #expect(shortEN.output.contains("gongshi: error: no password on standard input [password_missing]"), "\(shortEN.output)")
+
         // A command line ArgumentParser refuses: said in Chinese first; our own checks in Chinese.
         let typo = try runGongshi(["build", "--snapshto", snapshot], locale: zh)
         #expect(typo.status == 64 && typo.error.hasPrefix("gongshi: 错误：命令行有误") && typo.error.contains("[usage_error]") && typo.error.contains("--snapshot <snapshot>"), "\(typo.error)")

@@ -9,6 +9,7 @@ func runProgram(_ arguments: [String], locale: String = "C.UTF-8") throws -> (st
     process.executableURL = URL(fileURLWithPath: arguments[0])
     process.arguments = Array(arguments.dropFirst())
     process.environment = environment(locale: locale).filter { $0.key != "AWS_CA_BUNDLE" }
+    process.standardInput = FileHandle.nullDevice
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = pipe
