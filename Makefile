@@ -5,7 +5,7 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libj
 TEST_APT_PACKAGES := python3-venv chromium chromium-driver nginx rsync openssh-server openssh-client rclone systemd
 BIN := .build/release/gongshi
 
-.PHONY: deps test-deps apt-install venv build demo test bench layouts clean static install
+.PHONY: deps test-deps apt-install venv build demo test bench layouts clean static install screenshots
 
 # Installs the Debian packages gongshi links against, when any is missing.
 deps:
@@ -85,6 +85,10 @@ install: static
 # Re-embeds layouts/*.mustache into the binary after editing them.
 layouts:
 	./scripts/embed-layouts
+
+# Every page kind at 390 px and 1280 px into screenshots/ (RECORDS=10000 for a synthetic site).
+screenshots: build
+	./scripts/screenshots screenshots $(RECORDS)
 
 clean:
 	rm -rf .build public demo.sqlite demo-report.json $(VENV)

@@ -77,7 +77,7 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "Redaction"], swiftSettings: strict),
         .target(
             name: "PageModel",
-            dependencies: ["Redaction", "Markdown", "CreditVocabulary"],
+            dependencies: ["Redaction", "Markdown", "CreditVocabulary", "JSONText"],
             swiftSettings: strict),
         .target(
             name: "SiteRender",

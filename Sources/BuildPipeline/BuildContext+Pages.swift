@@ -74,10 +74,21 @@ extension BuildContext {
         subjectInput(row, reasons: reasons).make(tools)
     }
 
+    /// The entries of `list` that are shown, newest listing first: the order of its pages
+    /// and of its downloads.
+    private func shownEntries(_ list: ListKind) -> [ListEntryRow] {
+        newestFirst(snapshot.listEntries.filter { $0.list == list && isShown(.listEntries, $0.id) }, date: \.listedOn, id: \.id)
+    }
+
+    /// The inputs of `list`'s downloads, one per format.
+    func listDownloadInputs(_ list: ListKind) -> [ListDownloadInput] {
+        let lines = shownEntries(list).map { ListPageInput.Line(entry: $0, subject: subjects[$0.subjectID]!, note: note(.listEntries, $0.id)) }
+        return ListDownload.Format.allCases.map { ListDownloadInput(list: list, format: $0, lines: lines) }
+    }
+
     /// The inputs of the pages of one list, newest listing first, each made when read.
     func listInputs(_ list: ListKind, pageSize: Int) -> Pages<ListPageInput> {
-        let entries = snapshot.listEntries.filter { $0.list == list && isShown(.listEntries, $0.id) }
-        let sorted = newestFirst(entries, date: \.listedOn, id: \.id)
+        let sorted = shownEntries(list)
         return paginate(sorted, pageSize: pageSize) { slice, page, pages in
             ListPageInput(
                 list: list,

@@ -6,4 +6,15 @@ enum PageResult: Sendable {
     case made(RenderedPage, digest: [UInt8]?)
     /// Unchanged since the published build: its file is kept as it is.
     case kept(CachedPage)
+
+    /// The file's path in the output.
+    var path: String {
+        switch self {
+        case .made(let page, _): return page.path
+        case .kept(let page): return page.path
+        }
+    }
+
+    /// Whether it is a page (an `index.html`, in the sitemap), not a download beside them.
+    var isPage: Bool { path == "index.html" || path.hasSuffix("/index.html") }
 }

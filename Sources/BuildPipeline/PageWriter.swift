@@ -101,10 +101,12 @@ final class PageWriter: @unchecked Sendable {
             }
         }
         files += results.count
-        let keptNow = results.reduce(0) { count, result in if case .kept = result { count + 1 } else { count } }
+        // Pages, not the downloads beside them, are counted as pages.
+        let pages = results.filter(\.isPage)
+        let keptNow = pages.reduce(0) { count, result in if case .kept = result { count + 1 } else { count } }
         kept += keptNow
-        made += results.count - keptNow
-        progress?.counted(made: results.count - keptNow, kept: keptNow)
+        made += pages.count - keptNow
+        progress?.counted(made: pages.count - keptNow, kept: keptNow)
         inFlightSearch.wait()
         indexing.async {
             for (_, documents) in written {

@@ -234,10 +234,14 @@ public enum SiteBuilder {
                 // Listing pages are made a batch at a time too: a national list runs to thousands.
                 for list in ListKind.allCases {
                     try batches(context.listInputs(list, pageSize: pageSize), writer) { try pages.results($0) }
+                    try writer.write(try pages.results(context.listDownloadInputs(list)))
                 }
                 try batches(context.commitmentIndexInputs(pageSize: pageSize), writer) { try pages.results($0) }
                 try batches(context.caseIndexInputs(pageSize: pageSize), writer) { try pages.results($0) }
                 try writer.write([context.homePage(updatedOn: updatedOn)])
+                let dictionary = context.factory.dataDictionaryPage()
+                try writer.write([RenderedPage(path: dictionary.path, html: templates.render(dictionary), feedItem: nil,
+                                               log: RedactionLog())])
                 let searchSpec = context.factory.searchPage()
                 try writer.write([RenderedPage(path: searchSpec.path, html: templates.render(searchSpec), feedItem: nil,
                                                log: RedactionLog())])

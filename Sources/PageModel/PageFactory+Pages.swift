@@ -186,6 +186,11 @@ extension PageFactory {
         values["list_code"] = list.rawValue
         values["total"] = total
         values["has_entries"] = !entries.isEmpty
+        values["downloads"] = ListDownload.Format.allCases.map { format -> [String: Any] in
+            ["label": format == .csv ? "CSV（Excel 可打开）" : "JSON", "href": root + SitePaths.listDownload(list, format: format),
+             "first": format == ListDownload.Format.allCases.first]
+        }
+        values["data_href"] = root + SitePaths.dataDictionary
         values["entries"] = entries.map { entry, subject, disclosure -> [String: Any] in
             var line = listEntryLine(entry, root: root)
             line["subject"] = subjectLink(subject, root: root)
@@ -271,5 +276,25 @@ extension PageFactory {
     /// The search page (`search/index.html`); its client and index files sit beside it.
     public func searchPage() -> PageSpec {
         spec("search/", template: "search", title: "站内搜索", [:])
+    }
+
+    /// The data dictionary: what the lists' downloads hold, column by column.
+    public func dataDictionaryPage() -> PageSpec {
+        let root = SitePaths.rootPrefix(for: SitePaths.dataDictionary)
+        var html = "<h1>数据下载说明</h1>\n<p>红名单、黑名单和重点关注名单各有两个下载文件，内容与名单页面所显示的完全相同，"
+            + "每天随网站更新：CSV（UTF-8 编码，Excel 可直接打开）和 JSON（供程序读取）。</p>\n<ul class=\"downloads\">\n"
+        for list in ListKind.allCases {
+            html += "<li>\(list.label)：" + ListDownload.Format.allCases.map { format in
+                "<a href=\"\(root + SitePaths.listDownload(list, format: format))\">\(format.rawValue.uppercased())</a>"
+            }.joined(separator: " · ") + "</li>\n"
+        }
+        html += "</ul>\n<table class=\"card-table\">\n<thead><tr><th scope=\"col\">列名</th><th scope=\"col\">JSON 键名</th>"
+            + "<th scope=\"col\">含义</th></tr></thead>\n<tbody>\n"
+        for column in ListDownload.columns {
+            html += "<tr><td>\(column.heading)</td><td data-label=\"JSON 键名\"><code>\(column.key)</code></td>"
+                + "<td data-label=\"含义\">\(column.meaning)</td></tr>\n"
+        }
+        html += "</tbody>\n</table>\n<p>CSV 中以 = + - @ 开头的值，前面加一个单引号（'），以免电子表格把它当作公式执行。</p>\n"
+        return spec(SitePaths.dataDictionary, template: "page", title: "数据下载说明", ["body_html": html])
     }
 }

@@ -18,6 +18,12 @@ public enum SitePaths {
     }
     /// A list's first page.
     public static func list(_ kind: ListKind) -> String { "lists/\(kind.rawValue)/" }
+    /// A list's download in `format` (a file, not a folder): `lists/black/black.csv`.
+    public static func listDownload(_ kind: ListKind, format: ListDownload.Format) -> String {
+        list(kind) + ListDownload.fileName(kind, format: format)
+    }
+    /// The page that explains the downloads' columns.
+    public static let dataDictionary = "data/"
 
     /// `../` once per folder of `path` (a folder path ending in `/`).
     public static func rootPrefix(for path: String) -> String {

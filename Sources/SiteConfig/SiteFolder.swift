@@ -6,7 +6,7 @@ import Redaction
 public struct SiteFolder: Sendable {
     /// Path segments the generator writes itself; content pages cannot take them.
     public static let reservedNames: Set<String> = [
-        "cases", "reports", "records", "subjects", "lists", "commitments", "search", "assets", "feed.xml",
+        "cases", "reports", "records", "subjects", "lists", "commitments", "search", "assets", "data", "feed.xml",
         "sitemap.xml", "robots.txt", "index", "page", "internal",
     ]
 

@@ -208,6 +208,7 @@ enum DefaultLayouts {
 {{$main}}
 <h1>{{list}}</h1>
 <p class="lead">共 {{total}} 条公示中的名单信息。</p>
+{{#has_entries}}<p class="downloads">下载全部 {{total}} 条：{{#downloads}}{{^first}} · {{/first}}<a href="{{href}}" download>{{label}}</a>{{/downloads}} · <a href="{{data_href}}">数据说明</a></p>{{/has_entries}}
 {{#has_entries}}
 <div class="table-wrap">
 <table class="card-table">
@@ -463,7 +464,7 @@ th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align:
   body { font-size: 1.125rem; }
   .disclosure, .site-footer, .tag { font-size: 1rem; }
   nav ul { gap: 0 1rem; }
-  nav a, .pagination a, .pagination button, .elder-label { display: inline-flex; align-items: center; min-height: 2.75rem; }
+  nav a, .pagination a, .pagination button, .elder-label, .downloads a { display: inline-flex; align-items: center; min-height: 2.75rem; }
   .search-form select, .search-form button, .search-form input[type=search] { min-height: 2.75rem; }
 }
 /* 长者模式 (large-text mode, 《互联网网站适老化通用设计规范》): a switch in every page's header

@@ -7,7 +7,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
-PAGES = ["index.html", "records/REC-011/index.html", "lists/black/index.html", "cases/index.html", "search/index.html"]
+PAGES = ["index.html", "records/REC-011/index.html", "lists/black/index.html", "cases/index.html", "search/index.html",
+         "data/index.html"]
 
 
 def px(value):
@@ -34,7 +35,7 @@ def test_phone_type_and_tap_targets(browser, server, page):
         browser.set_window_size(390, 844)
         browser.get(f"{server}/{page}")
         assert px(browser.find_element(By.TAG_NAME, "body").value_of_css_property("font-size")) >= 18
-        targets = browser.find_elements(By.CSS_SELECTOR, "nav a, .elder-label, .pagination a, button, select")
+        targets = browser.find_elements(By.CSS_SELECTOR, "nav a, .elder-label, .pagination a, .downloads a, button, select")
         assert targets
         small = [(t.text, t.size["height"]) for t in targets if t.is_displayed() and t.size["height"] < 44]
         assert not small, small

@@ -1,0 +1,89 @@
+@testable import BuildPipeline
+import CreditVocabulary
+import DemoSnapshot
+import Foundation
+import GRDB
+@testable import PageModel
+import SiteOutput
+import Testing
+
+@Suite("Downloads of the lists: CSV and JSON")
+struct ListDownloadTests {
+    /// The entries the list's pages show: one `<tr>` per entry in the table bodies of every
+    /// page of the list, and the subject names linked from them.
+    static func pageRows(_ files: [String: Data], list: ListKind) -> (count: Int, text: String) {
+        let pages = files.filter { $0.key.hasPrefix(SitePaths.list(list)) && $0.key.hasSuffix("index.html") }
+        var count = 0
+        var text = ""
+        for (_, data) in pages {
+            let html = String(decoding: data, as: UTF8.self)
+            guard let body = html.components(separatedBy: "<tbody>").dropFirst().first?.components(separatedBy: "</tbody>").first else { continue }
+            count += body.components(separatedBy: "<tr>").count - 1
+            text += body
+        }
+        return (count, text)
+    }
+
+    @Test("each list's CSV and JSON hold exactly its shown entries, with the values its pages show; linked, in the manifest, not in the sitemap")
+    func synthetic() throws {
+        let fixture = try SiteFixture()
+        let snapshot = fixture.snapshotPath("s.sqlite")
+        let today = CivilDate(iso: "2026-06-01")!
+        try SyntheticSnapshot.write(to: snapshot, records: 1500, today: today, seed: 5)
+        _ = try SiteBuilder.build(BuildOptions(snapshot: snapshot, site: fixture.site, out: fixture.out, asOf: today))
+        let files = try outputFiles(fixture.out)
+        let storedPersons = try DatabaseQueue(path: snapshot).read {
+            try String.fetchAll($0, sql: "SELECT name FROM subjects WHERE kind = 'natural_person'")
+        }
+        #expect(!storedPersons.isEmpty)
+        var total = 0
+        for list in ListKind.allCases {
+            let csvData = try #require(files[SitePaths.listDownload(list, format: .csv)], "\(list)")
+            #expect(csvData.prefix(3) == Data([0xEF, 0xBB, 0xBF]), "a byte-order mark for Excel")
+            let csv = String(decoding: csvData.dropFirst(3), as: UTF8.self)
+            let lines = csv.components(separatedBy: "\r\n").dropLast()
+            #expect(lines.first == ListDownload.columns.map(\.heading).joined(separator: ","))
+            let rows = lines.dropFirst().map { $0.components(separatedBy: ",") }
+            let shown = Self.pageRows(files, list: list)
+            #expect(rows.count == shown.count && rows.count > 0, "\(list): \(rows.count) rows, \(shown.count) on the pages")
+            total += rows.count
+            for row in rows {
+                #expect(row.count == ListDownload.columns.count, "\(row)")
+                #expect(row[0] == list.label)
+                // The name, the code and the authority, as the pages show them.
+                #expect(shown.text.contains(">\(row[1])</a>") && shown.text.contains(row[3]), "\(row)")
+                if !row[2].isEmpty { #expect(shown.text.contains(row[2])) }
+                #expect(row[7].hasPrefix("https://example.gov.cn/sxalhc/subjects/") || row[7].hasPrefix("http"), "\(row[7])")
+            }
+            let jsonData = try #require(files[SitePaths.listDownload(list, format: .json)])
+            let document = try #require(try JSONSerialization.jsonObject(with: jsonData) as? [String: Any])
+            let entries = try #require(document["entries"] as? [[String: Any]])
+            #expect(entries.count == rows.count && document["list"] as? String == list.label)
+            #expect(entries.map { $0["name"] as? String ?? "" } == rows.map { $0[1] })
+            #expect(entries.allSatisfy { $0["objection_pending"] is Bool })
+            // No natural person's stored name, in either file (the pages show 王某).
+            for name in storedPersons where name.count > 1 {
+                #expect(!csv.contains(name) && !String(decoding: jsonData, as: UTF8.self).contains(name), "\(name) in \(list)")
+            }
+            let page = String(decoding: try #require(files[SitePaths.list(list) + "index.html"]), as: UTF8.self)
+            #expect(page.contains("href=\"../../\(SitePaths.listDownload(list, format: .csv))\" download"))
+        }
+        #expect(total > 10)
+        let sitemap = String(decoding: try #require(files["sitemap.xml"]), as: UTF8.self)
+        #expect(!sitemap.contains(".csv") && !sitemap.contains(".json") && sitemap.contains("/data/</loc>"))
+        let manifest = try #require(DeployManifest.load(URL(fileURLWithPath: fixture.out + ".manifest.json")))
+        #expect(ListKind.allCases.allSatisfy { manifest.files[SitePaths.listDownload($0, format: .csv)] != nil })
+        let dictionary = String(decoding: try #require(files["data/index.html"]), as: UTF8.self)
+        #expect(ListDownload.columns.allSatisfy { dictionary.contains("<code>\($0.key)</code>") })
+    }
+
+    @Test("CSV fields: quoted when needed, formulas shown as text")
+    func fields() {
+        #expect(ListDownload.csvField("福州某公司") == "福州某公司")
+        #expect(ListDownload.csvField("a,b") == "\"a,b\"")
+        #expect(ListDownload.csvField("say \"x\"") == "\"say \"\"x\"\"\"")
+        #expect(ListDownload.csvField("line\nbreak") == "\"line\nbreak\"")
+        #expect(ListDownload.csvField("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+        #expect(ListDownload.csvField("+86") == "'+86" && ListDownload.csvField("@a") == "'@a" && ListDownload.csvField("-1") == "'-1")
+    }
+}
