@@ -107,6 +107,25 @@ extension BuildContext {
         }
     }
 
+    /// The inputs of the pages of the record index, newest decision first, each made when read.
+    func recordIndexInputs(pageSize: Int) -> Pages<RecordIndexPageInput> {
+        let shown = newestFirst(snapshot.records.filter { isShown(.records, $0.id) }, date: \.decidedOn, id: \.id)
+        return paginate(shown, pageSize: pageSize) { slice, page, pages in
+            RecordIndexPageInput(lines: slice.map { .init(record: $0, subject: subjects[$0.subjectID]!) },
+                                 page: page, pages: pages, total: shown.count)
+        }
+    }
+
+    /// The inputs of the pages of the report index, newest first (the home page's order),
+    /// each made when read.
+    func reportIndexInputs(pageSize: Int) -> Pages<ReportIndexPageInput> {
+        let shown = newestFirst(snapshot.reports.filter { isShown(.verificationReports, $0.id) },
+                                date: { $0.review.approvedOn ?? $0.concludedOn }, id: \.id)
+        return paginate(shown, pageSize: pageSize) { slice, page, pages in
+            ReportIndexPageInput(reports: Array(slice), page: page, pages: pages, total: shown.count)
+        }
+    }
+
     /// The inputs of the pages of the case index, each made when read.
     func caseIndexInputs(pageSize: Int) -> Pages<CaseIndexPageInput> {
         let shown = newestFirst(snapshot.cases.filter { isShown(.cases, $0.id) }, date: \.reportedOn, id: \.id)
@@ -128,11 +147,12 @@ extension BuildContext {
             counts[entry.list, default: 0] += 1
         }
         let commitmentCount = snapshot.commitments.filter { isShown(.commitments, $0.id) }.count
+        let recordCount = snapshot.records.filter { isShown(.records, $0.id) }.count
         var site = factory.site
         site.updatedOn = updatedOn ?? site.updatedOn
         return tools.render(
             PageFactory(site: site).home(reports: Array(reportLines), cases: Array(caseLines), listCounts: counts,
-                         commitmentCount: commitmentCount),
+                         commitmentCount: commitmentCount, recordCount: recordCount),
             log: log)
     }
 

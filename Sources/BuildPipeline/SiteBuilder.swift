@@ -238,6 +238,8 @@ public enum SiteBuilder {
                 }
                 try batches(context.commitmentIndexInputs(pageSize: pageSize), writer) { try pages.results($0) }
                 try batches(context.caseIndexInputs(pageSize: pageSize), writer) { try pages.results($0) }
+                try batches(context.recordIndexInputs(pageSize: pageSize), writer) { try pages.results($0) }
+                try batches(context.reportIndexInputs(pageSize: pageSize), writer) { try pages.results($0) }
                 try writer.write([context.homePage(updatedOn: updatedOn)])
                 let dictionary = context.factory.dataDictionaryPage()
                 try writer.write([RenderedPage(path: dictionary.path, html: templates.render(dictionary), feedItem: nil,

@@ -5,7 +5,8 @@ import Redaction
 extension PageFactory {
     /// The column's home page.
     public func home(
-        reports: [PublicReportSummary], cases: [PublicCaseSummary], listCounts: [ListKind: Int], commitmentCount: Int
+        reports: [PublicReportSummary], cases: [PublicCaseSummary], listCounts: [ListKind: Int], commitmentCount: Int,
+        recordCount: Int = 0
     ) -> PageSpec {
         let root = SitePaths.rootPrefix(for: "")
         let lists: [[String: Any]] = [ListKind.black, .watch, .red].map {
@@ -22,10 +23,40 @@ extension PageFactory {
             "lists": lists,
             "commitment_count": commitmentCount,
             "commitments_href": root + "commitments/",
+            "record_count": recordCount,
+            "records_href": root + "records/",
+            "reports_href": root + "reports/",
             "cases_href": root + "cases/",
             "has_reports": !reports.isEmpty,
             "has_cases": !cases.isEmpty,
         ]) { _, new in new })
+    }
+
+    /// One page of the record index: every shown record, newest decision first.
+    public func recordIndex(_ records: [(PublicRecordSummary, PublicSubject)], page: Int, pages: Int, total: Int) -> PageSpec {
+        let folder = SitePaths.paginated("records/", page: page)
+        let root = SitePaths.rootPrefix(for: folder)
+        var values = pagination(base: "records/", page: page, pages: pages, root: root)
+        values["records"] = records.map { summary, subject -> [String: Any] in
+            var line = recordLine(summary, root: root)
+            line["subject"] = subjectLink(subject, root: root)
+            line["date_iso"] = summary.decidedOn.iso
+            return line
+        }
+        values["has_records"] = !records.isEmpty
+        values["total"] = total
+        return spec(folder, template: "record-index", title: page > 1 ? "信用记录（第\(page)页）" : "信用记录", values)
+    }
+
+    /// One page of the report index: every shown report, newest first.
+    public func reportIndex(_ reports: [PublicReportSummary], page: Int, pages: Int, total: Int) -> PageSpec {
+        let folder = SitePaths.paginated("reports/", page: page)
+        let root = SitePaths.rootPrefix(for: folder)
+        var values = pagination(base: "reports/", page: page, pages: pages, root: root)
+        values["reports"] = reports.map { reportLine($0, root: root) }
+        values["has_reports"] = !reports.isEmpty
+        values["total"] = total
+        return spec(folder, template: "report-index", title: page > 1 ? "核查报告（第\(page)页）" : "核查报告", values)
     }
 
     /// One page of the case index.

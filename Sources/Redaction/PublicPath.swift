@@ -12,7 +12,9 @@ public enum PublicPath {
     /// ``maximumLiteralLength`` characters and holds nothing a detector would redact;
     /// otherwise `x-` and the first 16 hex digits of its SHA-256.
     public static func segment(forRowID id: String) -> String {
-        if id.utf8.count <= maximumLiteralLength, isSafe(id), FreeTextDetector.detect(in: Array(id.unicodeScalars)).isEmpty {
+        // `page` names the folder of an index's later pages (`records/page/2/`): a row with
+        // that id gets a hashed segment, so that no row page shares it.
+        if id.utf8.count <= maximumLiteralLength, isSafe(id), id != "page", FreeTextDetector.detect(in: Array(id.unicodeScalars)).isEmpty {
             return id
         }
         return "x-" + hex(SHA256.hash(data: Data(id.utf8))).prefix(16)

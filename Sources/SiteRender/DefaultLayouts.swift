@@ -176,6 +176,7 @@ enum DefaultLayouts {
 <li><a href="{{href}}">{{title}}</a> <span class="tag conclusion {{conclusion_code}}">{{conclusion}}</span> <span class="meta">{{lead_department}}{{#approved_on}} · {{approved_on}}{{/approved_on}}</span></li>
 {{/reports}}
 </ul>
+<p><a href="{{reports_href}}">全部核查报告</a></p>
 {{/has_reports}}
 {{^has_reports}}<p>暂无公示中的核查报告。</p>{{/has_reports}}
 </section>
@@ -198,6 +199,7 @@ enum DefaultLayouts {
 <li><a href="{{href}}">{{label}}</a> <span class="count">{{count}} 条</span></li>
 {{/lists}}
 <li><a href="{{commitments_href}}">信用承诺</a> <span class="count">{{commitment_count}} 份</span></li>
+<li><a href="{{records_href}}">信用记录</a> <span class="count">{{record_count}} 条</span></li>
 </ul>
 </section>
 {{/main}}
@@ -258,6 +260,28 @@ enum DefaultLayouts {
 {{#next}}<a rel="next" href="{{next}}">下一页</a>{{/next}}
 </nav>
 {{/has_pages}}
+"""#,
+        "record-index": #"""
+{{<base}}
+{{$main}}
+<h1>信用记录</h1>
+<p class="lead">共 {{total}} 条公示中的行政处罚和其他失信记录，按决定日期从新到旧排列。</p>
+{{#has_records}}
+<div class="table-wrap">
+<table class="card-table">
+<thead><tr><th scope="col">主体名称</th><th scope="col">记录</th><th scope="col">决定机关</th><th scope="col">决定日期</th></tr></thead>
+<tbody>
+{{#records}}
+<tr><td>{{#subject}}<a href="{{href}}">{{name}}</a>{{/subject}}</td><td data-label="记录"><a href="{{href}}">{{kind}}{{#document_no}} {{document_no}}{{/document_no}}</a></td><td data-label="决定机关">{{authority}}</td><td data-label="决定日期"><time datetime="{{date_iso}}">{{decided_on}}</time></td></tr>
+{{/records}}
+</tbody>
+</table>
+</div>
+{{/has_records}}
+{{^has_records}}<p>暂无公示中的信用记录。</p>{{/has_records}}
+{{>pagination}}
+{{/main}}
+{{/base}}
 """#,
         "record": #"""
 {{<base}}
@@ -328,6 +352,28 @@ enum DefaultLayouts {
 {{>objection-contacts}}
 </section>
 </article>
+{{/main}}
+{{/base}}
+"""#,
+        "report-index": #"""
+{{<base}}
+{{$main}}
+<h1>核查报告</h1>
+<p class="lead">共 {{total}} 份公示中的失信案例核查报告，按发布日期从新到旧排列。</p>
+{{#has_reports}}
+<div class="table-wrap">
+<table class="card-table">
+<thead><tr><th scope="col">报告</th><th scope="col">核查结论</th><th scope="col">牵头部门</th><th scope="col">发布日期</th></tr></thead>
+<tbody>
+{{#reports}}
+<tr><td><a href="{{href}}">{{title}}</a></td><td data-label="核查结论"><span class="tag conclusion {{conclusion_code}}">{{conclusion}}</span></td><td data-label="牵头部门">{{lead_department}}</td><td data-label="发布日期">{{approved_on}}</td></tr>
+{{/reports}}
+</tbody>
+</table>
+</div>
+{{/has_reports}}
+{{^has_reports}}<p>暂无公示中的核查报告。</p>{{/has_reports}}
+{{>pagination}}
 {{/main}}
 {{/base}}
 """#,

@@ -38,7 +38,7 @@ public struct TemplateSet: Sendable {
             }
         }
         for name in ["home", "case", "case-index", "report", "record", "subject", "list", "commitment",
-                     "commitment-index", "page", "style", "search", "timeliness"] where library.getTemplate(named: name) == nil {
+                     "commitment-index", "record-index", "report-index", "page", "style", "search", "timeliness"] where library.getTemplate(named: name) == nil {
             throw TemplateError(description: "template \(name) is missing")
         }
         self.library = library

@@ -3,6 +3,7 @@ import CreditVocabulary
 import DemoSnapshot
 import Foundation
 import GRDB
+import Redaction
 @testable import PageModel
 import SiteOutput
 import Testing
@@ -85,5 +86,64 @@ struct ListDownloadTests {
         #expect(ListDownload.csvField("line\nbreak") == "\"line\nbreak\"")
         #expect(ListDownload.csvField("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
         #expect(ListDownload.csvField("+86") == "'+86" && ListDownload.csvField("@a") == "'@a" && ListDownload.csvField("-1") == "'-1")
+    }
+}
+
+@Suite("The record index")
+struct RecordIndexTests {
+    @Test("records/ lists exactly the shown records, newest decision first, over numbered pages; the home page links it with the count")
+    func synthetic() throws {
+        let fixture = try SiteFixture()
+        let snapshot = fixture.snapshotPath("s.sqlite")
+        let today = CivilDate(iso: "2026-06-01")!
+        try SyntheticSnapshot.write(to: snapshot, records: 1500, today: today, seed: 7)
+        let report = try SiteBuilder.build(BuildOptions(snapshot: snapshot, site: fixture.site, out: fixture.out, asOf: today))
+        let files = try outputFiles(fixture.out)
+        let shown = try #require(report.published["records"])
+        #expect(shown.count > 100)
+        var listed: [String] = []
+        var dates: [String] = []
+        var page = 1
+        while let data = files[SitePaths.paginated("records/", page: page) + "index.html"] {
+            let html = String(decoding: data, as: UTF8.self)
+            let body = try #require(html.components(separatedBy: "<tbody>").dropFirst().first?.components(separatedBy: "</tbody>").first)
+            listed += body.matches(of: /<a href="(?:\.\.\/)+records\/([^\/"]+)\/">/).map { String($0.1) }
+            dates += body.matches(of: /<time datetime="([0-9-]+)">/).map { String($0.1) }
+            page += 1
+        }
+        #expect(page - 1 == (shown.count + 49) / 50, "pages of 50")
+        #expect(listed.sorted() == shown.map(PublicPath.segment(forRowID:)).sorted())
+        #expect(dates == dates.sorted(by: >), "newest first")
+        let home = String(decoding: try #require(files["index.html"]), as: UTF8.self)
+        #expect(home.contains("<a href=\"./records/\">信用记录</a> <span class=\"count\">\(shown.count) 条</span>"), "\(home)")
+    }
+
+    @Test("reports/ lists exactly the shown reports over numbered pages; the home page links it")
+    func reports() throws {
+        // Pages of two, so that a small site has several.
+        let fixture = try SiteFixture(toml: "list_page_size = 2\n" + SiteFixture.defaultTOML)
+        let snapshot = fixture.snapshotPath("s.sqlite")
+        let today = CivilDate(iso: "2026-06-01")!
+        try SyntheticSnapshot.write(to: snapshot, records: 1500, today: today, seed: 8)
+        let report = try SiteBuilder.build(BuildOptions(snapshot: snapshot, site: fixture.site, out: fixture.out, asOf: today))
+        let files = try outputFiles(fixture.out)
+        let shown = try #require(report.published["verification_reports"])
+        var listed: [String] = []
+        var page = 1
+        while let data = files[SitePaths.paginated("reports/", page: page) + "index.html"] {
+            let html = String(decoding: data, as: UTF8.self)
+            let body = try #require(html.components(separatedBy: "<tbody>").dropFirst().first?.components(separatedBy: "</tbody>").first)
+            listed += body.matches(of: /<a href="(?:\.\.\/)+reports\/([^\/"]+)\/">/).map { String($0.1) }
+            page += 1
+        }
+        #expect(shown.count > 4 && page - 1 == (shown.count + 1) / 2, "\(shown.count) reports on \(page - 1) pages")
+        #expect(listed.sorted() == shown.map(PublicPath.segment(forRowID:)).sorted())
+        #expect(String(decoding: try #require(files["index.html"]), as: UTF8.self).contains("<a href=\"./reports/\">全部核查报告</a>"))
+    }
+
+    @Test("a row whose id is `page` does not share the folder of an index's later pages")
+    func pageID() {
+        #expect(PublicPath.segment(forRowID: "page") != "page" && PublicPath.segment(forRowID: "page").hasPrefix("x-"))
+        #expect(PublicPath.segment(forRowID: "page-1") == "page-1")
     }
 }

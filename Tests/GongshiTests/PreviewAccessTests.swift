@@ -108,13 +108,15 @@ struct PreviewAccessTests {
     @Test("an idle connection, or one that never finishes its request, is closed")
     func idleConnections() async throws {
         let (fixture, snapshot) = try demo()
-        try await withPreviewServer(snapshot: snapshot, site: fixture.site, configure: { $0.idleTimeout = .seconds(1) }) { base in
+        // Not shorter: a connection the idle timer closes before Hummingbird's accept loop took it
+        // (a loaded machine) trips swift-nio's "Deinited NIOAsyncWriter" trap (apple/swift-nio#3481).
+        try await withPreviewServer(snapshot: snapshot, site: fixture.site, configure: { $0.idleTimeout = .seconds(3) }) { base in
             let http = RawHTTP(port: base.port!)
             let silent = try http.open()
             let slow = try http.open(sending: "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
             defer { close(silent); close(slow) }
-            #expect(RawHTTP.isClosed(silent, within: 5), "a silent connection stayed open")
-            #expect(RawHTTP.isClosed(slow, within: 5), "a request that never ends kept its connection")
+            #expect(RawHTTP.isClosed(silent, within: 10), "a silent connection stayed open")
+            #expect(RawHTTP.isClosed(slow, within: 10), "a request that never ends kept its connection")
         }
     }
 
