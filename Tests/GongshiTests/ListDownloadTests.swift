@@ -147,3 +147,29 @@ struct RecordIndexTests {
         #expect(PublicPath.segment(forRowID: "page-1") == "page-1")
     }
 }
+
+@Suite("Numbered pagination")
+struct PaginationTests {
+    static let factory = PageFactory(site: SiteInfo(
+        title: SiteText(operatorAuthored: "t"), description: SiteText(operatorAuthored: "d"),
+        publisher: SiteText(operatorAuthored: "p"), baseURL: "https://x/", asOf: CivilDate(iso: "2026-06-01")!, updatedOn: nil,
+        audience: .public, isDemo: false, source: SiteText(operatorAuthored: "s"), contentLinks: []))
+
+    static func numbers(_ values: [String: Any]) -> [Int] {
+        (values["numbers"] as? [[String: Any]] ?? []).compactMap { $0["number"] as? Int }
+    }
+
+    @Test("the page numbers two either side, this one current; 首页 and 末页 when they are not among them")
+    func values() {
+        let middle = Self.factory.pagination(base: "records/", page: 5, pages: 10, root: "../../../")
+        #expect(Self.numbers(middle) == [3, 4, 5, 6, 7])
+        #expect((middle["numbers"] as? [[String: Any]])?.filter { $0["current"] as? Bool == true }.compactMap { $0["number"] as? Int } == [5])
+        #expect(middle["first"] as? String == "../../../records/" && middle["last"] as? String == "../../../records/page/10/")
+        #expect(middle["previous"] as? String == "../../../records/page/4/" && middle["next"] as? String == "../../../records/page/6/")
+        let start = Self.factory.pagination(base: "records/", page: 1, pages: 2, root: "../")
+        #expect(Self.numbers(start) == [1, 2] && start["first"] == nil && start["last"] == nil && start["previous"] == nil)
+        let end = Self.factory.pagination(base: "records/", page: 10, pages: 10, root: "")
+        #expect(Self.numbers(end) == [8, 9, 10] && end["first"] != nil && end["last"] == nil && end["next"] == nil)
+        #expect(Self.numbers(Self.factory.pagination(base: "records/", page: 1, pages: 1, root: "")) == [1])
+    }
+}
