@@ -109,9 +109,13 @@ extension BuildContext {
 
     /// The inputs of the pages of the record index, newest decision first, each made when read.
     func recordIndexInputs(pageSize: Int) -> Pages<RecordIndexPageInput> {
-        let shown = newestFirst(snapshot.records.filter { isShown(.records, $0.id) }, date: \.decidedOn, id: \.id)
-        return paginate(shown, pageSize: pageSize) { slice, page, pages in
-            RecordIndexPageInput(lines: slice.map { .init(record: $0, subject: subjects[$0.subjectID]!) },
+        // Positions in the records, not copies of them: a national index has a million rows,
+        // which copied would take some 300 MB while the index's pages are made.
+        let records = snapshot.records
+        var shown = records.indices.filter { isShown(.records, records[$0].id) }
+        shown.sort { (records[$0].decidedOn, records[$1].id) > (records[$1].decidedOn, records[$0].id) }
+        return paginate(shown, pageSize: pageSize) { [shown] slice, page, pages in
+            RecordIndexPageInput(lines: slice.map { .init(record: records[$0], subject: subjects[records[$0].subjectID]!) },
                                  page: page, pages: pages, total: shown.count)
         }
     }
@@ -147,7 +151,7 @@ extension BuildContext {
             counts[entry.list, default: 0] += 1
         }
         let commitmentCount = snapshot.commitments.filter { isShown(.commitments, $0.id) }.count
-        let recordCount = snapshot.records.filter { isShown(.records, $0.id) }.count
+        let recordCount = snapshot.records.reduce(0) { count, record in isShown(.records, record.id) ? count + 1 : count }
         var site = factory.site
         site.updatedOn = updatedOn ?? site.updatedOn
         return tools.render(
