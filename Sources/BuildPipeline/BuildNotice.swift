@@ -19,7 +19,7 @@ public struct BuildNotice: Sendable, LocalizedText {
 
     /// A warning saying `message`, with the severity word and the code.
     static func warning(_ message: Message) -> BuildNotice {
-        BuildNotice(.warning) { Message("severity_warning").text(in: $0) + $0.separator + message.coded(in: $0) }
+        BuildNotice(.warning) { $0.severityPrefix(isError: false) + message.coded(in: $0) }
     }
 
     /// The line in `language`, without the program's name.

@@ -16,5 +16,9 @@ enum PageResult: Sendable {
     }
 
     /// Whether it is a page (an `index.html`, in the sitemap), not a download beside them.
-    var isPage: Bool { path == "index.html" || path.hasSuffix("/index.html") }
+    var isPage: Bool { Self.isPage(path) }
+
+    /// Whether the file at `path` is a page: every page is an `index.html`, and every
+    /// `index.html` a page.
+    static func isPage(_ path: String) -> Bool { path == "index.html" || path.hasSuffix("/index.html") }
 }

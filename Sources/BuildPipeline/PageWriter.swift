@@ -187,7 +187,7 @@ final class PageWriter: @unchecked Sendable {
         // 600,000 pages made 50 MB.
         let sitemaps = try SiteFeeds.writeSitemaps(
             baseURL: baseURL,
-            paths: output.writtenPaths { $0 == "index.html" || $0.hasSuffix("/index.html") }
+            paths: output.writtenPaths(where: PageResult.isPage)
                 .map { String($0.dropLast("index.html".count)) }
         ) { name, content in
             _ = try self.output.write(name, text: content)

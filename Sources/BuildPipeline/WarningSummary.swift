@@ -43,12 +43,11 @@ public enum WarningSummary {
             notices.append(BuildNotice(.warning) { language in
                 let place = [first.file, table.rawValue + (first.column.map { ".\($0)" } ?? "")].filter { !$0.isEmpty }
                     .joined(separator: language.separator)
-                let severity = Message(first.severity == .error ? "severity_error" : "severity_warning").text(in: language)
                 let summary = Message(alike, [
                     "place": place, "count": "\(count)", "rows": rows, "more": "\(count - maximumAlike)",
                     "text": first.message.coded(in: language),
                 ])
-                return severity + language.separator + summary.text(in: language)
+                return language.severityPrefix(isError: first.severity == .error) + summary.text(in: language)
             })
         }
         if !quiet.isEmpty {

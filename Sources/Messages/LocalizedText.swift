@@ -16,4 +16,9 @@ extension MessageLanguage {
 
     /// `：` in Chinese, `: ` in English, between a place and what is said of it.
     public var separator: String { self == .chinese ? "：" : ": " }
+
+    /// `错误：` or `警告：` (`error: `, `warning: `): what a problem's line starts with.
+    public func severityPrefix(isError: Bool) -> String {
+        Message(isError ? "severity_error" : "severity_warning").text(in: self) + separator
+    }
 }

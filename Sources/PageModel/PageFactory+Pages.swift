@@ -34,39 +34,29 @@ extension PageFactory {
 
     /// One page of the record index: every shown record, newest decision first.
     public func recordIndex(_ records: [(PublicRecordSummary, PublicSubject)], page: Int, pages: Int, total: Int) -> PageSpec {
-        let folder = SitePaths.paginated("records/", page: page)
-        let root = SitePaths.rootPrefix(for: folder)
-        var values = pagination(base: "records/", page: page, pages: pages, root: root)
-        values["records"] = records.map { summary, subject -> [String: Any] in
-            var line = recordLine(summary, root: root)
-            line["subject"] = subjectLink(subject, root: root)
-            line["date_iso"] = summary.decidedOn.iso
-            return line
+        paginatedSpec("records/", page: page, pages: pages, template: "record-index", title: numbered("信用记录", page: page)) { root in
+            let lines = records.map { summary, subject -> [String: Any] in
+                var line = recordLine(summary, root: root)
+                line["subject"] = subjectLink(subject, root: root)
+                line["date_iso"] = summary.decidedOn.iso
+                return line
+            }
+            return ["records": lines, "has_records": !records.isEmpty, "total": total]
         }
-        values["has_records"] = !records.isEmpty
-        values["total"] = total
-        return spec(folder, template: "record-index", title: page > 1 ? "信用记录（第\(page)页）" : "信用记录", values)
     }
 
     /// One page of the report index: every shown report, newest first.
     public func reportIndex(_ reports: [PublicReportSummary], page: Int, pages: Int, total: Int) -> PageSpec {
-        let folder = SitePaths.paginated("reports/", page: page)
-        let root = SitePaths.rootPrefix(for: folder)
-        var values = pagination(base: "reports/", page: page, pages: pages, root: root)
-        values["reports"] = reports.map { reportLine($0, root: root) }
-        values["has_reports"] = !reports.isEmpty
-        values["total"] = total
-        return spec(folder, template: "report-index", title: page > 1 ? "核查报告（第\(page)页）" : "核查报告", values)
+        paginatedSpec("reports/", page: page, pages: pages, template: "report-index", title: numbered("核查报告", page: page)) { root in
+            ["reports": reports.map { reportLine($0, root: root) }, "has_reports": !reports.isEmpty, "total": total]
+        }
     }
 
     /// One page of the case index.
     public func caseIndex(_ cases: [PublicCaseSummary], page: Int, pages: Int) -> PageSpec {
-        let folder = SitePaths.paginated("cases/", page: page)
-        let root = SitePaths.rootPrefix(for: folder)
-        var values = pagination(base: "cases/", page: page, pages: pages, root: root)
-        values["cases"] = cases.map { caseLine($0, root: root) }
-        values["has_cases"] = !cases.isEmpty
-        return spec(folder, template: "case-index", title: "失信案例", values)
+        paginatedSpec("cases/", page: page, pages: pages, template: "case-index", title: "失信案例") { root in
+            ["cases": cases.map { caseLine($0, root: root) }, "has_cases": !cases.isEmpty]
+        }
     }
 
     /// A case page.
@@ -209,45 +199,41 @@ extension PageFactory {
     public func listPage(
         _ list: ListKind, entries: [(PublicListEntry, PublicSubject, DisclosureNote?)], page: Int, pages: Int, total: Int
     ) -> PageSpec {
-        let base = SitePaths.list(list)
-        let folder = SitePaths.paginated(base, page: page)
-        let root = SitePaths.rootPrefix(for: folder)
-        var values = pagination(base: base, page: page, pages: pages, root: root)
-        values["list"] = list.label
-        values["list_code"] = list.rawValue
-        values["total"] = total
-        values["has_entries"] = !entries.isEmpty
-        values["downloads"] = ListDownload.Format.allCases.map { format -> [String: Any] in
-            ["label": format == .csv ? "CSV（Excel 可打开）" : "JSON", "href": root + SitePaths.listDownload(list, format: format),
-             "first": format == ListDownload.Format.allCases.first]
+        paginatedSpec(SitePaths.list(list), page: page, pages: pages, template: "list", title: numbered(list.label, page: page)) { root in
+            var values: [String: Any] = [:]
+            values["list"] = list.label
+            values["list_code"] = list.rawValue
+            values["total"] = total
+            values["has_entries"] = !entries.isEmpty
+            values["downloads"] = ListDownload.Format.allCases.map { format -> [String: Any] in
+                ["label": format == .csv ? "CSV（Excel 可打开）" : "JSON", "href": root + SitePaths.listDownload(list, format: format),
+                 "first": format == ListDownload.Format.allCases.first]
+            }
+            values["data_href"] = root + SitePaths.dataDictionary
+            values["entries"] = entries.map { entry, subject, disclosure -> [String: Any] in
+                var line = listEntryLine(entry, root: root)
+                line["subject"] = subjectLink(subject, root: root)
+                line["disclosure"] = noteValues(disclosure)
+                line["objection_pending"] = disclosure?.objectionPending ?? false
+                line["anchor_href"] = root + SitePaths.subject(subject.slug) + "#" + entry.path
+                return line
+            }
+            return values
         }
-        values["data_href"] = root + SitePaths.dataDictionary
-        values["entries"] = entries.map { entry, subject, disclosure -> [String: Any] in
-            var line = listEntryLine(entry, root: root)
-            line["subject"] = subjectLink(subject, root: root)
-            line["disclosure"] = noteValues(disclosure)
-            line["objection_pending"] = disclosure?.objectionPending ?? false
-            line["anchor_href"] = root + SitePaths.subject(subject.slug) + "#" + entry.path
-            return line
-        }
-        let title = page > 1 ? "\(list.label)（第\(page)页）" : list.label
-        return spec(folder, template: "list", title: title, values)
     }
 
     /// One page of the commitment index.
     public func commitmentIndex(
         _ commitments: [(PublicCommitmentSummary, PublicSubject)], page: Int, pages: Int
     ) -> PageSpec {
-        let folder = SitePaths.paginated("commitments/", page: page)
-        let root = SitePaths.rootPrefix(for: folder)
-        var values = pagination(base: "commitments/", page: page, pages: pages, root: root)
-        values["commitments"] = commitments.map { summary, subject -> [String: Any] in
-            var line = commitmentLine(summary, root: root)
-            line["subject"] = subjectLink(subject, root: root)
-            return line
+        paginatedSpec("commitments/", page: page, pages: pages, template: "commitment-index", title: "信用承诺") { root in
+            let lines = commitments.map { summary, subject -> [String: Any] in
+                var line = commitmentLine(summary, root: root)
+                line["subject"] = subjectLink(subject, root: root)
+                return line
+            }
+            return ["commitments": lines, "has_commitments": !commitments.isEmpty]
         }
-        values["has_commitments"] = !commitments.isEmpty
-        return spec(folder, template: "commitment-index", title: "信用承诺", values)
     }
 
     /// A commitment page.

@@ -150,6 +150,20 @@ public struct PageFactory: Sendable {
         return values
     }
 
+    /// Page `page` of `pages` of the listing under `base`: the pagination's values and those
+    /// `content` makes with the page's root prefix.
+    func paginatedSpec(
+        _ base: String, page: Int, pages: Int, template: String, title: String, _ content: (_ root: String) -> [String: Any]
+    ) -> PageSpec {
+        let folder = SitePaths.paginated(base, page: page)
+        let root = SitePaths.rootPrefix(for: folder)
+        let values = pagination(base: base, page: page, pages: pages, root: root).merging(content(root)) { _, own in own }
+        return spec(folder, template: template, title: title, values)
+    }
+
+    /// `title`, with （第N页） after the first page.
+    func numbered(_ title: String, page: Int) -> String { page > 1 ? "\(title)（第\(page)页）" : title }
+
     /// How many page numbers the pagination shows on each side of the current page.
     static let pageNumbersAround = 2
 }

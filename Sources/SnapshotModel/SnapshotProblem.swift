@@ -55,10 +55,8 @@ public struct SnapshotProblem: Error, Hashable, Sendable, Codable, CustomStringC
     /// `SEVERITY: FILE: TABLE[ROW].COLUMN: MESSAGE [code]`, with the parts that apply, in
     /// `language` (Chinese separates them with `：`).
     public func text(in language: MessageLanguage) -> String {
-        let separator = language.separator
-        let severityWord = Message(severity == .error ? "severity_error" : "severity_warning").text(in: language)
-        let parts = [severityWord, file, place].filter { !$0.isEmpty } + [message.coded(in: language)]
-        return parts.joined(separator: separator)
+        let parts = [file, place].filter { !$0.isEmpty } + [message.coded(in: language)]
+        return language.severityPrefix(isError: severity == .error) + parts.joined(separator: language.separator)
     }
 
     /// ``text(in:)`` in the process's language.

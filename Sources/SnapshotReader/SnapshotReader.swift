@@ -247,8 +247,11 @@ public final class SnapshotReader: Sendable {
         problems += otherProblems
         problems += SnapshotValidator.validate(&snapshot)
         for index in problems.indices { problems[index].file = file }
-        problems.sort { ($0.table?.rawValue ?? "", $0.rowID ?? "", $0.column ?? "", $0.message.text(in: .english))
-            < ($1.table?.rawValue ?? "", $1.rowID ?? "", $1.column ?? "", $1.message.text(in: .english)) }
+        // Each message's text is made once, not in every comparison.
+        problems = problems.map { ($0, $0.message.text(in: .english)) }
+            .sorted { ($0.0.table?.rawValue ?? "", $0.0.rowID ?? "", $0.0.column ?? "", $0.1)
+                < ($1.0.table?.rawValue ?? "", $1.0.rowID ?? "", $1.0.column ?? "", $1.1) }
+            .map(\.0)
         return (SnapshotReading(snapshot: snapshot, problems: problems), extra)
     }
 

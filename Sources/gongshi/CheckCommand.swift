@@ -44,10 +44,9 @@ struct CheckCommand: ParsableCommand {
         }
         let everything = schema + problems
         let errors = everything.filter { $0.severity == .error }.count
-        let counts = ["file": snapshot, "errors": "\(errors)", "blocking": "\(blocking)", "withholding": "\(errors - blocking)",
-                      "warnings": "\(everything.count - errors)"]
+        let warnings = everything.count - errors
         if json {
-            printJSON(schema: schema, problems: problems, counts: counts)
+            printJSON(schema: schema, problems: problems, errors: errors, blocking: blocking, warnings: warnings)
         } else {
             let language = MessageLanguage.current
             schema.forEach { print($0.text(in: language)) }
@@ -57,7 +56,8 @@ struct CheckCommand: ParsableCommand {
             } else {
                 WarningSummary.notices(problems, alike: "check_alike").forEach { print($0.text(in: language)) }
             }
-            print(Message("check_summary", counts).text(in: language))
+            print(Message("check_summary", ["file": snapshot, "errors": "\(errors)", "blocking": "\(blocking)",
+                                            "withholding": "\(errors - blocking)", "warnings": "\(warnings)"]).text(in: language))
         }
         if errors > 0 { throw ExitCode(1) }
     }
@@ -69,7 +69,7 @@ struct CheckCommand: ParsableCommand {
         return skipped.contains { target.hasPrefix($0.rawValue + "[") }
     }
 
-    private func printJSON(schema: [SnapshotProblem], problems: [SnapshotProblem], counts: [String: String]) {
+    private func printJSON(schema: [SnapshotProblem], problems: [SnapshotProblem], errors: Int, blocking: Int, warnings: Int) {
         func object(_ problem: SnapshotProblem) -> [String: Any] {
             var fields: [String: Any] = ["severity": problem.severity.rawValue, "code": problem.message.code,
                                          "message": problem.message.text(in: .english), "text": problem.message.text(in: .current)]
@@ -91,8 +91,8 @@ struct CheckCommand: ParsableCommand {
                     "count": kind.ids.count, "first_ids": Array(kind.ids.prefix(5))]
         }
         let document: [String: Any] = [
-            "file": snapshot, "errors": Int(counts["errors"]!)!, "blocking": Int(counts["blocking"]!)!,
-            "warnings": Int(counts["warnings"]!)!, "schema": schema.map(object), "problems": problems.map(object), "kinds": groups,
+            "file": snapshot, "errors": errors, "blocking": blocking, "warnings": warnings,
+            "schema": schema.map(object), "problems": problems.map(object), "kinds": groups,
         ]
         let data = (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         print(String(decoding: data, as: UTF8.self))

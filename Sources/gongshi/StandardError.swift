@@ -19,7 +19,7 @@ func tell(_ code: String, _ arguments: [String: String] = [:]) {
 /// `gongshi: 警告：MESSAGE [code]` on standard error.
 func warn(_ code: String, _ arguments: [String: String] = [:]) {
     let language = MessageLanguage.current
-    printError("gongshi: " + Message("severity_warning").text(in: language) + language.separator + Message(code, arguments).coded(in: language))
+    printError("gongshi: " + language.severityPrefix(isError: false) + Message(code, arguments).coded(in: language))
 }
 
 /// `gongshi: 错误：MESSAGE [code]` on standard error.
@@ -31,8 +31,8 @@ func fail(_ code: String, _ arguments: [String: String] = [:]) {
 /// problem's own text starts with its severity, which is not repeated.
 func printFailure(_ failure: Any) {
     let language = MessageLanguage.current
-    let severity = Message("severity_error").text(in: language)
+    let prefix = language.severityPrefix(isError: true)
     var message = (failure as? Message)?.coded(in: language) ?? language.text(of: failure)
-    if message.hasPrefix(severity + language.separator) { message.removeFirst((severity + language.separator).count) }
-    printError("gongshi: " + severity + language.separator + message)
+    if message.hasPrefix(prefix) { message.removeFirst(prefix.count) }
+    printError("gongshi: " + prefix + message)
 }

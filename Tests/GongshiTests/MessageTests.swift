@@ -30,12 +30,12 @@ struct MessageCatalogueTests {
         }
     }
 
-    /// The sources' files, but the catalogue's own.
+    /// The sources' files, but the catalogue's entries (`MessageCatalogue*.swift`).
     static func sources() throws -> [(path: String, text: String)] {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Sources")
         let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }
-            .filter { $0.pathExtension == "swift" && !$0.path.contains("/Sources/Messages/") }
+            .filter { $0.pathExtension == "swift" && !$0.lastPathComponent.hasPrefix("MessageCatalogue") }
         return try files.map { ($0.path, try String(contentsOf: $0, encoding: .utf8)) }
     }
 

@@ -22,10 +22,7 @@ struct ListDownloadInput: PageInput {
     func make(_ tools: PageTools) -> RenderedPage {
         var log = RedactionLog()
         // Redacted exactly as the list's pages redact them.
-        let redacted = lines.map { line in
-            (tools.redactor.listEntry(line.entry, reason: nil, recordShown: false, log: &log),
-             tools.redactor.subject(line.subject, log: &log), line.note)
-        }
+        let redacted = lines.map { $0.redacted(by: tools.redactor, log: &log) }
         let download = ListDownload(list, entries: redacted, baseURL: tools.factory.site.baseURL)
         return RenderedPage(path: SitePaths.listDownload(list, format: format), html: download.text(format), feedItem: nil, log: log)
     }

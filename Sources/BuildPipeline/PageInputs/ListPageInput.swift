@@ -21,6 +21,11 @@ struct ListPageInput: PageInput {
                 $0.field("note", note)
             }
         }
+
+        /// The entry and its subject as the list's pages and downloads show them.
+        func redacted(by redactor: Redactor, log: inout RedactionLog) -> (PublicListEntry, PublicSubject, DisclosureNote?) {
+            (redactor.listEntry(entry, reason: nil, recordShown: false, log: &log), redactor.subject(subject, log: &log), note)
+        }
     }
 
     let list: ListKind
@@ -41,12 +46,8 @@ struct ListPageInput: PageInput {
     }
 
     func make(_ tools: PageTools) -> RenderedPage {
-        let redactor = tools.redactor
         var log = RedactionLog()
-        let redacted = lines.map { line in
-            (redactor.listEntry(line.entry, reason: nil, recordShown: false, log: &log),
-             redactor.subject(line.subject, log: &log), line.note)
-        }
+        let redacted = lines.map { $0.redacted(by: tools.redactor, log: &log) }
         var rendered = tools.render(
             tools.factory.listPage(list, entries: redacted, page: page, pages: pages, total: total), log: log)
         rendered.searchDocuments = zip(lines, redacted).map { line, item in
