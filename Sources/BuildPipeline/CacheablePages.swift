@@ -13,17 +13,19 @@ struct CacheablePages: Sendable {
     let fingerprint: [UInt8]
 
     /// The result of each input, in order.
-    func results<Input: PageInput>(_ inputs: [Input]) throws -> [PageResult] {
-        try results(inputs) { $0 }
+    func results<Input: PageInput>(_ inputs: [Input]) async throws -> [PageResult] {
+        try await results(inputs) { $0 }
     }
 
     /// The result of the input `gather` makes of each row, in order.
-    func results<Row: Sendable, Input: PageInput>(_ rows: [Row], _ gather: @Sendable (Row) -> Input) throws -> [PageResult] {
+    func results<Row: Sendable, Input: PageInput>(
+        _ rows: [Row], _ gather: @escaping @Sendable (Row) -> Input
+    ) async throws -> [PageResult] {
         let tools = context.tools
         let cache = self.cache
         let output = self.output
         let fingerprint = self.fingerprint
-        return try parallelMap(rows) { row -> PageResult in
+        return try await parallelMap(rows) { row -> PageResult in
             let input = gather(row)
             let digest = StableDigest.of(writing: input, salt: fingerprint)
             if let page = cache?[digest],

@@ -1,6 +1,5 @@
 import BackgroundWork
 import CreditVocabulary
-import Dispatch
 import Foundation
 import PageCache
 import Redaction
@@ -15,21 +14,18 @@ import SiteRender
 /// as it is written.
 ///
 /// That bookkeeping runs beside the making of the next batch (it was half of an incremental
-/// build's page phase, one core idle meanwhile), on two serial queues of its own: one adds
-/// the batches' documents to the search index, the other keeps the feed, the redaction log
-/// and the next cache (one queue for both made the making of pages wait for it). Every
-/// property below waits for the batches written so far.
+/// build's page phase, one core idle meanwhile), in two ``OrderedLane``s: one adds the
+/// batches' documents to the search index, the other keeps the feed, the redaction log and
+/// the next cache (one lane for both made the making of pages wait for it). At most two
+/// batches wait in each, so that pages made faster than they are recorded are not all held.
+/// Every value read below waits for the batches written so far.
 final class PageWriter: @unchecked Sendable {
     let output: StagedOutput
     var failAfterWrittenPages: Int?
     /// The feed, the redaction log and the next cache.
-    private let bookkeeping = DispatchQueue(label: "gongshi.page-writer")
+    private let bookkeeping = OrderedLane(label: "gongshi.page-writer")
     /// The search index.
-    private let indexing = DispatchQueue(label: "gongshi.page-writer.search")
-    /// Batches handed over and not yet recorded are at most two on each queue, so that pages
-    /// made faster than they are recorded are not all held.
-    private let inFlight = DispatchSemaphore(value: 2)
-    private let inFlightSearch = DispatchSemaphore(value: 2)
+    private let indexing = OrderedLane(label: "gongshi.page-writer.search")
     /// The newest feed entries (at most twice the feed's length between trims).
     private var _feedItems: [FeedItem] = []
     private let feedLimit: Int
@@ -49,16 +45,16 @@ final class PageWriter: @unchecked Sendable {
     var pageCount: Int { made + kept }
     /// Every redaction of every page, each once, in no order; the writer keeps none of them
     /// after this (the report holds them, sorted, from there on).
-    func takeEvents() -> [RedactionEvent] {
-        bookkeeping.sync {
-            defer { _events = RedactionEventSet() }
-            return _events.events
+    func takeEvents() async -> [RedactionEvent] {
+        await bookkeeping.after {
+            defer { self._events = RedactionEventSet() }
+            return self._events.events
         }
     }
     /// Where pages made or kept go, for the next build; nil once writing it failed.
-    var cache: PageCacheWriter? { bookkeeping.sync { _cache } }
+    var cache: PageCacheWriter? { get async { await bookkeeping.after { self._cache } } }
     /// Why the next build's page cache is not being written.
-    var cacheProblem: String? { bookkeeping.sync { _cacheProblem } }
+    var cacheProblem: String? { get async { await bookkeeping.after { self._cacheProblem } } }
 
     /// A writer into `output` whose feed holds `feedLimit` entries; pages go to `cache` too,
     /// and the search index keeps its result lines in `searchLines` and splits lists into
@@ -79,18 +75,18 @@ final class PageWriter: @unchecked Sendable {
     }
 
     /// Writes pages that are never cached (home, search, content pages).
-    func write(_ pages: [RenderedPage]) throws {
-        try write(pages.map { .made($0, digest: nil) })
+    func write(_ pages: [RenderedPage]) async throws {
+        try await write(pages.map { .made($0, digest: nil) })
     }
 
     /// Writes made pages and keeps unchanged ones, in order.
-    func write(_ results: [PageResult]) throws {
+    func write(_ results: [PageResult]) async throws {
         if let limit = failAfterWrittenPages, files + results.count > limit {
             throw OutputError("failpoint: stopped after \(files) pages")
         }
         let output = self.output
         // Kept pages bring their documents tokenised; made ones are tokenised here.
-        let written = try parallelMap(results) { result -> (DeployManifest.Entry, [SearchIndexWriter.PreparedDocument]) in
+        let written = try await parallelMap(results) { result -> (DeployManifest.Entry, [SearchIndexWriter.PreparedDocument]) in
             switch result {
             case .made(let page, _):
                 return (try output.write(page.path, text: page.html),
@@ -107,21 +103,15 @@ final class PageWriter: @unchecked Sendable {
         kept += keptNow
         made += pages.count - keptNow
         progress?.counted(made: pages.count - keptNow, kept: keptNow)
-        inFlightSearch.wait()
-        indexing.async {
+        await indexing.submit {
             for (_, documents) in written {
                 for document in documents { self._search.add(document) }
             }
-            self.inFlightSearch.signal()
         }
-        inFlight.wait()
-        bookkeeping.async {
-            self.record(results, written)
-            self.inFlight.signal()
-        }
+        await bookkeeping.submit { self.record(results, written) }
     }
 
-    /// The feed, redaction log and cache of one batch (on the bookkeeping queue).
+    /// The feed, redaction log and cache of one batch (on the bookkeeping lane).
     private func record(_ results: [PageResult], _ written: [(DeployManifest.Entry, [SearchIndexWriter.PreparedDocument])]) {
         for (result, (entry, documents)) in zip(results, written) {
             let page: CachedPage
@@ -173,13 +163,13 @@ final class PageWriter: @unchecked Sendable {
     func finish(
         stylesheet: String, title: String, baseURL: String, asOf: CivilDate, audience: Audience, feedItems limit: Int,
         searchFiles previous: SearchFileCache? = nil, numbering: SearchNumbering = SearchNumbering()
-    ) throws {
+    ) async throws {
         // The search postings are taken, not copied: they are freed once their files are
         // written, before the commit and the report.
-        let feedItems = bookkeeping.sync { _feedItems }
-        let search = indexing.sync {
-            defer { _search = SearchIndexWriter() }
-            return _search
+        let feedItems = await bookkeeping.after { self._feedItems }
+        let search = await indexing.after {
+            defer { self._search = SearchIndexWriter() }
+            return self._search
         }
         defer { releaseInBackground(search) }
         // Every page is an `index.html` (and every `index.html` a page): the sitemap's folders
@@ -205,7 +195,7 @@ final class PageWriter: @unchecked Sendable {
         var written: [String: SearchFileCache.File] = [:]
         for start in stride(from: 0, to: index.paths.count, by: 256) {
             let batch = Array(index.paths[start..<min(start + 256, index.paths.count)])
-            let files = try parallelMap(batch) { path -> SearchFileCache.File? in
+            let files = try await parallelMap(batch) { path -> SearchFileCache.File? in
                 let fingerprint = index.fingerprint(of: path)
                 if let fingerprint, let old = previousFiles[path], old.fingerprint == fingerprint,
                    try output.keep("search/" + path, entry: DeployManifest.Entry(sha256: old.sha256, size: old.size)) {

@@ -1,14 +1,15 @@
 import CreditVocabulary
 import DisclosurePolicy
 import Foundation
+import JSONText
 import Redaction
 import SiteOutput
 import SnapshotModel
 
 extension SiteBuilder {
     /// The report but for what only the end of the build knows (files, the output, the next
-    /// change; see ``completeReport(_:files:pages:made:kept:commit:nextChange:)``): made on the other core
-    /// while the site files are written and published.
+    /// change; see ``completeReport(_:written:commit:nextChange:)``): made beside the writing
+    /// of the site files and the publication.
     static func makeReport(
         options: BuildOptions, disclosure: Disclosure, withheld: BuildReport.WithheldLines, problems: [SnapshotProblem],
         events: [RedactionEvent], timeliness: TimelinessReport
@@ -39,10 +40,8 @@ extension SiteBuilder {
 
     /// Fills in what ``makeReport(options:disclosure:withheld:problems:events:timeliness:)``
     /// left out.
-    static func completeReport(
-        _ report: inout BuildReport, files: Int, pages: Int, made: Int, kept: Int, commit: CommitResult,
-        nextChange: CivilDate?
-    ) {
+    static func completeReport(_ report: inout BuildReport, written: WrittenCounts, commit: CommitResult, nextChange: CivilDate?) {
+        let (files, pages, made, kept) = (written.files, written.pages, written.made, written.kept)
         report.files = files
         report.pages = pages
         report.nextChange = nextChange?.iso
@@ -82,4 +81,20 @@ extension SiteBuilder {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
         }
     }
+
+    /// The report's long parts written ahead into `parts` (when a report is made), the
+    /// withheld rows' JSON among them.
+    static func prewritten(_ report: consuming BuildReport, withheld: PrewrittenJSON?, in parts: URL?) -> BuildReport {
+        report.prewritten["withheld"] = withheld
+        if let parts { report.prewrite(["problems", "published", "redactions", "timeliness"], in: parts) }
+        return report
+    }
+}
+
+/// How many files and pages a build wrote or kept.
+struct WrittenCounts: Sendable {
+    let files: Int
+    let pages: Int
+    let made: Int
+    let kept: Int
 }

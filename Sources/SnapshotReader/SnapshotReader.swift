@@ -1,4 +1,3 @@
-import BackgroundWork
 import CreditVocabulary
 import Foundation
 import GRDB
@@ -174,77 +173,112 @@ public final class SnapshotReader: Sendable {
 
     /// Reads every row except the long Markdown bodies, validating each field, then checks
     /// references across tables. Rows with problems are left out of the snapshot and named
-    /// in ``Snapshot/invalidRows``; every problem is returned.
+    /// in ``Snapshot/invalidRows``; every problem is returned. The tables are read one after
+    /// the other (the build reads them two at a time, ``read(alongside:)``).
     public func read() throws -> SnapshotReading {
-        try read(interning: true, alongside: { _ in () }).reading
-    }
-
-    /// ``read()``, running `alongside` on the snapshot of every table but `records` (not yet
-    /// validated) on the thread that read them, while this one still reads `records`: work
-    /// that needs only those tables starts a few tenths of a second earlier. The caller must
-    /// check that what it used is unchanged in the validated snapshot.
-    public func read<Extra: Sendable>(
-        alongside: @escaping @Sendable (Snapshot) -> Extra
-    ) throws -> (reading: SnapshotReading, extra: Extra) {
-        try read(interning: true, alongside: alongside)
+        try read(interning: true)
     }
 
     /// ``read()``, with the repeated values of low-cardinality columns shared or not (the
     /// tests read both ways and compare).
     func read(interning: Bool) throws -> SnapshotReading {
-        try read(interning: interning, alongside: { _ in () }).reading
-    }
-
-    private func read<Extra: Sendable>(
-        interning: Bool, alongside: @escaping @Sendable (Snapshot) -> Extra
-    ) throws -> (reading: SnapshotReading, extra: Extra) {
-        do {
-            return try readTables(interning: interning, alongside: alongside)
-        } catch var error as SnapshotOpenError {
-            error.problem.file = file
-            throw error
-        } catch let error as DatabaseError {
-            throw SnapshotOpenError(SnapshotProblem(.error, file: file, isolated: false,
-                                                    Message("sqlite_read_failed", ["cause": Self.describe(error)])))
+        try reporting {
+            let empty = Snapshot(file: file, meta: try meta())
+            return assemble(try readAllButRecords(database, empty, interning: interning),
+                            records: try readRecords(empty, interning: interning))
         }
     }
 
-    private func readTables<Extra: Sendable>(
-        interning: Bool, alongside: @escaping @Sendable (Snapshot) -> Extra
-    ) throws -> (reading: SnapshotReading, extra: Extra) {
-        let empty = Snapshot(file: file, meta: try meta())
-        // The other tables are read on a second connection on another core while this one
-        // reads `records`, the largest. (Splitting `records` between the two was tried: 0.03 s
-        // less at 100k records, 65 MB more at a million.)
-        let othersConnection = try Self.open(file)
+    /// ``read()``, the tables but `records` read on a second connection in a child task while
+    /// this one reads `records`, the largest; `alongside` is called with the snapshot of those
+    /// tables (not yet validated) as soon as they are read, so that work that needs only them
+    /// starts a few tenths of a second earlier. The caller must check that what it used is
+    /// unchanged in the validated snapshot. (Splitting `records` between the two was tried:
+    /// 0.03 s less at 100k records, 65 MB more at a million.)
+    public func read(alongside: @escaping @Sendable (Snapshot) -> Void) async throws -> SnapshotReading {
+        try await reporting {
+            let empty = Snapshot(file: file, meta: try meta())
+            let othersConnection = try Self.open(file)
+            async let others = { [self] in
+                let read = try readAllButRecords(othersConnection, empty, interning: true)
+                alongside(read.snapshot)
+                return read
+            }()
+            let records = try readRecords(empty, interning: true)
+            return assemble(try await others, records: records)
+        }
+    }
+
+    /// Runs `read`, naming the file in its errors.
+    private func reporting<Result>(_ read: () async throws -> Result) async throws -> Result {
+        do {
+            return try await read()
+        } catch {
+            throw named(error)
+        }
+    }
+
+    /// Runs `read`, naming the file in its errors.
+    private func reporting<Result>(_ read: () throws -> Result) throws -> Result {
+        do {
+            return try read()
+        } catch {
+            throw named(error)
+        }
+    }
+
+    /// `error` with the snapshot file named (a database error as a snapshot problem).
+    private func named(_ error: any Error) -> any Error {
+        if var error = error as? SnapshotOpenError {
+            error.problem.file = file
+            return error
+        }
+        if let error = error as? DatabaseError {
+            return SnapshotOpenError(SnapshotProblem(.error, file: file, isolated: false,
+                                                     Message("sqlite_read_failed", ["cause": Self.describe(error)])))
+        }
+        return error
+    }
+
+    /// The tables but `records`, with their problems.
+    private func readAllButRecords(_ connection: DatabaseQueue, _ empty: Snapshot, interning: Bool) throws
+        -> (snapshot: Snapshot, problems: [SnapshotProblem])
+    {
         let maximumBodyCharacters = maximumBodyCharacters
         let skipped = skippedTables, missing = missingColumns
-        let othersReading = BackgroundValue {
-            try othersConnection.read { db in
-                var decoder = TableDecoder(db: db, snapshot: empty, problems: [], interning: interning,
-                                           maximumBodyCharacters: maximumBodyCharacters, skipped: skipped, missing: missing)
-                try decoder.readAllButRecords()
-                return (decoder.snapshot, decoder.problems, alongside(decoder.snapshot))
-            }
+        return try connection.read { db in
+            var decoder = TableDecoder(db: db, snapshot: empty, problems: [], interning: interning,
+                                       maximumBodyCharacters: maximumBodyCharacters, skipped: skipped, missing: missing)
+            try decoder.readAllButRecords()
+            return (decoder.snapshot, decoder.problems)
         }
-        var records: [RecordRow] = []
-        var invalidRecords: [RowRef: SnapshotProblem] = [:]
-        var problems: [SnapshotProblem] = []
+    }
+
+    /// The `records` table: its valid rows, its invalid ones and the problems.
+    private func readRecords(_ empty: Snapshot, interning: Bool) throws
+        -> (rows: [RecordRow], invalid: [RowRef: SnapshotProblem], problems: [SnapshotProblem])
+    {
         try database.read { db in
             var decoder = TableDecoder(db: db, snapshot: empty, problems: [], interning: interning,
-                                           maximumBodyCharacters: maximumBodyCharacters, skipped: skipped, missing: missing)
+                                       maximumBodyCharacters: maximumBodyCharacters, skipped: skippedTables, missing: missingColumns)
             try decoder.readRecords()
-            records = decoder.snapshot.records
-            invalidRecords = decoder.snapshot.invalidRows
-            problems = decoder.problems
+            return (decoder.snapshot.records, decoder.snapshot.invalidRows, decoder.problems)
         }
-        // Handed over, not copied: an array referenced twice is copied whole by the first
-        // change (the validator's), which cost 240 MB at a million records.
-        var (snapshot, otherProblems, extra) = try othersReading.take()
-        snapshot.records = records
-        records = []
-        snapshot.invalidRows.merge(invalidRecords) { _, own in own }
-        problems += otherProblems
+    }
+
+    /// The whole snapshot from its two parts, validated across tables, with every problem
+    /// sorted. The parts are consumed: an array referenced twice is copied whole by the first
+    /// change (the validator's), which cost 240 MB at a million records.
+    private func assemble(
+        _ others: consuming (snapshot: Snapshot, problems: [SnapshotProblem]),
+        records: consuming (rows: [RecordRow], invalid: [RowRef: SnapshotProblem], problems: [SnapshotProblem])
+    ) -> SnapshotReading {
+        var snapshot = others.snapshot
+        others.snapshot = Snapshot(file: file, meta: snapshot.meta)
+        snapshot.records = records.rows
+        records.rows = []
+        snapshot.invalidRows.merge(records.invalid) { _, own in own }
+        var problems = records.problems + others.problems
         problems += SnapshotValidator.validate(&snapshot)
         for index in problems.indices { problems[index].file = file }
         // Each message's text is made once, not in every comparison.
@@ -252,7 +286,7 @@ public final class SnapshotReader: Sendable {
             .sorted { ($0.0.table?.rawValue ?? "", $0.0.rowID ?? "", $0.0.column ?? "", $0.1)
                 < ($1.0.table?.rawValue ?? "", $1.0.rowID ?? "", $1.0.column ?? "", $1.1) }
             .map(\.0)
-        return (SnapshotReading(snapshot: snapshot, problems: problems), extra)
+        return SnapshotReading(snapshot: snapshot, problems: problems)
     }
 
     /// The Markdown bodies of `column` for the rows `ids` (missing rows are absent; NULL

@@ -7,7 +7,7 @@ import Messages
 import SiteOutput
 
 /// `gongshi build`.
-struct BuildCommand: ParsableCommand {
+struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build", abstract: "Build the site into --out, replacing it in one step.")
 
@@ -30,7 +30,7 @@ struct BuildCommand: ParsableCommand {
     /// Warnings printed before the rest are only counted (the report lists them all).
     static let warningsShown = 20
 
-    func run() throws {
+    func run() async throws {
         if ProcessInfo.processInfo.environment["GONGSHI_TIMING"] != nil {
             printError("timing: allocator \(String(cString: gongshi_allocator())) \(String(cString: gongshi_jemalloc_version()))")
         }
@@ -51,7 +51,7 @@ struct BuildCommand: ParsableCommand {
         defer { progress.finish() }
         do {
             var warnings = 0
-            let result = try SiteBuilder.build(options) { notice in
+            let result = try await SiteBuilder.build(options) { notice in
                 if notice.isWarning {
                     warnings += 1
                     if warnings > Self.warningsShown { return }

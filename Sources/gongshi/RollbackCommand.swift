@@ -7,7 +7,7 @@ import SiteOutput
 
 /// `gongshi rollback`: rebuilds the site for today from the snapshot of the build before the
 /// last, after a bad export was published.
-struct RollbackCommand: ParsableCommand {
+struct RollbackCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rollback",
         abstract: "Rebuild --out for today from the snapshot of the build before the last one (kept in --state), audited; then run gongshi publish.",
@@ -26,7 +26,7 @@ struct RollbackCommand: ParsableCommand {
     var asOf: CivilDate?
     @Option(help: "public or internal.") var audience: Audience = .public
 
-    func run() throws {
+    func run() async throws {
         let paths = try StagedOutput.statePaths(destination: URL(fileURLWithPath: out).standardizedFileURL, state: state)
         guard let previous = KeptSnapshots.previous(paths) else {
             fail("rollback_no_previous", ["path": paths.previousSnapshot.path, "state": state])
@@ -34,7 +34,7 @@ struct RollbackCommand: ParsableCommand {
         }
         let day = asOf ?? .today()
         do {
-            let result = try SiteBuilder.build(BuildOptions(snapshot: previous.path, site: site, out: out, asOf: day, audience: audience,
+            let result = try await SiteBuilder.build(BuildOptions(snapshot: previous.path, site: site, out: out, asOf: day, audience: audience,
                                                             auditBeforePublishing: true, state: state)) { notice in
                 printError("gongshi: " + notice.text)
             }

@@ -150,19 +150,19 @@ final class ManagedAtomicFlag: @unchecked Sendable {
 @Suite("Publishing: the state folder")
 struct StateFolderTests {
     @Test("with --state, nothing but the site is in the served folder; the previous site and the manifests live in the state folder")
-    func stateOutsideServedFolder() throws {
+    func stateOutsideServedFolder() async throws {
         let fixture = try SiteFixture()
         _ = try TestSnapshotFile.closingRecord(at: fixture.snapshotPath())
         // A web root that serves everything under it, the column inside it.
         let webRoot = fixture.folder.path("www")
         let out = webRoot + "/sxalhc"
         let state = fixture.folder.path("state")
-        func build(_ day: String) throws {
-            try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: out,
+        func build(_ day: String) async throws {
+            try await SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: out,
                                                asOf: CivilDate(iso: day)!, state: state))
         }
-        try build("2026-02-20")
-        try build("2026-03-05")  // R-CLOSES is gone; yesterday's site is kept as the previous one
+        try await build("2026-02-20")
+        try await build("2026-03-05")  // R-CLOSES is gone; yesterday's site is kept as the previous one
         #expect(try FileManager.default.contentsOfDirectory(atPath: webRoot) == ["sxalhc"])
         let served = try outputFiles(webRoot)
         #expect(!served.keys.contains { $0.contains("R-CLOSES") }, "the previous site is not served")
@@ -171,8 +171,8 @@ struct StateFolderTests {
         #expect(kept.contains("sxalhc.previous") && kept.contains("sxalhc.manifest.json") && kept.contains("sxalhc.lock"), "\(kept)")
         #expect(FileManager.default.fileExists(atPath: state + "/sxalhc.previous/records/R-CLOSES/index.html"))
         // A state folder inside the served folder is refused before anything is written.
-        #expect(throws: (any Error).self) {
-            try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: out,
+        await #expect(throws: (any Error).self) {
+            try await SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: out,
                                                asOf: CivilDate(iso: "2026-03-06")!, state: out + "/state"))
         }
         #expect(!FileManager.default.fileExists(atPath: out + "/state"))

@@ -10,17 +10,17 @@ import Testing
 struct DemoBuildTests {
     let today = CivilDate(iso: "2026-11-24")!
 
-    func buildDemo(_ fixture: SiteFixture, out: String? = nil, audience: Audience = .public) throws -> BuildReport {
+    func buildDemo(_ fixture: SiteFixture, out: String? = nil, audience: Audience = .public) async throws -> BuildReport {
         let snapshot = fixture.snapshotPath("demo.sqlite")
         if !FileManager.default.fileExists(atPath: snapshot) { try DemoSnapshot.write(to: snapshot, today: today) }
-        return try SiteBuilder.build(BuildOptions(
+        return try await SiteBuilder.build(BuildOptions(
             snapshot: snapshot, site: fixture.site, out: out ?? fixture.out, asOf: today, audience: audience))
     }
 
     @Test("every page kind is written, withheld rows are not")
-    func pageKinds() throws {
+    func pageKinds() async throws {
         let fixture = try SiteFixture()
-        _ = try buildDemo(fixture)
+        _ = try await buildDemo(fixture)
         let files = try outputFiles(fixture.out)
         let uscc = try #require(files.keys.first { $0.hasPrefix("subjects/914206") })
         for path in [
@@ -45,9 +45,9 @@ struct DemoBuildTests {
     }
 
     @Test("the sitemap lists the folder of every page and nothing else, in order", arguments: [Audience.public, .internal])
-    func sitemapListsEveryPage(audience: Audience) throws {
+    func sitemapListsEveryPage(audience: Audience) async throws {
         let fixture = try SiteFixture()
-        let report = try buildDemo(fixture, audience: audience)
+        let report = try await buildDemo(fixture, audience: audience)
         let files = try outputFiles(fixture.out)
         let sitemap = String(decoding: try #require(files["sitemap.xml"]), as: UTF8.self)
         let listed = sitemap.components(separatedBy: "<loc>").dropFirst().map { $0.components(separatedBy: "</loc>")[0] }
@@ -59,9 +59,9 @@ struct DemoBuildTests {
     }
 
     @Test("pages are Chinese, mobile-ready, self-contained and marked as demo data")
-    func pageShape() throws {
+    func pageShape() async throws {
         let fixture = try SiteFixture()
-        _ = try buildDemo(fixture)
+        _ = try await buildDemo(fixture)
         for (path, text) in try outputText(fixture.out) where path.hasSuffix(".html") {
             #expect(text.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"), "\(path)")
             #expect(text.contains("name=\"viewport\""), "\(path)")
@@ -80,9 +80,9 @@ struct DemoBuildTests {
     }
 
     @Test("records show deadline, interviews, repair status and the objection mark; corrections say so")
-    func recordDetails() throws {
+    func recordDetails() async throws {
         let fixture = try SiteFixture(toml: SiteFixture.defaultTOML + "\n[policy]\nobjections = \"annotate\"\n")
-        _ = try buildDemo(fixture)
+        _ = try await buildDemo(fixture)
         func page(_ path: String) throws -> String {
             String(decoding: try Data(contentsOf: URL(fileURLWithPath: "\(fixture.out)/\(path)/index.html")), as: UTF8.self)
         }
@@ -97,18 +97,18 @@ struct DemoBuildTests {
     }
 
     @Test("a pending objection suspends by default")
-    func suspendByDefault() throws {
+    func suspendByDefault() async throws {
         let fixture = try SiteFixture()
-        let report = try buildDemo(fixture)
+        let report = try await buildDemo(fixture)
         #expect(!FileManager.default.fileExists(atPath: fixture.out + "/records/REC-015/index.html"))
         #expect(report.withheld.contains { $0.id == "REC-015" && $0.code == "objection_pending" })
     }
 
     @Test("the same inputs give byte-identical output")
-    func deterministic() throws {
+    func deterministic() async throws {
         let fixture = try SiteFixture()
-        _ = try buildDemo(fixture)
-        _ = try buildDemo(fixture, out: fixture.folder.path("again"))
+        _ = try await buildDemo(fixture)
+        _ = try await buildDemo(fixture, out: fixture.folder.path("again"))
         let first = try outputFiles(fixture.out)
         let second = try outputFiles(fixture.folder.path("again"))
         #expect(first.keys.sorted() == second.keys.sorted())
@@ -116,9 +116,9 @@ struct DemoBuildTests {
     }
 
     @Test("the report lists ids, reasons, redactions and the next change")
-    func report() throws {
+    func report() async throws {
         let fixture = try SiteFixture()
-        let report = try buildDemo(fixture)
+        let report = try await buildDemo(fixture)
         #expect(report.published["records"]?.contains("REC-001") == true)
         #expect(report.withheld.contains { $0.id == "REC-008" && $0.code == "period_end" })
         #expect(report.withheld.contains { $0.id == "REC-009" && $0.code == "repair" })
@@ -135,7 +135,7 @@ struct DemoBuildTests {
 
         // The directly written JSON is the report's Encodable form, internal build included
         // (timeliness lines, problems without a row).
-        let internalReport = try buildDemo(fixture, audience: .internal)
+        let internalReport = try await buildDemo(fixture, audience: .internal)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         for written in [report, internalReport] {
@@ -152,12 +152,12 @@ struct DemoBuildTests {
     }
 
     @Test("the report file, its long parts written ahead, has the bytes of the report written whole")
-    func reportFile() throws {
+    func reportFile() async throws {
         let fixture = try SiteFixture()
         let snapshot = fixture.snapshotPath("demo.sqlite")
         try DemoSnapshot.write(to: snapshot, today: today)
         let path = fixture.folder.path("report.json")
-        var report = try SiteBuilder.build(BuildOptions(
+        var report = try await SiteBuilder.build(BuildOptions(
             snapshot: snapshot, site: fixture.site, out: fixture.out, asOf: today, report: path))
         #expect(Set(report.prewritten.keys) == ["withheld", "problems", "published", "redactions", "timeliness"])
         let file = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -166,9 +166,9 @@ struct DemoBuildTests {
     }
 
     @Test("an internal build holds internal rows and tells robots to stay out")
-    func internalBuild() throws {
+    func internalBuild() async throws {
         let fixture = try SiteFixture()
-        _ = try buildDemo(fixture, audience: .internal)
+        _ = try await buildDemo(fixture, audience: .internal)
         let files = try outputFiles(fixture.out)
         #expect(files["records/REC-013/index.html"] != nil)
         #expect(files["reports/VR-33-2-INTERNAL/index.html"] != nil)
@@ -178,9 +178,9 @@ struct DemoBuildTests {
     }
 
     @Test("the demo output passes the audit")
-    func audit() throws {
+    func audit() async throws {
         let fixture = try SiteFixture()
-        _ = try buildDemo(fixture)
+        _ = try await buildDemo(fixture)
         let findings = try SiteAuditor.audit(
             snapshot: fixture.snapshotPath("demo.sqlite"), out: fixture.out, site: fixture.site, asOf: today, audience: .public)
         #expect(findings.isEmpty, "\(findings)")

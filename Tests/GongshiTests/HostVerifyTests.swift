@@ -74,39 +74,39 @@ struct HostVerifyTests {
     static let binary = DeployScriptTests.root.appendingPathComponent(".build/debug/gongshi").path
 
     @Test("verify passes on a synced host, names a removed page still served and a file edited on the host, and passes again after a sync")
-    func verifyAgainstNginx() throws {
+    func verifyAgainstNginx() async throws {
         try #require(FileManager.default.isExecutableFile(atPath: "/usr/sbin/nginx") && FileManager.default.isExecutableFile(atPath: "/usr/bin/rsync"))
         let host = try LoopbackHost()
         let fixture = try SiteFixture()
         _ = try TestSnapshotFile.closingRecord(at: fixture.snapshotPath())
         let state = fixture.folder.path("state")
-        func build(_ day: String) throws {
-            try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out,
+        func build(_ day: String) async throws {
+            try await SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out,
                                                asOf: CivilDate(iso: day)!, state: state))
         }
-        func sync() throws {
+        func sync() async throws {
             // --checksum: the builds of this test fall in one second, where rsync's size and
             // time check would skip a changed file of the same size (verify found just that).
             #expect(try runProgram(["/usr/bin/rsync", "-a", "--checksum", "--delete", fixture.out + "/", host.column + "/"]).status == 0)
         }
         let verify = [Self.binary, "verify", "--out", fixture.out, "--state", state, "--base-url", host.baseURL, "--sample", "1000"]
 
-        try build("2026-02-20")
-        try sync()
+        try await build("2026-02-20")
+        try await sync()
         let first = try runProgram(verify)
         #expect(first.status == 0, "\(first.output)")
         #expect(first.output.contains("removed addresses gone"))
 
         // The window of R-CLOSES closes; the upload fails that day.
-        try build("2026-03-05")
+        try await build("2026-03-05")
         let stale = try runProgram(verify)
         #expect(stale.status == 1)
         #expect(stale.output.contains("records/R-CLOSES/index.html: answers 200") && stale.output.contains("records/R-CLOSES/: answers 200"),
                 "\(stale.output)")
         // The next day nothing changes locally; the ledger still names the page.
-        try build("2026-03-06")
+        try await build("2026-03-06")
         #expect(try runProgram(verify).status == 1)
-        try sync()
+        try await sync()
         let repaired = try runProgram(verify)
         #expect(repaired.status == 0, "\(repaired.output)")
 

@@ -69,10 +69,10 @@ struct HostileInputTests {
     let asOf = CivilDate(iso: "2026-03-01")!
 
     @Test("planted personal data reaches no output file, and the audit agrees")
-    func noLeaks() throws {
+    func noLeaks() async throws {
         let fixture = try SiteFixture()
         _ = try plantedSnapshot(fixture.snapshotPath(), text: Planted.text)
-        let report = try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out, asOf: asOf))
+        let report = try await SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out, asOf: asOf))
         #expect((report.counts["records"] ?? 0) == 3)
         let files = try outputText(fixture.out)
         #expect(files.count > 20)
@@ -89,11 +89,11 @@ struct HostileInputTests {
     }
 
     @Test("the audit finds a planted leak and a page that must not be there")
-    func auditFindsLeaks() throws {
+    func auditFindsLeaks() async throws {
         let fixture = try SiteFixture()
         let file = try plantedSnapshot(fixture.snapshotPath(), text: Planted.text)
         try file.record("R-HIDDEN", subject: "C1", ["review_status": "draft", "approved_on": nil])
-        try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out, asOf: asOf))
+        try await SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out, asOf: asOf))
         let out = URL(fileURLWithPath: fixture.out)
         try "联系 \(Planted.idNumber)".write(to: out.appendingPathComponent("about/extra.html"), atomically: true, encoding: .utf8)
         try "当事人\(Planted.name)".write(to: out.appendingPathComponent("name.txt"), atomically: true, encoding: .utf8)
@@ -114,11 +114,11 @@ struct HostileInputTests {
     }
 
     @Test("hostile text is escaped in every field; no script, event attribute or javascript: link survives")
-    func hostileText() throws {
+    func hostileText() async throws {
         let fixture = try SiteFixture()
         let hostile = #"<script>alert("x")</script>"><img src=x onerror=alert(1)> [点我](javascript:alert(1)) <a href="javascript:alert(2)" onclick="x()">y</a>"#
         _ = try plantedSnapshot(fixture.snapshotPath(), text: hostile, titleSuffix: hostile)
-        try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out, asOf: asOf))
+        try await SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out, asOf: asOf))
         let files = try outputText(fixture.out)
         #expect(files.contains { $0.0 == "records/R2/index.html" })
         for (path, text) in files {
@@ -140,7 +140,7 @@ struct HostileInputTests {
     }
 
     @Test("path-unsafe ids become x- pages inside the output folder")
-    func unsafeIDs() throws {
+    func unsafeIDs() async throws {
         let fixture = try SiteFixture()
         let file = try TestSnapshotFile(at: fixture.snapshotPath())
         // No uscc: the slug is a keyed hash (a uscc failing GB 32100 is a row error, which
@@ -148,7 +148,7 @@ struct HostileInputTests {
         try file.subject("S1", name: "福州某公司")
         try file.record("../../escape", subject: "S1")
         try file.record("记录一", subject: "S1")
-        try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out, asOf: asOf))
+        try await SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out, asOf: asOf))
         let paths = try outputFiles(fixture.out).keys
         let recordPages = paths.filter { $0.hasPrefix("records/") && $0 != "records/index.html" }.sorted()
         #expect(paths.contains("records/index.html"), "the record index")
@@ -163,11 +163,11 @@ struct HostileInputTests {
 struct FailureTests {
     let asOf = CivilDate(iso: "2026-03-01")!
 
-    func publishFirst(_ fixture: SiteFixture) throws -> [String: Data] {
+    func publishFirst(_ fixture: SiteFixture) async throws -> [String: Data] {
         let file = try TestSnapshotFile(at: fixture.snapshotPath("good.sqlite"))
         try file.subject("S1", name: "福州某公司")
         for index in 0..<20 { try file.record("R\(index)", subject: "S1") }
-        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
+        try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
         return try outputFiles(fixture.out)
     }
 
@@ -178,34 +178,34 @@ struct FailureTests {
     }
 
     @Test("a damaged snapshot is refused and the old site stays")
-    func damaged() throws {
+    func damaged() async throws {
         let fixture = try SiteFixture()
-        let before = try publishFirst(fixture)
+        let before = try await publishFirst(fixture)
         try Data("garbage".utf8).write(to: URL(fileURLWithPath: fixture.snapshotPath("bad.sqlite")))
-        #expect(throws: (any Error).self) {
-            try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath("bad.sqlite"), site: fixture.site, out: fixture.out, asOf: asOf))
+        await #expect(throws: (any Error).self) {
+            try await SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath("bad.sqlite"), site: fixture.site, out: fixture.out, asOf: asOf))
         }
         try expectUntouched(fixture, before)
     }
 
     @Test("a snapshot with a blocking error is refused and the old site stays")
-    func blocking() throws {
+    func blocking() async throws {
         let fixture = try SiteFixture()
-        let before = try publishFirst(fixture)
+        let before = try await publishFirst(fixture)
         let file = try TestSnapshotFile(at: fixture.snapshotPath("blocked.sqlite"))
         try file.subject("S1", name: "福州某公司")
         try file.insert("redaction_overrides", ["id": "O1", "target_table": "nowhere", "target_id": "x", "field": "f",
                                                 "phrase": "p", "reason": "other"])
-        #expect(throws: BuildError.self) {
-            try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
+        await #expect(throws: BuildError.self) {
+            try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
         }
         try expectUntouched(fixture, before)
     }
 
     @Test("a build that fails midway leaves the old site untouched")
-    func midway() throws {
+    func midway() async throws {
         let fixture = try SiteFixture()
-        let before = try publishFirst(fixture)
+        let before = try await publishFirst(fixture)
         let file = try TestSnapshotFile(at: fixture.snapshotPath("next.sqlite"))
         try file.subject("S1", name: "福州另一公司")
         for index in 0..<30 { try file.record("N\(index)", subject: "S1") }
@@ -213,26 +213,26 @@ struct FailureTests {
         options.failAfterWrittenPages = 10
         let report = fixture.folder.path("report.json")
         options.report = report
-        #expect(throws: OutputError.self) { try SiteBuilder.build(options) }
+        await #expect(throws: OutputError.self) { try await SiteBuilder.build(options) }
         try expectUntouched(fixture, before)
         // No report of a build that published nothing, not even a temporary one.
         #expect(!FileManager.default.fileExists(atPath: report))
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.folder.path("")).allSatisfy { !$0.hasSuffix(".tmp") })
         // And the next good build replaces the site whole.
         options.failAfterWrittenPages = nil
-        try SiteBuilder.build(options)
+        try await SiteBuilder.build(options)
         #expect(FileManager.default.fileExists(atPath: report))
         let after = try outputFiles(fixture.out)
         #expect(after["records/N0/index.html"] != nil && after["records/R0/index.html"] == nil)
     }
 
     @Test("a broken layout override is named and nothing is published")
-    func badLayout() throws {
+    func badLayout() async throws {
         let fixture = try SiteFixture(layouts: ["record": "{{#open}} never closed"])
         let file = try TestSnapshotFile(at: fixture.snapshotPath())
         try file.subject("S1", name: "福州某公司")
         do {
-            try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
+            try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
             Issue.record("expected an error")
         } catch {
             #expect("\(error)".contains("layouts/record.mustache"))
@@ -244,7 +244,7 @@ struct FailureTests {
 @Suite("gongshi build: windows and layouts")
 struct WindowAndLayoutTests {
     @Test("after a record's window closes nothing of it is left: page, links, subject page, sitemap, feed")
-    func closedWindow() throws {
+    func closedWindow() async throws {
         let fixture = try SiteFixture()
         let file = try TestSnapshotFile(at: fixture.snapshotPath())
         try file.subject("S1", name: "福州甲公司", ["uscc": "91350100M000100Y43"])
@@ -254,11 +254,11 @@ struct WindowAndLayoutTests {
         try file.record("R-STAYS", subject: "S2", ["decided_on": "2026-01-10"])
         try file.listEntry("L1", subject: "S1", ["record_id": "R-CLOSING"])
         try file.insert("rectifications", ["id": "T1", "record_id": "R-CLOSING", "requirement_md": "整改要求甲", "deadline": "2026-05-01", "status": "open"])
-        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: CivilDate(iso: "2026-03-31")!))
+        try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: CivilDate(iso: "2026-03-31")!))
         let before = try outputText(fixture.out)
         #expect(before.contains { $0.1.contains("R-CLOSING") })
         #expect(before.contains { $0.1.contains("榕市监罚〔2026〕1号") })
-        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: CivilDate(iso: "2026-04-01")!))
+        try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: CivilDate(iso: "2026-04-01")!))
         let after = try outputText(fixture.out)
         for (path, text) in after {
             for trace in ["R-CLOSING", "榕市监罚〔2026〕1号", "福州甲公司", "91350100M000100Y43", "整改要求甲"] {
@@ -269,12 +269,12 @@ struct WindowAndLayoutTests {
     }
 
     @Test("a site overrides templates file by file")
-    func layoutOverride() throws {
+    func layoutOverride() async throws {
         let fixture = try SiteFixture(layouts: ["record": "{{<base}}{{$main}}<p class=\"custom\">{{authority}}</p>{{/main}}{{/base}}"])
         let file = try TestSnapshotFile(at: fixture.snapshotPath())
         try file.subject("S1", name: "福州某公司")
         try file.record("R1", subject: "S1")
-        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: CivilDate(iso: "2026-03-01")!))
+        try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: CivilDate(iso: "2026-03-01")!))
         let files = try outputText(fixture.out)
         let record = try #require(files.first { $0.0 == "records/R1/index.html" }?.1)
         #expect(record.contains("<p class=\"custom\">测试市市场监督管理局</p>"))
@@ -286,13 +286,13 @@ struct WindowAndLayoutTests {
 @Suite("Slug key")
 struct SlugKeyTests {
     @Test("without privacy.subject_slug_key, build and audit agree on natural persons' page addresses")
-    func fallbackKey() throws {
+    func fallbackKey() async throws {
         let fixture = try SiteFixture(toml: "title = \"失信案例核查\"\n")
         let file = try TestSnapshotFile(at: fixture.snapshotPath())
         try file.subject("P1", kind: "natural_person", name: "王小明")
         try file.record("R1", subject: "P1")
         var warnings: [String] = []
-        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out,
+        try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out,
                                            asOf: CivilDate(iso: "2026-03-01")!)) { warnings.append($0.text(in: .english)) }
         #expect(warnings.contains { $0.contains("subject_slug_key") })
         #expect(try outputFiles(fixture.out).keys.contains { $0.hasPrefix("subjects/p-") })
@@ -305,7 +305,7 @@ struct SlugKeyTests {
 @Suite("Audit coverage")
 struct AuditCoverageTests {
     @Test("a value that stands only in a field the build publishes (case source, list domain, repair provider) is looked for")
-    func everyPublishedField() throws {
+    func everyPublishedField() async throws {
         let fixture = try SiteFixture()
         let file = try TestSnapshotFile(at: fixture.snapshotPath())
         try file.subject("S1", name: "福州甲公司", ["address": "福州市鼓楼区五一路1号，联系人手机13600000001"])
@@ -316,7 +316,7 @@ struct AuditCoverageTests {
         try file.insert("repair_actions", ["id": "A1", "record_id": "R1", "kind": "training", "completed_on": "2026-02-01",
                                            "provider": "协会13600000005"])
         let asOf = CivilDate(iso: "2026-03-01")!
-        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
+        try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
         #expect(try SiteAuditor.audit(snapshot: file.path, out: fixture.out, site: fixture.site, asOf: asOf, audience: .public).isEmpty)
         for number in 1...5 {
             try "泄露 1360000000\(number)".write(toFile: fixture.out + "/leak\(number).txt", atomically: true, encoding: .utf8)

@@ -32,15 +32,15 @@ struct HostileSnapshotTests {
         try SnapshotReader(file: path).read().problems
     }
 
-    func build(_ fixture: SiteFixture, full: Bool = false, out: String? = nil) throws -> [String: Data] {
+    func build(_ fixture: SiteFixture, full: Bool = false, out: String? = nil) async throws -> [String: Data] {
         var options = BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: out ?? fixture.out, asOf: asOf)
         options.full = full
-        try SiteBuilder.build(options)
+        try await SiteBuilder.build(options)
         return try outputFiles(out ?? fixture.out)
     }
 
     @Test("a date far in the future or before 1949 is a row error; the rest is built; date arithmetic never traps")
-    func implausibleDates() throws {
+    func implausibleDates() async throws {
         let fixture = try SiteFixture()
         let file = try normal(fixture.snapshotPath())
         try file.record("R-9997", subject: "C1", ["decided_on": "9997-01-01", "severity": "serious"])
@@ -54,7 +54,7 @@ struct HostileSnapshotTests {
         var warnings: [String] = []
         var options = BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out, asOf: asOf)
         options.full = true
-        try SiteBuilder.build(options) { warnings.append($0.text(in: .english)) }
+        try await SiteBuilder.build(options) { warnings.append($0.text(in: .english)) }
         #expect(warnings.contains { $0.contains("records[R-2062].decided_on") && $0.contains("typing slip") }, "\(warnings)")
         #expect(!warnings.contains { $0.contains("records[R0]") })
         let files = try outputFiles(fixture.out)
@@ -72,7 +72,7 @@ struct HostileSnapshotTests {
     }
 
     @Test("duplicate primary keys: every copy is withheld and named; full and incremental builds agree")
-    func duplicateKeys() throws {
+    func duplicateKeys() async throws {
         let fixture = try SiteFixture()
         let file = try normal(fixture.snapshotPath(), schema: Self.schemaWithoutKeys)
         try file.record("R1", subject: "C1", ["authority": "另一个机关"])
@@ -83,23 +83,23 @@ struct HostileSnapshotTests {
         let duplicates = found.filter { $0.message.text(in: .english).contains("appears 2 times") }
         #expect(duplicates.filter { $0.table == .records && $0.rowID == "R1" }.count == 2)
         #expect(duplicates.contains { $0.table == .subjects && $0.rowID == "C1" })
-        let incremental = try build(fixture)
+        let incremental = try await build(fixture)
         #expect(incremental.keys.contains("records/R-OTHER/index.html"))
         #expect(!incremental.keys.contains { $0.hasPrefix("records/R1/") || $0.hasPrefix("records/R0/") },
                 "C1's records go with C1, which is duplicated")
-        let again = try build(fixture)
-        let full = try build(fixture, full: true, out: fixture.folder.path("full"))
+        let again = try await build(fixture)
+        let full = try await build(fixture, full: true, out: fixture.folder.path("full"))
         #expect(again == incremental)
         #expect(full == incremental)
     }
 
     @Test("a row id too long for a file name gets a hashed page address, and the build goes on")
-    func longID() throws {
+    func longID() async throws {
         let fixture = try SiteFixture()
         let file = try normal(fixture.snapshotPath())
         let long = String(repeating: "A", count: 256)
         try file.record(long, subject: "C1")
-        let files = try build(fixture)
+        let files = try await build(fixture)
         let pages = files.keys.filter { $0.hasPrefix("records/x-") }
         #expect(pages.count == 1)
         #expect(!files.keys.contains { $0.contains(long) })
@@ -108,7 +108,7 @@ struct HostileSnapshotTests {
     }
 
     @Test("NUL, other control characters, bidi controls, line separators and bytes that are not UTF-8 are removed and reported")
-    func unsafeCharacters() throws {
+    func unsafeCharacters() async throws {
         let fixture = try SiteFixture()
         let file = try normal(fixture.snapshotPath())
         try file.record("R-NUL", subject: "C1", ["basis": "依据\u{2028}第一条\u{1B}[31m"])
@@ -125,7 +125,7 @@ struct HostileSnapshotTests {
         let reader = try SnapshotReader(file: fixture.snapshotPath())
         let bodies = try reader.unsafeCharacterWarnings(in: reader.read().snapshot)
         #expect(bodies.map { "\($0.rowID ?? "")/\($0.column ?? "")" } == ["R-NUL/facts_md"], "\(bodies)")
-        let files = try build(fixture)
+        let files = try await build(fixture)
         let page = try #require(files["records/R-NUL/index.html"].map { String(decoding: $0, as: UTF8.self) })
         #expect(page.contains("福州市市场监督管理局局理管"))
         #expect(page.contains("事实之后的文字仍然在。"), "the text after a NUL stays")
@@ -155,13 +155,13 @@ struct HostileSnapshotTests {
     }
 
     @Test("a region code that is not six digits is reported and never reaches a page")
-    func badRegionCode() throws {
+    func badRegionCode() async throws {
         let fixture = try SiteFixture()
         let file = try normal(fixture.snapshotPath())
         try file.execute(#"UPDATE subjects SET region_code = '350102"><script>x</script>' WHERE id = 'C1'"#)
         let found = try problems(fixture.snapshotPath())
         #expect(found.contains { $0.rowID == "C1" && $0.column == "region_code" })
-        let files = try build(fixture)
+        let files = try await build(fixture)
         #expect(files.keys.contains("records/R0/index.html"))
         #expect(!files.values.contains { String(decoding: $0, as: UTF8.self).contains("<script>x") })
     }
@@ -193,11 +193,11 @@ struct HostileSnapshotTests {
     }
 
     @Test("an image in a snapshot's Markdown becomes its alt text: no page loads anything from another host")
-    func imagesBecomeText() throws {
+    func imagesBecomeText() async throws {
         let fixture = try SiteFixture()
         let file = try normal(fixture.snapshotPath())
         try file.record("R-IMG", subject: "C1", ["facts_md": "现场照片：![执法现场照片](https://img.example.cn/a.png?u=1)，[![内层](https://x.example.cn/b.png)](https://a.example.cn/)。"])
-        let files = try build(fixture)
+        let files = try await build(fixture)
         let page = try #require(files["records/R-IMG/index.html"].map { String(decoding: $0, as: UTF8.self) })
         #expect(page.contains("执法现场照片") && page.contains("内层"))
         #expect(!page.contains("img.example.cn") && !page.contains("x.example.cn"))
@@ -207,25 +207,25 @@ struct HostileSnapshotTests {
     }
 
     @Test("a Markdown field over the length limit withholds its row, naming the column and the limit")
-    func overlongField() throws {
+    func overlongField() async throws {
         let fixture = try SiteFixture()
         let file = try normal(fixture.snapshotPath())
         try file.record("R-LONG", subject: "C1")
         try file.execute("UPDATE records SET facts_md = replace(hex(zeroblob(300000)), '00', '事') WHERE id = 'R-LONG'")
         let found = try problems(fixture.snapshotPath()).filter { $0.rowID == "R-LONG" }
         #expect(found.contains { $0.column == "facts_md" && $0.severity == .error && $0.message.text(in: .english).contains("262144") }, "\(found)")
-        let files = try build(fixture)
+        let files = try await build(fixture)
         #expect(files.keys.contains("records/R0/index.html"))
         #expect(!files.keys.contains { $0.hasPrefix("records/R-LONG/") })
     }
 
     @Test("a site sets its own limit for Markdown fields; build and reader agree")
-    func siteLimit() throws {
+    func siteLimit() async throws {
         let fixture = try SiteFixture(toml: SiteFixture.defaultTOML + "\n[limits]\nmarkdown_field_characters = 1000\n")
         let file = try normal(fixture.snapshotPath())
         try file.record("R-2000", subject: "C1", ["facts_md": String(repeating: "事", count: 2000)])
         try file.record("R-900", subject: "C1", ["facts_md": String(repeating: "事", count: 900)])
-        let files = try build(fixture)
+        let files = try await build(fixture)
         #expect(!files.keys.contains { $0.hasPrefix("records/R-2000/") })
         #expect(files.keys.contains("records/R-900/index.html"))
         let found = try SnapshotReader(file: fixture.snapshotPath(), maximumBodyCharacters: 1000).read().problems
@@ -234,7 +234,7 @@ struct HostileSnapshotTests {
     }
 
     @Test("a snapshot holding every hostile row at once: full and incremental builds publish the same bytes")
-    func fullEqualsIncremental() throws {
+    func fullEqualsIncremental() async throws {
         let fixture = try SiteFixture()
         let file = try normal(fixture.snapshotPath(), schema: Self.schemaWithoutKeys)
         try file.record("R1", subject: "C1", ["authority": "另一个机关"])
@@ -246,9 +246,9 @@ struct HostileSnapshotTests {
         try file.caseRow("K1")
         try file.report("V1", case: "K1", ["supersedes": "V2"])
         try file.report("V2", case: "K1", ["supersedes": "V1"])
-        let first = try build(fixture)
-        let again = try build(fixture)
-        let full = try build(fixture, full: true, out: fixture.folder.path("full"))
+        let first = try await build(fixture)
+        let again = try await build(fixture)
+        let full = try await build(fixture, full: true, out: fixture.folder.path("full"))
         #expect(first == again)
         #expect(full == first)
         #expect(first.keys.contains("records/R-IMG/index.html") && first.keys.contains("records/R-NUL/index.html"))

@@ -18,29 +18,29 @@ struct IncrementalOutputTests {
     }
 
     @Test("the daily build with --audit on the day a window closes: the recycled previous site still has the page, and the build publishes without it")
-    func auditOnClosingDay() throws {
+    func auditOnClosingDay() async throws {
         let fixture = try SiteFixture()
         _ = try TestSnapshotFile.closingRecord(at: fixture.snapshotPath())
-        func build(_ day: String) throws {
-            try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out,
+        func build(_ day: String) async throws {
+            try await SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out,
                                                asOf: CivilDate(iso: day)!, auditBeforePublishing: true))
         }
-        try build("2026-02-26")
-        try build("2026-02-27")
+        try await build("2026-02-26")
+        try await build("2026-02-27")
         // The previous site (02-26) holds records/R-CLOSES/, which must be gone from 03-02.
         #expect(FileManager.default.fileExists(atPath: fixture.folder.path(".public.gongshi-previous/records/R-CLOSES/index.html")))
-        try build("2026-03-02")
+        try await build("2026-03-02")
         #expect(!FileManager.default.fileExists(atPath: fixture.out + "/records/R-CLOSES/index.html"))
         #expect(FileManager.default.fileExists(atPath: fixture.out + "/records/R1/index.html"))
     }
 
     @Test("one record changes: its page and the search files holding its text, nothing else")
-    func oneRecord() throws {
+    func oneRecord() async throws {
         let fixture = try SiteFixture()
         let file = try base(fixture)
-        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
+        try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
         try file.execute("UPDATE records SET facts_md = '更正后的事实：偷税漏税。' WHERE id = 'R2'")
-        let report = try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
+        let report = try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
         let listed = try changes(fixture)
         // Search shards may appear or go with the words of the text; nothing else may.
         #expect(listed["added"]?.allSatisfy { $0.hasPrefix("search/") } == true)
@@ -51,30 +51,30 @@ struct IncrementalOutputTests {
     }
 
     @Test("a removal and a window closing: their pages and the pages listing them go")
-    func removalAndClosing() throws {
+    func removalAndClosing() async throws {
         let fixture = try SiteFixture()
         let file = try base(fixture)
-        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
+        try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
         try file.execute("DELETE FROM records WHERE id = 'R4'")
-        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
+        try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
         var listed = try changes(fixture)
         #expect(listed["removed"]?.filter { !$0.hasPrefix("search/") } == ["records/R4/index.html"])
         #expect(Set(listed["changed"] ?? []).isSuperset(of: ["sitemap.xml", "feed.xml"]))
         #expect(listed["changed"]?.contains { $0.hasPrefix("subjects/") } == true)
         // R-ALONE's window closes on 1 April: its page and its subject's page go.
-        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: CivilDate(iso: "2026-04-01")!))
+        try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: CivilDate(iso: "2026-04-01")!))
         listed = try changes(fixture)
         #expect(listed["removed"]?.contains("records/R-ALONE/index.html") == true)
         #expect(listed["removed"]?.filter { $0.hasPrefix("subjects/") }.count == 1)
     }
 
     @Test("the manifest lists every file with its SHA-256 and size; incremental and full builds give the same bytes")
-    func manifestAndIdentity() throws {
+    func manifestAndIdentity() async throws {
         let fixture = try SiteFixture()
         let file = try base(fixture)
-        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
+        try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
         try file.execute("UPDATE records SET facts_md = '新的事实。' WHERE id = 'R1'")
-        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
+        try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
         let files = try outputFiles(fixture.out)
         let manifest = try #require(DeployManifest.load(URL(fileURLWithPath: fixture.out + ".manifest.json")))
         #expect(manifest.files.keys.sorted() == files.keys.sorted())
@@ -82,27 +82,27 @@ struct IncrementalOutputTests {
             #expect(manifest.files[path] == DeployManifest.Entry(sha256: DeployManifest.sha256(data), size: data.count), "\(path)")
         }
         let fresh = fixture.folder.path("fresh")
-        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fresh, asOf: asOf))
+        try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fresh, asOf: asOf))
         #expect(try outputFiles(fresh) == files)
     }
 
     @Test("a published file edited by hand is replaced, not trusted from the manifest")
-    func handEdited() throws {
+    func handEdited() async throws {
         let fixture = try SiteFixture()
         let file = try base(fixture)
-        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
+        try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
         try "tampered".write(toFile: fixture.out + "/records/R0/index.html", atomically: false, encoding: .utf8)
-        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
+        try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
         let page = try String(contentsOfFile: fixture.out + "/records/R0/index.html", encoding: .utf8)
         #expect(page.hasPrefix("<!DOCTYPE html>"))
     }
 
     @Test("search files: the cache names each with its SHA-256 and size; one edited by hand is made again")
-    func searchFiles() throws {
+    func searchFiles() async throws {
         let fixture = try SiteFixture()
         let file = try base(fixture)
         let options = BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf)
-        try SiteBuilder.build(options)
+        try await SiteBuilder.build(options)
         let manifest = try #require(DeployManifest.load(URL(fileURLWithPath: fixture.out + ".manifest.json")))
         let cached = try #require(SearchFileCache.load(
             options.cacheFolder.appendingPathComponent("search-files.bin"), fingerprint: try fingerprint(options)))
@@ -116,7 +116,7 @@ struct IncrementalOutputTests {
         let chunk = try #require(indexFiles.keys.first { $0.hasPrefix("search/d/") })
         let original = try Data(contentsOf: URL(fileURLWithPath: fixture.out + "/" + chunk))
         try "tampered".write(toFile: fixture.out + "/" + chunk, atomically: false, encoding: .utf8)
-        try SiteBuilder.build(options)
+        try await SiteBuilder.build(options)
         #expect(try Data(contentsOf: URL(fileURLWithPath: fixture.out + "/" + chunk)) == original)
     }
 

@@ -12,11 +12,11 @@ struct LayoutTests {
         .appendingPathComponent("layouts")
 
     @Test("the navigation marks the current page (aria-current=page) and the section of a page under it (true), once per page")
-    func currentNavigationItem() throws {
+    func currentNavigationItem() async throws {
         let fixture = try SiteFixture()
         let today = CivilDate(iso: "2026-12-01")!
         try DemoSnapshot.write(to: fixture.snapshotPath(), today: today)
-        try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out, asOf: today))
+        try await SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out, asOf: today))
         func current(_ page: String) throws -> [String] {
             let html = try String(contentsOfFile: fixture.out + "/" + page, encoding: .utf8)
             let nav = html[html.range(of: "<nav aria-label=\"栏目导航\">")!.lowerBound...]

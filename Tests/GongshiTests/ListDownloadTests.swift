@@ -26,14 +26,14 @@ struct ListDownloadTests {
     }
 
     @Test("each list's CSV and JSON hold exactly its shown entries, with the values its pages show; linked, in the manifest, not in the sitemap")
-    func synthetic() throws {
+    func synthetic() async throws {
         let fixture = try SiteFixture()
         let snapshot = fixture.snapshotPath("s.sqlite")
         let today = CivilDate(iso: "2026-06-01")!
         try SyntheticSnapshot.write(to: snapshot, records: 1500, today: today, seed: 5)
-        _ = try SiteBuilder.build(BuildOptions(snapshot: snapshot, site: fixture.site, out: fixture.out, asOf: today))
+        _ = try await SiteBuilder.build(BuildOptions(snapshot: snapshot, site: fixture.site, out: fixture.out, asOf: today))
         let files = try outputFiles(fixture.out)
-        let storedPersons = try DatabaseQueue(path: snapshot).read {
+        let storedPersons = try await DatabaseQueue(path: snapshot).read {
             try String.fetchAll($0, sql: "SELECT name FROM subjects WHERE kind = 'natural_person'")
         }
         #expect(!storedPersons.isEmpty)
@@ -92,12 +92,12 @@ struct ListDownloadTests {
 @Suite("The record index")
 struct RecordIndexTests {
     @Test("records/ lists exactly the shown records, newest decision first, over numbered pages; the home page links it with the count")
-    func synthetic() throws {
+    func synthetic() async throws {
         let fixture = try SiteFixture()
         let snapshot = fixture.snapshotPath("s.sqlite")
         let today = CivilDate(iso: "2026-06-01")!
         try SyntheticSnapshot.write(to: snapshot, records: 1500, today: today, seed: 7)
-        let report = try SiteBuilder.build(BuildOptions(snapshot: snapshot, site: fixture.site, out: fixture.out, asOf: today))
+        let report = try await SiteBuilder.build(BuildOptions(snapshot: snapshot, site: fixture.site, out: fixture.out, asOf: today))
         let files = try outputFiles(fixture.out)
         let shown = try #require(report.published["records"])
         #expect(shown.count > 100)
@@ -119,13 +119,13 @@ struct RecordIndexTests {
     }
 
     @Test("reports/ lists exactly the shown reports over numbered pages; the home page links it")
-    func reports() throws {
+    func reports() async throws {
         // Pages of two, so that a small site has several.
         let fixture = try SiteFixture(toml: "list_page_size = 2\n" + SiteFixture.defaultTOML)
         let snapshot = fixture.snapshotPath("s.sqlite")
         let today = CivilDate(iso: "2026-06-01")!
         try SyntheticSnapshot.write(to: snapshot, records: 1500, today: today, seed: 8)
-        let report = try SiteBuilder.build(BuildOptions(snapshot: snapshot, site: fixture.site, out: fixture.out, asOf: today))
+        let report = try await SiteBuilder.build(BuildOptions(snapshot: snapshot, site: fixture.site, out: fixture.out, asOf: today))
         let files = try outputFiles(fixture.out)
         let shown = try #require(report.published["verification_reports"])
         var listed: [String] = []

@@ -15,12 +15,12 @@ struct PageTextTests {
     }
 
     @Test("a record says 公示中 and when and why it will stop being shown; fines in 万元; the home page's title once")
-    func recordPage() throws {
+    func recordPage() async throws {
         let fixture = try SiteFixture()
         let file = try TestSnapshotFile(at: fixture.snapshotPath())
         try file.subject("S1", name: "福州某某科技有限公司", ["uscc": "91350100M000100Y43"])
         try file.record("R1", subject: "S1", ["fine_yuan": 1_200_000])
-        try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out,
+        try await SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out,
                                            asOf: CivilDate(iso: "2026-03-01")!))
         let page = try String(contentsOfFile: fixture.out + "/records/R1/index.html", encoding: .utf8)
         #expect(page.contains("120万元") && !page.contains("1200000 元"))
@@ -35,13 +35,13 @@ struct PageTextTests {
 @Suite("Pages: lists on a phone")
 struct PhoneListTests {
     @Test("list and commitment tables become one card per row on a narrow screen: every cell after the name names its column")
-    func cardTables() throws {
+    func cardTables() async throws {
         let fixture = try SiteFixture()
         let file = try TestSnapshotFile(at: fixture.snapshotPath())
         try file.subject("S1", name: "福州某某科技有限公司", ["uscc": "91350100M000100Y43"])
         try file.listEntry("L1", subject: "S1")
         try file.commitment("M1", subject: "S1")
-        try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out,
+        try await SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out,
                                            asOf: CivilDate(iso: "2026-03-01")!))
         for path in ["lists/black/index.html", "commitments/index.html"] {
             let page = try String(contentsOfFile: fixture.out + "/" + path, encoding: .utf8)
@@ -59,14 +59,14 @@ struct PhoneListTests {
 @Suite("Pages: conclusions")
 struct ConclusionBadgeTests {
     @Test("属实, 部分属实 and 不属实 badges differ wherever a report is listed")
-    func badges() throws {
+    func badges() async throws {
         let fixture = try SiteFixture()
         let file = try TestSnapshotFile(at: fixture.snapshotPath())
         try file.caseRow("K1")
         for (id, conclusion) in [("V1", "confirmed"), ("V2", "partially_confirmed"), ("V3", "unfounded")] {
             try file.report(id, case: "K1", ["conclusion": conclusion])
         }
-        try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out,
+        try await SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out,
                                            asOf: CivilDate(iso: "2026-03-01")!))
         for path in ["index.html", "cases/K1/index.html"] {
             let page = try String(contentsOfFile: fixture.out + "/" + path, encoding: .utf8)

@@ -164,12 +164,12 @@ struct PlantedFormsBuildTests {
     let asOf = CivilDate(iso: "2026-03-01")!
 
     @Test("no planted value reaches any output file in any form; the pages around them are there; the audit is silent")
-    func wholeSnapshot() throws {
+    func wholeSnapshot() async throws {
         let fixture = try SiteFixture()
         let planted = try PlantedFormsSnapshot(at: fixture.snapshotPath())
         #expect(planted.placements.count >= 250)
         #expect(Set(planted.placements.map { "\($0.table).\($0.column)" }).count >= 8)
-        try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out, asOf: asOf))
+        try await SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out, asOf: asOf))
         let files = try outputFiles(fixture.out)
         #expect(files.count > 400, "the pages and the search index")
         let pieces = files.map { (path: $0.key, pieces: ReaderText.pieces(path: $0.key, $0.value)) }
@@ -196,10 +196,10 @@ struct PlantedFormsBuildTests {
     }
 
     @Test("the audit finds every form planted by hand in a page, and names neither value nor form")
-    func auditFindsPlanted() throws {
+    func auditFindsPlanted() async throws {
         let fixture = try SiteFixture()
         let planted = try PlantedFormsSnapshot(at: fixture.snapshotPath())
-        try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out, asOf: asOf))
+        try await SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out, asOf: asOf))
         let folder = URL(fileURLWithPath: fixture.out).appendingPathComponent("planted")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (index, form) in PlantedForms.all.enumerated() {
@@ -221,10 +221,10 @@ struct PlantedFormsBuildTests {
     }
 
     @Test("the audit finds a leak planted in each kind of file: page, d/ chunk, Han and word shards, feed, sitemap")
-    func auditFindsEachFileKind() throws {
+    func auditFindsEachFileKind() async throws {
         let fixture = try SiteFixture()
         _ = try PlantedFormsSnapshot(at: fixture.snapshotPath())
-        try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out, asOf: asOf))
+        try await SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out, asOf: asOf))
         let out = URL(fileURLWithPath: fixture.out)
         func edit(_ path: String, _ change: (String) -> String) throws {
             let url = out.appendingPathComponent(path)

@@ -337,7 +337,7 @@ struct PreviewServerTests {
             #expect(try await eventually { try await fetch(base.appendingPathComponent("records/R-NEW/")).0 == 200 })
             #expect(!(try await fetch(base).1.contains("正在载入新版本")))
         }
-        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: CivilDate(iso: "2026-03-01")!))
+        try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: CivilDate(iso: "2026-03-01")!))
         for (path, text) in try outputText(fixture.out) {
             for marker in ["class=\"redaction\"", "class=\"doubt\"", "_preview", String(PreviewMarker.start), String(PreviewMarker.end), "预览 · 非公开", "class=\"original\""] {
                 #expect(!text.contains(marker), "\(path) holds preview markup \(marker)")

@@ -52,7 +52,7 @@ struct ScheduleTests {
     }
 
     @Test("building the day before and the day of each listed change publishes exactly the listed rows, and nothing of the removed ones is left")
-    func buildsMatchSchedule() throws {
+    func buildsMatchSchedule() async throws {
         let fixture = try SiteFixture()
         let file = try GeneratedSnapshot.write(fixture.snapshotPath(), seed: 7)
         let snapshot = try SnapshotReader(file: file.path).read().snapshot
@@ -62,9 +62,9 @@ struct ScheduleTests {
             Set(report.published.flatMap { table, ids in ids.map { "\(table)[\($0)]" } })
         }
         for change in changes {
-            let before = try SiteBuilder.build(BuildOptions(
+            let before = try await SiteBuilder.build(BuildOptions(
                 snapshot: file.path, site: fixture.site, out: fixture.out, asOf: change.date.adding(days: -1)))
-            let after = try SiteBuilder.build(BuildOptions(
+            let after = try await SiteBuilder.build(BuildOptions(
                 snapshot: file.path, site: fixture.site, out: fixture.out, asOf: change.date))
             #expect(published(after).subtracting(published(before)) == Set(change.appearing.map { "\($0.ref)" }), "\(change.date)")
             #expect(published(before).subtracting(published(after)) == Set(change.disappearing.map { "\($0.ref)" }), "\(change.date)")
@@ -85,7 +85,7 @@ struct ScheduleTests {
     }
 
     @Test("a rebuild with nothing changed leaves every file's bytes, inode and mtime; a change touches only its files")
-    func noChangeRebuild() throws {
+    func noChangeRebuild() async throws {
         let fixture = try SiteFixture()
         let file = try TestSnapshotFile(at: fixture.snapshotPath())
         try file.subject("S1", name: "福州甲公司")
@@ -100,12 +100,12 @@ struct ScheduleTests {
             }
             return result
         }
-        let first = try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out,
+        let first = try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out,
                                                        asOf: CivilDate(iso: "2026-03-01")!))
         #expect(!first.output.unchanged)
         let before = try snapshotOfFiles()
-        Thread.sleep(forTimeInterval: 0.05)
-        let again = try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out,
+        try await Task.sleep(for: .milliseconds(50))
+        let again = try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out,
                                                        asOf: CivilDate(iso: "2026-03-15")!))
         #expect(again.output.unchanged)
         let after = try snapshotOfFiles()
@@ -114,7 +114,7 @@ struct ScheduleTests {
             #expect(after[path]?.0 == old.0 && after[path]?.1 == old.1 && after[path]?.2 == old.2, "\(path) was touched")
         }
         // R2's window closes on 1 May: its page goes, R1's page and the content page stay as they were.
-        let changed = try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out,
+        let changed = try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out,
                                                          asOf: CivilDate(iso: "2026-05-01")!))
         #expect(!changed.output.unchanged && changed.output.removed >= 2)
         let third = try snapshotOfFiles()

@@ -145,18 +145,18 @@ struct SearchNumberingTests {
     }
 
     @Test("a build keeps the numbers of the last, and a USCC whose first fifteen digits read as an ID number is published")
-    func build() throws {
+    func build() async throws {
         let fixture = try SiteFixture()
         let file = try TestSnapshotFile.twoSubjects(at: fixture.snapshotPath(), records: 6)
         // 913501020324287: region 913501, born 2002-03-24 — an old-style ID number's shape.
         try file.execute("UPDATE subjects SET uscc = '913501020324287AE2' WHERE id = 'S1'")
         let asOf = CivilDate(iso: "2026-03-01")!
-        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
+        try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
         let numbers = URL(fileURLWithPath: fixture.folder.path(".public.gongshi-cache/search-numbers.bin"))
         let first = try #require(SearchNumberFile.load(numbers))
         #expect(first.entries.count > 6 && first.shardCount > 0)
         try file.execute("DELETE FROM records WHERE id = 'R4'")
-        try SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
+        try await SiteBuilder.build(BuildOptions(snapshot: file.path, site: fixture.site, out: fixture.out, asOf: asOf))
         let second = try #require(SearchNumberFile.load(numbers))
         let before = Dictionary(uniqueKeysWithValues: first.entries.map { ($0.path, $0.number) })
         #expect(second.entries.count < first.entries.count)

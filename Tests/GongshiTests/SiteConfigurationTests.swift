@@ -9,7 +9,7 @@ import Testing
 @Suite("site.toml")
 struct SiteConfigurationTests {
     @Test("the demo's slug key warns on a snapshot that is not demo data, in the build; make install gives the example site a key of its own")
-    func demoSlugKey() throws {
+    func demoSlugKey() async throws {
         let demoSite = DeployScriptTests.root.path
         let demoKey = try SiteFolder.load(demoSite).configuration
         #expect(demoKey.slugKeyWarning(snapshotIsDemo: true) == nil)
@@ -20,7 +20,7 @@ struct SiteConfigurationTests {
             of: "test-site-slug-key-0123456789", with: "demo-only-key-change-me-7f3a9c2e"))
         _ = try TestSnapshotFile.closingRecord(at: fixture.snapshotPath())
         var warnings: [String] = []
-        try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out,
+        try await SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out,
                                            asOf: CivilDate(iso: "2026-02-20")!)) { warnings.append($0.text(in: .english)) }
         #expect(warnings.contains { $0.contains("privacy.subject_slug_key is the demo's key") }, "\(warnings)")
 
@@ -35,7 +35,7 @@ struct SiteConfigurationTests {
     }
 
     @Test("[objections]: the contacts on every page's footer and in each record's 对本条信息有异议 block, naming its authority; checked keys")
-    func objections() throws {
+    func objections() async throws {
         let fixture = try SiteFixture(toml: SiteFixture.defaultTOML + """
 
             [objections]
@@ -45,7 +45,7 @@ struct SiteConfigurationTests {
             answer_working_days = 20
             """)
         _ = try TestSnapshotFile.closingRecord(at: fixture.snapshotPath())
-        try SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out,
+        try await SiteBuilder.build(BuildOptions(snapshot: fixture.snapshotPath(), site: fixture.site, out: fixture.out,
                                            asOf: CivilDate(iso: "2026-02-20")!))
         let record = try String(contentsOfFile: fixture.out + "/records/R1/index.html", encoding: .utf8)
         #expect(record.contains("<h2 id=\"objection-heading\">对本条信息有异议</h2>"))
@@ -59,7 +59,7 @@ struct SiteConfigurationTests {
         // Without the table: the sentence stays, no empty list.
         let bare = try SiteFixture()
         _ = try TestSnapshotFile.closingRecord(at: bare.snapshotPath())
-        try SiteBuilder.build(BuildOptions(snapshot: bare.snapshotPath(), site: bare.site, out: bare.out, asOf: CivilDate(iso: "2026-02-20")!))
+        try await SiteBuilder.build(BuildOptions(snapshot: bare.snapshotPath(), site: bare.site, out: bare.out, asOf: CivilDate(iso: "2026-02-20")!))
         let plain = try String(contentsOfFile: bare.out + "/records/R1/index.html", encoding: .utf8)
         #expect(plain.contains("对本条信息有异议") && !plain.contains("class=\"contacts\"") && !plain.contains("个工作日内答复"))
 
