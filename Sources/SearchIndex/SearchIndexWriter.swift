@@ -111,8 +111,11 @@ public struct SearchIndexWriter: Sendable {
         return layout.paths.map { ($0, layout.content(of: $0)) }
     }
 
-    /// The first 90 characters of the text, white space folded.
-    /// Reads only as far as the snippet goes (texts can be long).
+    /// The first 90 characters of the text, white space folded, and `…` when there is more.
+    /// Reads only as far as the snippet goes (texts can be long). A number or Latin word the
+    /// 90th character cuts is left out whole: half a USCC glued to the digits before it read
+    /// as a bank card number to the build's last check (which refused a national build), and
+    /// half an identifier says nothing to a reader.
     static func snippet(_ text: String) -> String {
         let limit = 90
         var snippet = ""
@@ -129,11 +132,32 @@ public struct SearchIndexWriter: Sendable {
                 length += 1
                 space = false
             }
-            if length == limit { return snippet + "…" }
+            if length == limit { return cut(snippet, before: character) }
             snippet.append(character)
             length += 1
         }
         return snippet
+    }
+
+    /// `snippet` and `…`, without the run of word characters that `next` would continue.
+    private static func cut(_ snippet: String, before next: Character) -> String {
+        var snippet = snippet
+        if isWordCharacter(next) {
+            while let last = snippet.last, isWordCharacter(last) { snippet.removeLast() }
+            if snippet.last == " " { snippet.removeLast() }
+        }
+        return snippet + "…"
+    }
+
+    /// Digits of any form, and Latin letters half- or full-width: what numbers and codes are
+    /// made of.
+    static func isWordCharacter(_ character: Character) -> Bool {
+        if character.isNumber { return true }
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return false }
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0xFF21...0xFF3A, 0xFF41...0xFF5A: return true
+        default: return false
+        }
     }
 
     /// Deterministic compact JSON (sorted keys, UTF-8, no escaped slashes). `<`, `>` and `&`

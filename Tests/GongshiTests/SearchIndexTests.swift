@@ -76,16 +76,29 @@ struct SearchTokenizerTests {
         #expect(HanPostingTable()[HanTerm.key("信")] == nil)
     }
 
-    @Test("the snippet is the text's first 90 characters, white space folded, read only that far")
+    @Test("the snippet is the text's first 90 characters, white space folded, read only that far; a number it would cut is left out")
     func snippet() {
         func folded(_ text: String) -> String {  // the definition the lazy reader must match
             let folded = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            return folded.count > 90 ? String(folded.prefix(90)) + "…" : folded
+            guard folded.count > 90 else { return folded }
+            var head = String(folded.prefix(90))
+            if SearchIndexWriter.isWordCharacter(folded[folded.index(folded.startIndex, offsetBy: 90)]) {
+                while let last = head.last, SearchIndexWriter.isWordCharacter(last) { head.removeLast() }
+                if head.last == " " { head.removeLast() }
+            }
+            return head + "…"
         }
+        // The national build's case: a company name ending in digits, then its USCC, cut by the 90th character.
+        let name = String(repeating: "罚", count: 70) + "田记建筑工程店328060"
+        #expect(SearchIndexWriter.snippet(name + " 92330106MA2B3C4D5E 涉嫌") == name + "…")
+        #expect(SearchIndexWriter.snippet(String(repeating: "罚", count: 88) + "12 款") == String(repeating: "罚", count: 88) + "12…")
+        #expect(SearchIndexWriter.snippet(String(repeating: "罚", count: 89) + "１２３") == String(repeating: "罚", count: 89) + "…")
         let samples = [
             "", "   ", " 罚款 ", "a\n\n b\t c  ", String(repeating: "罚", count: 90), String(repeating: "罚", count: 91),
             String(repeating: "罚", count: 90) + " ", String(repeating: "罚", count: 90) + " 款", String(repeating: "罚", count: 89) + " 款",
             String(repeating: "罚", count: 89) + "  款款", "\u{3000}全角空格\u{3000}分隔", "e\u{301} x " + String(repeating: "ab ", count: 40),
+            String(repeating: "罚", count: 85) + " 9133010 2MA", String(repeating: "罚", count: 85) + " ab12cd34", String(repeating: "7", count: 120),
+            String(repeating: "罚", count: 90) + "ＡＢ", String(repeating: "罚", count: 89) + "Ａ Ｂ",
         ]
         for sample in samples {
             #expect(SearchIndexWriter.snippet(sample) == folded(sample), "\(sample)")
