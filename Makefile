@@ -49,13 +49,18 @@ test: test-deps venv
 	$(SWIFT) test
 	$(VENV)/bin/python -m pytest -q Tests/browser
 
-# Builds synthetic snapshots of 10k, 100k and 1M records and prints build and search figures
-# (BENCH_SIZES=10000,100000 make bench for a shorter run).
+# Builds synthetic snapshots of 10k, 100k and 1M records and prints build and search figures,
+# then, at 10k and 100k, the same records built by Hugo (Debian's) and searched with Pagefind
+# (PyPI), beside gongshi in the same run (BENCH_SIZES=10000,100000 make bench for a shorter run;
+# BENCH_FLAGS=--no-peers without the peers).
 BENCH_SIZES ?= 10000,100000,1000000
-bench: deps
+BENCH_APT_PACKAGES := hugo
+bench: deps venv
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(BENCH_APT_PACKAGES)"
+	$(VENV)/bin/pip install -q -r scripts/bench-requirements.txt
 	$(SWIFT) build -c release --product gongshi
 	$(SWIFT) build -c release --product gongshi-bench
-	.build/release/gongshi-bench --gongshi .build/release/gongshi --sizes $(BENCH_SIZES)
+	.build/release/gongshi-bench --gongshi .build/release/gongshi --sizes $(BENCH_SIZES) $(BENCH_FLAGS)
 
 # A release binary with the Swift runtime linked in: it needs only Debian's libraries
 # (libsqlite3-0, libcmark-gfm*, libcurl4, libjemalloc2), no Swift toolchain (check: ldd).

@@ -18,6 +18,7 @@ struct Bench {
         var gongshi = ".build/release/gongshi"
         var work = ".cache/bench"
         var searchOnly = false
+        var peers = true
         if CommandLine.arguments.dropFirst().first == "--measure" {
             ChildProcess.measure(Array(CommandLine.arguments.dropFirst(2)))
         }
@@ -28,8 +29,9 @@ struct Bench {
             case "--gongshi": gongshi = arguments.next() ?? gongshi
             case "--work": work = arguments.next() ?? work
             case "--search-only": searchOnly = true
+            case "--no-peers": peers = false
             default:
-                print("usage: gongshi-bench [--sizes 10000,100000,1000000] [--gongshi PATH] [--work DIR] [--search-only]")
+                print("usage: gongshi-bench [--sizes 10000,100000,1000000] [--gongshi PATH] [--work DIR] [--search-only] [--no-peers]")
                 exit(2)
             }
         }
@@ -41,7 +43,7 @@ struct Bench {
         print(row(["records", "build", "wall s", "pages", "pages/s", "peak RSS MB", "files", "output MB", "files rewritten"]))
         print(row(Array(repeating: "---", count: 9)))
         var redactionShares: [(size: Int, share: (fields: Int, characters: Int, seconds: Double), full: Double)] = []
-        var searchOutputs: [String] = []
+        var searchOutputs: [(size: Int, out: String)] = []
         var publications: [(size: Int, step: String, written: Int, sent: Int, deleted: Int)] = []
         var searchRewritten: [(size: Int, step: String, files: (added: Int, changed: Int, removed: Int, total: Int))] = []
         var previews: [(size: Int, figures: PreviewLatency.Figures)] = []
@@ -73,7 +75,7 @@ struct Bench {
                        "\(full.peakKilobytes / 1024)", "\(files)", fmt(Double(bytes) / 1_048_576), "\(files)"]))
             previews.append((size, try PreviewLatency.measure(gongshi: gongshi, snapshot: snapshot, work: work)))
             if searchOnly {
-                searchOutputs.append(out)
+                searchOutputs.append((size, out))
                 continue
             }
 
@@ -125,7 +127,7 @@ struct Bench {
                 searchRewritten.append((size, "next change (\(next))", try searchFilesRewritten(out: out)))
                 try publish("next change (\(next))", written: try summary(report: report, out: out).rewritten)
             }
-            searchOutputs.append(out)
+            searchOutputs.append((size, out))
         }
         print("")
         print("files written by the build and sent by `gongshi publish` (rsync, after the first publication of the full build):")
@@ -159,8 +161,27 @@ struct Bench {
                            fmt(figures.again.median), fmt(figures.again.p95), fmt(figures.index), "\(figures.peakMegabytes)"]))
             }
         }
-        for out in searchOutputs {
-            try searchFigures(out: out, recall: !searchOnly)
+        var searchBySize: [Int: SearchFigures] = [:]
+        for (size, out) in searchOutputs {
+            searchBySize[size] = try searchFigures(out: out, recall: !searchOnly)
+        }
+        // The peers, at the sizes Hugo builds in a few GB (not a million records).
+        var compared: [(size: Int, figures: Peers.Figures, search: SearchFigures)] = []
+        for size in sizes where peers && size <= 100_000 {
+            guard let search = searchBySize[size] else { continue }
+            guard let figures = try Peers.measure(
+                size: size, snapshot: "\(work)/synthetic-\(size).sqlite", gongshi: gongshi, work: work, trash: trash,
+                today: today.iso, queries: search.queries)
+            else {
+                print("")
+                print("peers: not measured (Debian's hugo is not installed; `make bench` installs it)")
+                break
+            }
+            compared.append((size, figures, search))
+        }
+        if !compared.isEmpty, let hugo = Peers.hugo {
+            let version = (try? ChildProcess.capture([hugo, "version"]).output) ?? "hugo"
+            Peers.print(compared, hugoVersion: String(version.split(separator: " ").prefix(2).joined(separator: " ")))
         }
         try? FileManager.default.removeItem(atPath: trash)
     }
@@ -192,8 +213,18 @@ struct Bench {
         return (count("added"), count("changed"), count("removed"), total)
     }
 
-    /// Index size, bytes fetched per query, and recall on titles.
-    static func searchFigures(out: String, recall: Bool = true) throws {
+    /// What ``searchFigures(out:recall:)`` measured, for the peers' table.
+    struct SearchFigures {
+        var queries: [String]
+        var median: Int
+        var maximum: Int
+        var indexBytes: Int
+        var recall: String
+    }
+
+    /// Index size, bytes fetched per query, and recall on titles (printed, and returned).
+    @discardableResult
+    static func searchFigures(out: String, recall: Bool = true) throws -> SearchFigures {
         let root = URL(fileURLWithPath: out).appendingPathComponent("search")
         var indexFiles = 0
         var indexBytes = 0
@@ -267,7 +298,12 @@ struct Bench {
             + "the first page's chunks): median \(fmt(Double(sorted[sorted.count / 2]) / 1024)) KB, max \(fmt(Double(sorted.last!) / 1024)) KB "
             + "(targets at 1M records: median 64 KB, max 256 KB)")
 
-        guard recall else { return print("recall: not measured (--search-only)") }
+        var figures = SearchFigures(queries: queries, median: sorted[sorted.count / 2], maximum: sorted.last!, indexBytes: indexBytes,
+                                    recall: "-")
+        guard recall else {
+            print("recall: not measured (--search-only)")
+            return figures
+        }
         // Recall: random Han substrings (2-4 characters) of titles must find every title holding them.
         var random = SeededGenerator(state: 7)
         var checked = 0
@@ -286,7 +322,9 @@ struct Bench {
                 if !found.contains(id) { missed += 1 }
             }
         }
+        figures.recall = "\(checked - missed) of \(checked) (\(checked == 0 ? "-" : fmt(100 * Double(checked - missed) / Double(checked)))%)"
         print("recall on titles: \(checked - missed) of \(checked) expected matches found (\(checked == 0 ? "-" : fmt(100 * Double(checked - missed) / Double(checked)))%)")
+        return figures
     }
 
     /// The files sent and deleted, from `gongshi publish`'s summary line.
