@@ -49,6 +49,9 @@ public struct BuildOptions: Sendable {
         self.report = report
     }
 
+    /// Where the report's long parts are written ahead (the cache folder), when a report is made.
+    var reportParts: URL? { report == nil ? nil : cacheFolder }
+
     /// The cache folder to use.
     public var cacheFolder: URL {
         if let cache { return URL(fileURLWithPath: cache, isDirectory: true) }

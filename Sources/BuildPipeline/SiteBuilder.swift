@@ -55,7 +55,7 @@ public enum SiteBuilder {
             }
             var disclosure = policy.evaluate(snapshot, asOf: options.asOf)
             let withheld = Pending(in: &tasks) { [reasons = disclosure.takeWithheld()] in
-                WithheldRows(reasons, prewritingIn: options.report == nil ? nil : options.cacheFolder)
+                WithheldRows(reasons, prewritingIn: options.reportParts)
             }
             let problems = readingProblems + policy.ruleWarnings(snapshot, asOf: options.asOf)
 
@@ -110,7 +110,7 @@ public enum SiteBuilder {
                 let report = Pending(in: &tasks) { [disclosure] in
                     prewritten(makeReport(options: options, disclosure: disclosure, withheld: withheldRows.lines,
                                           problems: problems, events: events, timeliness: timelinessReport),
-                               withheld: withheldRows.json, in: options.report == nil ? nil : options.cacheFolder)
+                               withheld: withheldRows.json, in: options.reportParts)
                 }
                 let configuration = sources.configuration
                 try await writer.finish(
